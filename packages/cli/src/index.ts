@@ -1,0 +1,6 @@
+// The public surface of @chipsim/cli, for tests and embedding.
+export { runCli } from "./program.js";
+export { processIo, type CliIo } from "./io.js";
+export { parseSetFlag } from "./setFlag.js";
+export { summaryJson, parseSeed } from "./commands/run.js";
+export { renderSummaryTable, HEADLINE_METRICS } from "./output/summaryTable.js";

@@ -1,0 +1,116 @@
+import yargs, { type Argv } from "yargs";
+import { ChipsimError } from "@chipsim/core";
+import { listCommand } from "./commands/list.js";
+import { runCommand, type OutputFormat } from "./commands/run.js";
+import { schemaCommand } from "./commands/schema.js";
+import { showCommand } from "./commands/show.js";
+import { validateCommand } from "./commands/validate.js";
+import type { CliIo } from "./io.js";
+import { UsageError } from "./usageError.js";
+
+/**
+ * The chipsim command line. `runCli` parses the arguments, runs the
+ * command and returns the exit code: 0 success, 1 a failure while running,
+ * 2 bad input (a scenario file, a field or a flag). Errors are printed as
+ * one clear message each, never as a stack trace (set CHIPSIM_DEBUG=1 to
+ * see one).
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = 0;
+  const done = (result: number) => {
+    code = result;
+  };
+  try {
+    await buildParser(io, done).parseAsync([...argv]);
+    return code;
+  } catch (error) {
+    return report(error, io);
+  }
+}
+
+function buildParser(io: CliIo, done: (code: number) => void): Argv {
+  const sets = (y: Argv) =>
+    y.option("set", { type: "string", array: true, describe: "Override a parameter: path=value (repeatable); value may be '5 GW' or '{dist: uniform, min: 1, max: 2}'" });
+  return yargs()
+    .scriptName("chipsim")
+    .usage("$0 <command> [options]")
+    .exitProcess(false)
+    .strict()
+    .wrap(Math.min(110, io.stderr.columns ?? 100))
+    .command(
+      "run <scenario>",
+      "Run a scenario (built-in id or file) and summarise its distributions",
+      (y) =>
+        sets(y)
+          .positional("scenario", { type: "string", demandOption: true, describe: "Built-in scenario id (see `chipsim list`) or a scenario file" })
+          .option("runs", { type: "number", describe: "Monte Carlo runs (default: the scenario's)" })
+          .option("seed", { type: "string", describe: "Seed (default: the scenario's)" })
+          .option("out", { type: "string", describe: "Folder to write summary.json and summary.csv into" })
+          .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "What to print on stdout" })
+          .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
+      (a) =>
+        done(
+          runCommand(
+            {
+              scenario: a.scenario as string,
+              ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
+              ...(a.set !== undefined ? { set: a.set } : {}),
+              ...(a.out !== undefined ? { out: a.out } : {}),
+              format: a.format as OutputFormat,
+              quiet: a.quiet,
+            },
+            io,
+          ),
+        ),
+    )
+    .command(
+      "validate <file>",
+      "Check a scenario file (and its extends chain) without running it",
+      (y) => sets(y).positional("file", { type: "string", demandOption: true }),
+      (a) => done(validateCommand({ file: a.file as string, ...(a.set !== undefined ? { set: a.set } : {}) }, io)),
+    )
+    .command(
+      "list",
+      "List the built-in scenarios",
+      (y) => y,
+      () => done(listCommand(io)),
+    )
+    .command(
+      "show <scenario>",
+      "Show every resolved parameter with its distribution, unit and source",
+      (y) =>
+        sets(y)
+          .positional("scenario", { type: "string", demandOption: true })
+          .option("format", { choices: ["table", "json"] as const, default: "table" as const }),
+      (a) =>
+        done(showCommand({ scenario: a.scenario as string, format: a.format as "table" | "json", ...(a.set !== undefined ? { set: a.set } : {}) }, io)),
+    )
+    .command(
+      "schema",
+      "Print the scenario format as JSON Schema",
+      (y) => y,
+      () => done(schemaCommand(io)),
+    )
+    .demandCommand(1, "Name a command: run, validate, list, show or schema")
+    .help()
+    .version(false)
+    .fail((message: string | undefined, error: Error | undefined) => {
+      if (error) throw error;
+      throw new UsageError(message ?? "bad arguments");
+    });
+}
+
+function report(error: unknown, io: CliIo): number {
+  if (error instanceof ChipsimError) {
+    const lines = error.message.split("\n");
+    const heading = error.code === "BAD_INPUT" ? "chipsim: bad input" : "chipsim: failed";
+    io.stderr.write(`${heading}\n${lines.map((l) => `  ${l}`).join("\n")}\n`);
+    if (error instanceof UsageError) io.stderr.write("  (see chipsim --help)\n");
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`chipsim: internal error: ${message}\n`);
+  if (io.env["CHIPSIM_DEBUG"] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return 1;
+}

@@ -1,0 +1,24 @@
+/**
+ * Domestic EUV light-source power over time. The source grows
+ * geometrically from the prototype's power (late 2025) so that it passes
+ * the required power exactly at the ready date, keeps growing at that rate
+ * afterwards, and levels off at the maximum. Tying growth to the ready date
+ * keeps one uncertain input (when) in charge, as the sources frame it.
+ */
+export const PROTOTYPE_POSITION = 7; // 2025Q4
+
+export function euvSourcePower(t: number, ready: number, prototype: number, required: number, max: number): number {
+  if (prototype >= required) return Math.min(prototype, max);
+  const span = Math.max(ready - PROTOTYPE_POSITION, 1);
+  const ratePerQuarter = Math.log(required / prototype) / span;
+  const power = required * Math.exp(ratePerQuarter * (Math.max(t, PROTOTYPE_POSITION) - ready));
+  return Math.min(power, max);
+}
+
+/** Linear ramp from 0 at `from` to 1 at `from + length`. */
+export function ramp(t: number, from: number, length: number): number {
+  if (t <= from) return 0;
+  if (length <= 0) return 1;
+  const x = (t - from) / length;
+  return x >= 1 ? 1 : x;
+}

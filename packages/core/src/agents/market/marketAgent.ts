@@ -1,0 +1,226 @@
+import type { Agent } from "../../model/agent.js";
+import type { BuildContext } from "../../model/buildContext.js";
+import { INACTIVE } from "../../model/constraints.js";
+import type { World } from "../../model/world.js";
+import { domesticBinding, importBinding } from "./bindingConstraint.js";
+import { InstalledBase } from "./installedBase.js";
+
+/**
+ * Market: Chinese demand for new AI compute meets domestic supply and
+ * imports. Imports are taken first, as far as export policy, buyers'
+ * acceptance (less what cn-import-rejection turns away) and the share of
+ * demand outside the domestic mandate allow; domestic supply fills the
+ * rest of demand; spare power then caps everything in proportion. Each
+ * design's deployment is the least of its allowances, and the least one is
+ * its binding constraint. Installed compute and its power draw retire after
+ * the service life. Touches: world.deployedUnits, binding, installedPowerGW,
+ * supplyMetDemandQuarter.
+ */
+export class MarketAgent implements Agent {
+  readonly name = "market";
+  private readonly domestic: readonly boolean[];
+  private readonly node: Int32Array;
+  private readonly h100e: Float64Array;
+  private readonly tflops: Int32Array;
+  private readonly efficiency: Int32Array;
+  private readonly price: Int32Array;
+  private readonly policyUnits: Float64Array;
+  private readonly compute: InstalledBase;
+  private readonly flops: InstalledBase;
+  private readonly powerDraw: InstalledBase;
+  private demandRate = 0;
+  private readonly i: ReturnType<typeof marketIndices>;
+  private readonly lever: { mandate: number; rejection: number };
+  private readonly obsUnits: Int32Array;
+  private readonly obs: ReturnType<typeof registerMarketObservables>;
+
+  constructor(ctx: BuildContext) {
+    const { designs } = ctx.scenario.tree;
+    const t = ctx.table;
+    this.domestic = ctx.domestic;
+    this.node = Int32Array.from(ctx.designIds, (_id, d) => {
+      const dom = ctx.domesticDesign(d);
+      return dom ? ctx.nodeIndex(dom.node) : -1;
+    });
+    const design = (id: string) => {
+      const found = designs[id];
+      if (!found) throw new Error(`design ${id} missing`);
+      return found;
+    };
+    this.tflops = Int32Array.from(ctx.designIds, (id) => t.index(design(id).tflops));
+    this.efficiency = Int32Array.from(ctx.designIds, (id) => t.index(design(id).softwareEfficiency));
+    this.price = Int32Array.from(ctx.designIds, (_id, d) => {
+      const imp = ctx.importDesign(d);
+      return imp ? t.index(imp.price) : -1;
+    });
+    const n = ctx.designIds.length;
+    this.h100e = new Float64Array(n);
+    this.policyUnits = new Float64Array(n);
+    this.compute = new InstalledBase(ctx.quarters);
+    this.flops = new InstalledBase(ctx.quarters);
+    this.powerDraw = new InstalledBase(ctx.quarters);
+    this.i = marketIndices(ctx);
+    this.lever = { mandate: ctx.leverIndex("cn-domestic-mandate"), rejection: ctx.leverIndex("cn-import-rejection") };
+    const o = ctx.observables;
+    this.obsUnits = Int32Array.from(ctx.designIds, (id) =>
+      o.register(`accelerators.${id}`, "flow", "accelerator", `Accelerators of ${id} deployed in China.`),
+    );
+    this.obs = registerMarketObservables(ctx);
+  }
+
+  reset(w: World): void {
+    const i = this.i;
+    const h100 = w.p(i.h100Tflops);
+    for (let d = 0; d < this.h100e.length; d++) {
+      this.h100e[d] = (w.p(this.tflops[d] as number) / h100) * w.p(this.efficiency[d] as number);
+    }
+    const life = w.p(i.serviceLife);
+    const installed = w.p(i.installedAtStart);
+    this.compute.reset(installed, life);
+    this.flops.reset(installed * h100 * 1e12, life);
+    this.powerDraw.reset(w.p(i.installedPowerAtStart), life);
+    this.demandRate = w.p(i.demandAtStart);
+    w.installedPowerGW = w.p(i.installedPowerAtStart);
+  }
+
+  step(w: World): void {
+    const i = this.i;
+    const q = w.q;
+    const n = this.h100e.length;
+    if (q > 0) {
+      const growth = w.p(i.demandGrowth) * Math.pow(2, -(q + 0.5) / Math.max(w.p(i.growthHalfLife), 1e-9));
+      this.demandRate *= Math.pow(1 + growth, 0.25);
+    }
+    const demand = this.demandRate / 4;
+
+    const mandate = (w.lever[this.lever.mandate] as number) * w.p(i.mandateCoverage);
+    const acceptance = w.p(i.acceptance) * (1 - (w.lever[this.lever.rejection] as number));
+    let importOffer = 0;
+    let domesticSupply = 0;
+    for (let d = 0; d < n; d++) {
+      if (!w.designActive[d]) continue;
+      if (this.domestic[d]) {
+        domesticSupply += (w.supplyUnits[d] as number) * (this.h100e[d] as number);
+      } else {
+        const units = (w.supplyUnits[d] as number) * acceptance;
+        this.policyUnits[d] = units;
+        importOffer += units * (this.h100e[d] as number);
+      }
+    }
+    const importRoom = (1 - mandate) * demand;
+    const importFactor = importOffer > importRoom ? importRoom / importOffer : 1;
+    const domesticRoom = Math.max(0, demand - importOffer * importFactor);
+    const domesticFactor = domesticSupply > domesticRoom ? domesticRoom / domesticSupply : 1;
+    if (w.supplyMetDemandQuarter < 0 && domesticSupply >= demand) w.supplyMetDemandQuarter = q;
+
+    let powerNeed = 0;
+    for (let d = 0; d < n; d++) {
+      if (!w.designActive[d]) continue;
+      const units = this.domestic[d] ? (w.supplyUnits[d] as number) * domesticFactor : (this.policyUnits[d] as number) * importFactor;
+      powerNeed += units * (w.unitPowerGW[d] as number);
+    }
+    const powerFactor = powerNeed > w.spareGW ? w.spareGW / powerNeed : 1;
+
+    let domesticUnits = 0;
+    let importedUnits = 0;
+    let addedDomestic = 0;
+    let added = 0;
+    let addedFlops = 0;
+    let addedPower = 0;
+    let revenueShare = 0;
+    for (let d = 0; d < n; d++) {
+      if (!w.designActive[d]) {
+        w.deployedUnits[d] = 0;
+        w.binding[d] = INACTIVE;
+        w.obs[this.obsUnits[d] as number] = 0;
+        continue;
+      }
+      let deployed: number;
+      if (this.domestic[d]) {
+        const supply = w.supplyUnits[d] as number;
+        const demandTerm = supply * domesticFactor;
+        const powerTerm = demandTerm * powerFactor;
+        deployed = powerTerm;
+        w.binding[d] = domesticBinding(
+          w.dieTerm[d] as number,
+          w.hbmTerm[d] as number,
+          w.packagingTerm[d] as number,
+          demandTerm,
+          powerTerm,
+          (w.nodeLithoBound[this.node[d] as number] as number) === 1,
+        );
+        domesticUnits += deployed;
+        addedDomestic += deployed * (this.h100e[d] as number);
+      } else {
+        const policyTerm = this.policyUnits[d] as number;
+        const demandTerm = policyTerm * importFactor;
+        deployed = demandTerm * powerFactor;
+        w.binding[d] = importBinding(policyTerm, demandTerm, deployed);
+        importedUnits += deployed;
+        revenueShare += deployed * w.p(this.price[d] as number) * w.p(i.revenueShare);
+      }
+      w.deployedUnits[d] = deployed;
+      w.obs[this.obsUnits[d] as number] = deployed;
+      added += deployed * (this.h100e[d] as number);
+      addedFlops += deployed * w.p(this.tflops[d] as number) * 1e12;
+      addedPower += deployed * (w.unitPowerGW[d] as number);
+    }
+
+    const o = this.obs;
+    w.installedPowerGW = this.powerDraw.add(q, addedPower);
+    w.obs[o.domestic] = domesticUnits;
+    w.obs[o.imported] = importedUnits;
+    w.obs[o.total] = domesticUnits + importedUnits;
+    w.obs[o.added] = added;
+    w.obs[o.addedDomestic] = addedDomestic;
+    w.obs[o.installed] = this.compute.add(q, added);
+    w.obs[o.installedFlops] = this.flops.add(q, addedFlops);
+    w.obs[o.demand] = demand;
+    w.obs[o.domesticSupply] = domesticSupply;
+    w.obs[o.revenueShare] = revenueShare;
+    w.obs[o.powerUsed] = w.installedPowerGW;
+    w.obs[o.share] = ratio(domesticUnits, domesticUnits + importedUnits);
+    w.obs[o.shareCompute] = ratio(addedDomestic, added);
+  }
+}
+
+/** A share with nothing to share is 0, never NaN. */
+function ratio(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+function marketIndices(ctx: BuildContext) {
+  const { market } = ctx.scenario.tree;
+  const t = ctx.table;
+  return {
+    demandAtStart: t.index(market.demandAtStart),
+    demandGrowth: t.index(market.demandGrowth),
+    growthHalfLife: t.index(market.demandGrowthHalfLife),
+    installedAtStart: t.index(market.installedAtStart),
+    installedPowerAtStart: t.index(market.installedPowerAtStart),
+    serviceLife: t.index(market.serviceLife),
+    acceptance: t.index(market.importAcceptance),
+    mandateCoverage: t.index(market.mandateCoverage),
+    revenueShare: t.index(market.revenueShare),
+    h100Tflops: t.index(market.h100Tflops),
+  };
+}
+
+function registerMarketObservables(ctx: BuildContext) {
+  const o = ctx.observables;
+  return {
+    domestic: o.register("accelerators.domestic", "flow", "accelerator", "Domestic AI accelerators deployed in China."),
+    imported: o.register("accelerators.imported", "flow", "accelerator", "Imported AI accelerators deployed in China."),
+    total: o.register("accelerators.total", "flow", "accelerator", "All AI accelerators deployed in China."),
+    added: o.register("compute.addedH100e", "flow", "H100e", "Compute added, in H100-equivalents (dense BF16 x software efficiency)."),
+    addedDomestic: o.register("compute.addedDomesticH100e", "flow", "H100e", "Compute added by domestic accelerators, in H100-equivalents."),
+    installed: o.register("compute.installedH100e", "stock", "H100e", "Installed AI compute in China, in H100-equivalents, after retirements."),
+    installedFlops: o.register("compute.installedFLOPS", "stock", "FLOPS", "Installed dense BF16 peak throughput in China."),
+    demand: o.register("demand.H100e", "flow", "H100e", "Demand for new AI compute in China."),
+    domesticSupply: o.register("supply.domesticH100e", "flow", "H100e", "Domestic accelerators that could ship before demand and power limits, in H100-equivalents."),
+    revenueShare: o.register("imports.revenueSharePaidUSD", "flow", "USD", "Revenue share paid to the US government on imports."),
+    powerUsed: o.register("power.usedGW", "stock", "GW", "Facility power drawn by installed AI accelerators."),
+    share: o.register("share.domestic", "ratio", "1", "Domestic share of AI accelerators deployed in China (units)."),
+    shareCompute: o.register("share.domesticCompute", "ratio", "1", "Domestic share of AI compute added in China (H100-equivalents)."),
+  };
+}

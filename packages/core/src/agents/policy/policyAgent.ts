@@ -1,0 +1,144 @@
+import type { Agent } from "../../model/agent.js";
+import type { BuildContext } from "../../model/buildContext.js";
+import type { World } from "../../model/world.js";
+import { LEVER_IDS } from "../../schema/levers.js";
+import { coverage } from "../../time/index.js";
+import { holds, parseCondition, type Clause } from "./triggerCondition.js";
+
+interface CompiledTrigger {
+  readonly id: string;
+  readonly clauses: readonly Clause[];
+  readonly holdIndex: number;
+  readonly probabilityIndex: number;
+  readonly drawIndex: number;
+  readonly lever: number;
+  readonly strengthIndex: number;
+  readonly delayIndex: number;
+}
+
+/**
+ * Policy: the export-control and industrial-policy levers. Each quarter it
+ * sets every lever's effective strength (its strength times the share of
+ * the quarter it is in force), fires conditional triggers whose condition
+ * held over the last quarters, and turns the subsidy package into money
+ * spent this quarter. Touches: world.lever, world.subsidyFunding.
+ */
+export class PolicyAgent implements Agent {
+  readonly name = "policy";
+  private readonly start: Int32Array;
+  private readonly end: Int32Array;
+  private readonly strength: Int32Array;
+  private readonly triggers: CompiledTrigger[];
+  private readonly heldFor: Float64Array;
+  private readonly effectiveFrom: Float64Array;
+  /** Trigger indices in the order they fired, so a later response overrides an earlier one. */
+  private readonly fired: Int32Array;
+  private firedCount = 0;
+  private readonly subsidyLever: number;
+  private readonly packageTotal: number;
+  private readonly deploymentTime: number;
+  private readonly subsidyStart: number;
+  private readonly spentObs: number;
+  private readonly leverObs: Int32Array;
+
+  constructor(ctx: BuildContext) {
+    const { tree } = ctx.scenario;
+    const t = ctx.table;
+    this.start = Int32Array.from(LEVER_IDS, (id) => t.index(tree.levers[id].start));
+    this.end = Int32Array.from(LEVER_IDS, (id) => t.optionalIndex(tree.levers[id].end));
+    this.strength = Int32Array.from(LEVER_IDS, (id) => t.index(tree.levers[id].strength));
+    this.triggers = Object.entries(tree.triggers ?? {}).map(([id, trigger]) => {
+      const parsed = parseCondition(trigger.when, conditionOperands(ctx));
+      // The resolver has already checked every condition; failing here is a bug.
+      if (!parsed.ok) throw new Error(`trigger ${id}: ${parsed.expected}, found ${parsed.found}`);
+      const draw = t.indexOfPath(`triggers.${id}.draw`);
+      if (draw === undefined) throw new Error(`trigger ${id} has no draw parameter`);
+      return {
+        id,
+        clauses: parsed.clauses,
+        holdIndex: t.optionalIndex(trigger.for),
+        probabilityIndex: t.optionalIndex(trigger.probability),
+        drawIndex: draw,
+        lever: ctx.leverIndex(trigger.then.lever),
+        strengthIndex: t.index(trigger.then.strength),
+        delayIndex: t.optionalIndex(trigger.then.delay),
+      };
+    });
+    this.heldFor = new Float64Array(this.triggers.length);
+    this.effectiveFrom = new Float64Array(this.triggers.length);
+    this.fired = new Int32Array(this.triggers.length);
+    this.subsidyLever = ctx.leverIndex("cn-subsidies");
+    this.packageTotal = t.index(tree.subsidies.packageTotal);
+    this.deploymentTime = t.index(tree.subsidies.deploymentTime);
+    this.subsidyStart = t.index(tree.levers["cn-subsidies"].start);
+    this.spentObs = ctx.observables.register("subsidies.spentUSD", "flow", "USD", "Money from the new support package spent in the period.");
+    this.leverObs = Int32Array.from(LEVER_IDS, (id) =>
+      ctx.observables.register(`levers.${id}`, "stock", "1", `Effective strength of ${id} (0 off, 1 fully enforced).`),
+    );
+  }
+
+  reset(): void {
+    this.heldFor.fill(0);
+    this.effectiveFrom.fill(Infinity);
+    this.firedCount = 0;
+  }
+
+  step(w: World): void {
+    const q = w.q;
+    for (let i = 0; i < this.strength.length; i++) {
+      const end = this.end[i] as number;
+      const to = end < 0 ? Infinity : w.p(end);
+      w.lever[i] = w.p(this.strength[i] as number) * coverage(q, w.p(this.start[i] as number), to);
+    }
+    if (q > 0) this.watchTriggers(w);
+    for (let k = 0; k < this.firedCount; k++) {
+      const i = this.fired[k] as number;
+      const trigger = this.triggers[i] as CompiledTrigger;
+      const share = coverage(q, this.effectiveFrom[i] as number, Infinity);
+      if (share > 0) {
+        const before = w.lever[trigger.lever] as number;
+        w.lever[trigger.lever] = before * (1 - share) + w.p(trigger.strengthIndex) * share;
+      }
+    }
+    const deployment = Math.max(w.p(this.deploymentTime), 1);
+    const windowShare = coverage(q, -Infinity, w.p(this.subsidyStart) + deployment);
+    const spent = (w.p(this.packageTotal) / deployment) * (w.lever[this.subsidyLever] as number) * windowShare;
+    w.subsidyFunding[q] = spent;
+    w.obs[this.spentObs] = spent;
+    for (let i = 0; i < this.leverObs.length; i++) w.obs[this.leverObs[i] as number] = w.lever[i] as number;
+  }
+
+  /** Conditions are read on last quarter's world: policy reacts to what it has seen. */
+  private watchTriggers(w: World): void {
+    for (let i = 0; i < this.triggers.length; i++) {
+      if ((this.effectiveFrom[i] as number) !== Infinity) continue;
+      const trigger = this.triggers[i] as CompiledTrigger;
+      if (!holds(trigger.clauses, w.prevObs)) {
+        this.heldFor[i] = 0;
+        continue;
+      }
+      this.heldFor[i] = (this.heldFor[i] as number) + 1;
+      const needed = trigger.holdIndex < 0 ? 1 : Math.max(1, Math.ceil(w.p(trigger.holdIndex) - 1e-9));
+      if ((this.heldFor[i] as number) < needed) continue;
+      const probability = trigger.probabilityIndex < 0 ? 1 : w.p(trigger.probabilityIndex);
+      if (w.p(trigger.drawIndex) >= probability) {
+        // This run's draw says the response does not come; stop watching.
+        this.effectiveFrom[i] = -Infinity;
+        continue;
+      }
+      this.effectiveFrom[i] = w.q + (trigger.delayIndex < 0 ? 0 : w.p(trigger.delayIndex));
+      this.fired[this.firedCount++] = i;
+    }
+  }
+}
+
+export function conditionOperands(ctx: BuildContext) {
+  const registry = ctx.observables;
+  return {
+    observable(id: string) {
+      const index = registry.indexOf(id);
+      if (index === undefined) return undefined;
+      return { index, flow: registry.list[index]?.kind === "flow" };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { ScenarioIssue } from "../errors.js";
+import { MAX_SPARE_CORES } from "../schema/designs.js";
+import { supportOf } from "../schema/readParam.js";
+import type { Param } from "../schema/param.js";
+import type { ScenarioTree } from "../schema/scenario.js";
+import type { Location } from "./resolvedScenario.js";
+
+/**
+ * Rules that span fields: references between sections, and relations
+ * between parameters that must hold in every run.
+ */
+export function crossCheck(tree: ScenarioTree, locate: (path: string) => Location): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const issue = (path: string, expected: string, found: string) => issues.push({ ...locate(path), path, expected, found });
+  const nodes = Object.keys(tree.nodes);
+
+  for (const [id, fab] of Object.entries(tree.fabs)) {
+    if (!nodes.includes(fab.node)) issue(`fabs.${id}.node`, `a node id under nodes (${nodes.join(", ")})`, `"${fab.node}"`);
+  }
+  const banked = new Map<string, string>();
+  for (const [bank, entry] of Object.entries(tree.dieBanks)) {
+    entry.designs.forEach((design, k) => {
+      const d = tree.designs[design];
+      if (!d || d.origin !== "domestic") {
+        issue(`dieBanks.${bank}.designs.${k}`, "the id of a domestic design", `"${design}"`);
+      } else if (banked.has(design)) {
+        issue(`dieBanks.${bank}.designs.${k}`, `a design in only one die bank (${design} is also in ${banked.get(design)})`, `"${design}"`);
+      } else banked.set(design, bank);
+    });
+  }
+  for (const [id, design] of Object.entries(tree.designs)) {
+    if (design.origin !== "domestic") continue;
+    if (!nodes.includes(design.node)) issue(`designs.${id}.node`, `a node id under nodes (${nodes.join(", ")})`, `"${design.node}"`);
+    const [, maxRequired] = supportOf(design.coresRequired.dist);
+    const [minCores, maxCores] = supportOf(design.cores.dist);
+    const [minRequired] = supportOf(design.coresRequired.dist);
+    if (maxRequired > minCores) {
+      issue(`designs.${id}.coresRequired`, `no more than the cores on the die (${minCores})`, String(maxRequired));
+    } else if (maxCores - minRequired > MAX_SPARE_CORES) {
+      issue(`designs.${id}.coresRequired`, `at most ${MAX_SPARE_CORES} spare cores (cores - coresRequired)`, String(maxCores - minRequired));
+    }
+  }
+  const shares = [tree.subsidies.advancedLogicShare, tree.subsidies.hbmShare, tree.subsidies.packagingShare];
+  const most = shares.reduce((sum, p) => sum + maxOf(p), 0);
+  if (most > 1 + 1e-12) {
+    issue("subsidies", "advancedLogicShare + hbmShare + packagingShare of at most 1 in every run", `shares that can sum to ${Number(most.toFixed(4))}`);
+  }
+  if (Object.keys(tree.memory.domestic.generations).length === 0) {
+    issue("memory.domestic.generations", "at least one domestic HBM generation", "none");
+  }
+  for (const [id, lever] of Object.entries(tree.levers)) {
+    if (lever.end && maxOf(lever.start) > minOf(lever.end)) {
+      issue(`levers.${id}.end`, "an end after the start in every run", "an end that can come before the start");
+    }
+  }
+  return issues;
+}
+
+function maxOf(p: Param): number {
+  return supportOf(p.dist)[1];
+}
+
+function minOf(p: Param): number {
+  return supportOf(p.dist)[0];
+}

@@ -1,0 +1,73 @@
+import type { ScenarioIssue } from "../errors.js";
+import type { Provenance } from "../schema/param.js";
+import { scenarioSchema } from "../schema/scenario.js";
+import { OVERRIDE_ASSUMPTION, OVERRIDE_FILE, type Override } from "./document.js";
+import type { MergeOrigins } from "./merge.js";
+import { childSchema, fieldNames, isPlainObject, isRecord, paramSpecOf, pathKey } from "./schemaWalk.js";
+
+/**
+ * `--set path=value`: replaces one field of the merged scenario. The path
+ * must name a field the schema knows, under objects the scenario has (a
+ * design or fab must exist to be changed). A parameter set this way is
+ * sourced as a command-line assumption unless the value says otherwise.
+ */
+export function applyOverrides(
+  merged: Record<string, unknown>,
+  overrides: readonly Override[],
+  fileIndex: number,
+  origins: MergeOrigins,
+  provenance: Map<string, Provenance>,
+  issues: ScenarioIssue[],
+): void {
+  for (const override of overrides) {
+    const segments = override.path.split(".").filter((s) => s !== "");
+    const problem = (expected: string) =>
+      issues.push({ file: OVERRIDE_FILE, path: override.path, expected, found: `"${override.path}"` });
+    if (segments.length === 0) {
+      problem("a parameter path such as lithography.domesticEuv.readyYear");
+      continue;
+    }
+    let schema = scenarioSchema as Parameters<typeof childSchema>[0];
+    let node: unknown = merged;
+    let ok = true;
+    for (let k = 0; k < segments.length; k++) {
+      const key = segments[k] as string;
+      const parentIsRecord = isRecord(schema);
+      const next = childSchema(schema, key, node);
+      const here = segments.slice(0, k);
+      if (!next) {
+        const names = fieldNames(schema, node);
+        problem(`a known path (fields under ${here.join(".") || "the top level"}: ${names.join(", ")})`);
+        ok = false;
+        break;
+      }
+      const child = isPlainObject(node) ? node[key] : undefined;
+      if (parentIsRecord && child === undefined) {
+        const existing = isPlainObject(node) ? Object.keys(node) : [];
+        problem(`an existing id under ${here.join(".")} (${existing.join(", ")})`);
+        ok = false;
+        break;
+      }
+      if (k < segments.length - 1 && !isPlainObject(child)) {
+        problem(`a path into a section of the scenario; ${[...here, key].join(".")} ${child === undefined ? "is not set in this scenario" : "is a single value"}`);
+        ok = false;
+        break;
+      }
+      schema = next;
+      if (k < segments.length - 1) node = child;
+    }
+    if (!ok || !isPlainObject(node)) continue;
+    const last = segments[segments.length - 1] as string;
+    node[last] = override.value;
+    origins.set(segments, fileIndex);
+    if (paramSpecOf(schema)) {
+      const value = override.value;
+      const source = isPlainObject(value) && typeof value["source"] === "string" ? value["source"] : undefined;
+      const assumption = isPlainObject(value) && typeof value["assumption"] === "string" ? value["assumption"] : undefined;
+      const entry: Provenance = source
+        ? { file: OVERRIDE_FILE, source, ...(assumption ? { assumption } : {}) }
+        : { file: OVERRIDE_FILE, assumption: assumption ?? OVERRIDE_ASSUMPTION };
+      provenance.set(pathKey(segments), entry);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import { ScenarioError, type ScenarioIssue } from "../errors.js";
+import type { BibliographyEntry } from "../schema/bibliography.js";
+import { Param, type Provenance } from "../schema/param.js";
+import { scenarioSchema, type ScenarioTree } from "../schema/scenario.js";
+import { bibliographySchema } from "../schema/bibliography.js";
+import { clonePlain } from "./clone.js";
+import { crossCheck } from "./crossChecks.js";
+import { OVERRIDE_FILE, type Override, type ScenarioDocument } from "./document.js";
+import { MergeOrigins, mergeDocument } from "./merge.js";
+import { applyOverrides } from "./overrides.js";
+import { collectProvenance } from "./provenance.js";
+import type { Location, ResolvedScenario } from "./resolvedScenario.js";
+import { isPlainObject, pathKey } from "./schemaWalk.js";
+import { plainIssues } from "./zodIssues.js";
+
+export interface ResolveInput {
+  /** The files of the scenario, parent first (the loader follows `extends`). */
+  readonly documents: readonly ScenarioDocument[];
+  readonly overrides?: readonly Override[];
+  /** The built-in bibliography; scenarios may add entries of their own. */
+  readonly bibliography: readonly BibliographyEntry[];
+}
+
+/**
+ * Raw scenario files to a resolved scenario: merge `extends`, apply
+ * `--set`, validate against the schema (units normalised, distributions
+ * built), attach each parameter's path and provenance, and check the rules
+ * that span fields. Any problem throws a ScenarioError listing every issue
+ * found, each with its file, path, what was expected and what was found.
+ */
+export function resolveScenario(input: ResolveInput): ResolvedScenario {
+  const { documents } = input;
+  const issues: ScenarioIssue[] = [];
+  const leaf = documents[documents.length - 1];
+  if (!leaf) throw new Error("resolveScenario needs at least one document");
+
+  const bibliography = collectBibliography(input.bibliography, documents, issues);
+  const known = new Set(bibliography.keys());
+
+  const origins = new MergeOrigins();
+  const provenanceByFile: Map<string, Provenance>[] = [];
+  let merged: unknown = undefined;
+  documents.forEach((doc, index) => {
+    if (!isPlainObject(doc.data)) {
+      issues.push({ file: doc.file, path: "", expected: "a scenario (a mapping of fields such as id, title, levers)", found: describe(doc.data) });
+      provenanceByFile.push(new Map());
+      return;
+    }
+    provenanceByFile.push(collectProvenance(doc, known, issues));
+    merged = mergeDocument(scenarioSchema, merged, doc.data, [], index, origins);
+  });
+  if (!isPlainObject(merged)) throw new ScenarioError(issues);
+  // A scenario's identity is its own: each file names itself, and a
+  // parent's question is not the child's.
+  const tree = clonePlain(merged) as Record<string, unknown>;
+  const leafData = leaf.data as Record<string, unknown>;
+  if (documents.length > 1) {
+    for (const key of ["id", "title", "description"]) {
+      if (isPlainObject(leaf.data) && leafData[key] === undefined) {
+        const at = leaf.locate?.([]);
+        issues.push({ file: leaf.file, path: key, expected: "this field: a scenario that extends another still names and describes itself", found: "nothing", ...(at ? { line: at.line, column: at.column } : {}) });
+      }
+    }
+    if (isPlainObject(leaf.data) && leafData["question"] === undefined) delete tree["question"];
+  }
+  delete tree["extends"];
+  const leafExtends = isPlainObject(leaf.data) ? leaf.data["extends"] : undefined;
+
+  const overrideProvenance = new Map<string, Provenance>();
+  applyOverrides(tree, input.overrides ?? [], documents.length, origins, overrideProvenance, issues);
+
+  const locate = (path: string): Location => {
+    const index = origins.fileOf(path);
+    if (index === documents.length) return { file: OVERRIDE_FILE };
+    const doc = documents[index ?? documents.length - 1] ?? leaf;
+    const at = doc.locate?.(path === "" ? [] : path.split("."));
+    return at ? { file: doc.file, line: at.line, column: at.column } : { file: doc.file };
+  };
+  const report = (): never => {
+    throw new ScenarioError(dedupe(issues));
+  };
+  if (issues.length > 0) report();
+
+  const parsed = scenarioSchema.safeParse(tree, { reportInput: true });
+  if (!parsed.success) {
+    for (const p of plainIssues(parsed.error.issues, scenarioSchema, tree)) {
+      const path = pathKey(p.path);
+      issues.push({ ...locate(path), path, expected: p.expected, found: p.found });
+    }
+    report();
+  }
+  const scenario = parsed.data as ScenarioTree;
+
+  const params: Param[] = [];
+  attachPaths(scenario, [], (param, path) => {
+    param.path = path;
+    const fromOverride = overrideProvenance.get(path);
+    const index = origins.fileOf(path);
+    const fromFile = index === undefined ? undefined : provenanceByFile[index]?.get(path);
+    const provenance = fromOverride ?? fromFile;
+    if (!provenance) throw new Error(`no provenance recorded for ${path}`);
+    param.provenance = provenance;
+    params.push(param);
+  });
+  for (const [id] of Object.entries(scenario.triggers ?? {})) {
+    params.push(triggerDraw(id, locate(`triggers.${id}`).file));
+  }
+
+  issues.push(...crossCheck(scenario, locate));
+  if (issues.length > 0) report();
+
+  return {
+    meta: {
+      id: scenario.id,
+      title: scenario.title,
+      description: scenario.description,
+      ...(scenario.question !== undefined ? { question: scenario.question } : {}),
+      ...(typeof leafExtends === "string" ? { extends: leafExtends } : {}),
+      horizon: scenario.horizon,
+      runs: scenario.runs,
+      seed: scenario.seed,
+      files: documents.map((d) => d.file),
+    },
+    tree: scenario,
+    params,
+    bibliography,
+    locate,
+  };
+}
+
+/**
+ * Whether a trigger's response happens in a run is decided by comparing its
+ * probability with a uniform draw of its own, so that the draw has its own
+ * random stream like every other parameter.
+ */
+function triggerDraw(id: string, file: string): Param {
+  const param = new Param(
+    { dist: "uniform", min: 0, max: 1 },
+    { kind: "fraction", unit: "1", min: 0, max: 1, description: "The run's uniform draw compared with the trigger's probability." },
+  );
+  param.path = `triggers.${id}.draw`;
+  param.provenance = { file, assumption: "model mechanics: a random draw per run decides whether the response happens" };
+  return param;
+}
+
+function attachPaths(node: unknown, path: string[], visit: (param: Param, path: string) => void): void {
+  if (node instanceof Param) {
+    visit(node, path.join("."));
+    return;
+  }
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => attachPaths(item, [...path, String(i)], visit));
+    return;
+  }
+  if (isPlainObject(node)) for (const [key, value] of Object.entries(node)) attachPaths(value, [...path, key], visit);
+}
+
+function collectBibliography(
+  builtIn: readonly BibliographyEntry[],
+  documents: readonly ScenarioDocument[],
+  issues: ScenarioIssue[],
+): Map<string, BibliographyEntry> {
+  const entries = new Map<string, BibliographyEntry>();
+  for (const entry of builtIn) entries.set(entry.id, entry);
+  for (const doc of documents) {
+    if (!isPlainObject(doc.data) || doc.data["bibliography"] === undefined) continue;
+    const parsed = bibliographySchema.safeParse(doc.data["bibliography"], { reportInput: true });
+    if (!parsed.success) {
+      for (const p of plainIssues(parsed.error.issues, bibliographySchema, doc.data["bibliography"])) {
+        const path = pathKey(["bibliography", ...p.path]);
+        const at = doc.locate?.(["bibliography", ...p.path]);
+        issues.push({ file: doc.file, path, expected: p.expected, found: p.found, ...(at ? { line: at.line, column: at.column } : {}) });
+      }
+      continue;
+    }
+    parsed.data.forEach((entry, k) => {
+      const existing = entries.get(entry.id);
+      if (existing && JSON.stringify(existing) !== JSON.stringify(entry)) {
+        issues.push({ file: doc.file, path: `bibliography.${k}.id`, expected: "an id not already in the bibliography", found: `"${entry.id}"` });
+      } else entries.set(entry.id, entry);
+    });
+  }
+  return entries;
+}
+
+function dedupe(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.file}|${i.path}|${i.expected}|${i.found}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return "an empty file";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : JSON.stringify(value);
+}

@@ -1,0 +1,37 @@
+import type { BibliographyEntry } from "../schema/bibliography.js";
+import type { Param } from "../schema/param.js";
+import type { ScenarioTree } from "../schema/scenario.js";
+
+export interface ScenarioMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly question?: string;
+  readonly extends?: string;
+  readonly horizon: number;
+  readonly runs: number;
+  readonly seed: number | string;
+  /** The files merged to make the scenario, parent first. */
+  readonly files: readonly string[];
+}
+
+export interface Location {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/**
+ * A scenario ready to compile: `extends` merged, overrides applied, units
+ * normalised, every parameter a distribution with its path and provenance.
+ * Agents see only this, never the raw files.
+ */
+export interface ResolvedScenario {
+  readonly meta: ScenarioMeta;
+  readonly tree: ScenarioTree;
+  /** Every parameter, in file order. */
+  readonly params: readonly Param[];
+  readonly bibliography: ReadonlyMap<string, BibliographyEntry>;
+  /** The file (and line) that set the value at a dotted path. */
+  locate(path: string): Location;
+}

@@ -1,0 +1,94 @@
+import type { z } from "zod";
+import { describeFound } from "../units/index.js";
+import { fieldNames, schemaAt } from "./schemaWalk.js";
+
+/**
+ * Turns the schema's issues into "expected ..., found ..." with the path
+ * of the field, in the words a scenario author uses.
+ */
+export interface PlainIssue {
+  readonly path: (string | number)[];
+  readonly expected: string;
+  readonly found: string;
+}
+
+type RawIssue = z.core.$ZodIssue & { input?: unknown; params?: { expected?: string; found?: string } };
+
+export function plainIssues(issues: readonly z.core.$ZodIssue[], root: z.ZodType, data: unknown): PlainIssue[] {
+  const out: PlainIssue[] = [];
+  for (const raw of issues as readonly RawIssue[]) {
+    const path = raw.path.filter((k): k is string | number => typeof k !== "symbol");
+    switch (raw.code) {
+      case "custom":
+        out.push({ path, expected: raw.params?.expected ?? raw.message, found: raw.params?.found ?? describeFound(raw.input) });
+        break;
+      case "unrecognized_keys": {
+        const schema = schemaAt(root, path, data);
+        const known = schema ? fieldNames(schema, valueAt(data, path)).filter((k) => !raw.keys.includes(k)) : [];
+        for (const key of raw.keys) {
+          out.push({ path: [...path, key], expected: `one of the known fields here (${known.join(", ")})`, found: `unknown field "${key}"` });
+        }
+        break;
+      }
+      case "invalid_type":
+        out.push({
+          path,
+          expected: raw.input === undefined ? `this field, ${describeType(raw.expected)}` : describeType(raw.expected),
+          found: describeFound(raw.input),
+        });
+        break;
+      case "invalid_value":
+        out.push({ path, expected: `one of ${raw.values.map((v) => JSON.stringify(v)).join(", ")}`, found: describeFound(raw.input) });
+        break;
+      case "invalid_union": {
+        const note = (raw as { note?: string }).note;
+        const discriminator = (raw as { discriminator?: string }).discriminator;
+        out.push({
+          path: discriminator ? [...path, discriminator] : path,
+          expected: note ?? raw.message,
+          found: discriminator ? describeFound(valueAt(data, [...path, discriminator])) : describeFound(raw.input),
+        });
+        break;
+      }
+      case "too_small":
+        out.push({ path, expected: `at least ${String(raw.minimum)}${raw.origin === "array" ? " items" : raw.origin === "string" ? " characters" : ""}`, found: describeFound(raw.input) });
+        break;
+      case "too_big":
+        out.push({ path, expected: `at most ${String(raw.maximum)}`, found: describeFound(raw.input) });
+        break;
+      case "invalid_format":
+        out.push({ path, expected: raw.message.replace(/^expected /i, ""), found: describeFound(raw.input) });
+        break;
+      case "invalid_key":
+        out.push({ path, expected: "a lower-case id of letters, digits and dashes", found: describeFound(path[path.length - 1]) });
+        break;
+      default:
+        out.push({ path, expected: raw.message, found: describeFound(raw.input) });
+    }
+  }
+  return out;
+}
+
+function describeType(expected: string): string {
+  switch (expected) {
+    case "object":
+      return "a section of fields";
+    case "string":
+      return "text";
+    case "number":
+      return "a number";
+    case "array":
+      return "a list";
+    default:
+      return expected;
+  }
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let node: unknown = data;
+  for (const key of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}

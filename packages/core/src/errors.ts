@@ -1,0 +1,65 @@
+/**
+ * Failures that reach the user carry a fixed code that the command line
+ * maps to an exit code: bad input (a scenario file, a field, a flag) exits
+ * with 2, a failure while running with 1. Bugs stay plain Errors.
+ */
+export type ErrorCode = "BAD_INPUT" | "RUNTIME";
+
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = { BAD_INPUT: 2, RUNTIME: 1 };
+
+/** One problem in a scenario or on the command line, with where it is. */
+export interface ScenarioIssue {
+  /** The file (or "--set", or a flag) the problem is in. */
+  readonly file: string;
+  /** Dotted path to the field, e.g. "designs.ascend-910b.dieArea"; "" for the whole file. */
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+export class ChipsimError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ChipsimError";
+  }
+
+  get exitCode(): number {
+    return EXIT_CODES[this.code];
+  }
+}
+
+/** A scenario (or the overrides applied to it) is wrong: nothing runs, nothing is written. */
+export class ScenarioError extends ChipsimError {
+  constructor(readonly issues: readonly ScenarioIssue[]) {
+    super("BAD_INPUT", issues.map(formatIssue).join("\n"));
+    this.name = "ScenarioError";
+  }
+}
+
+/** A run produced a value that is not a finite number: the run, quarter and output say where. */
+export class ModelError extends ChipsimError {
+  constructor(
+    readonly scenarioId: string,
+    readonly runIndex: number,
+    readonly quarter: string,
+    readonly output: string,
+    readonly value: number,
+  ) {
+    super(
+      "RUNTIME",
+      `scenario ${scenarioId}, run ${runIndex}, ${quarter}: ${output} is ${value}, not a finite number (replay this run with --runs ${runIndex + 1})`,
+    );
+    this.name = "ModelError";
+  }
+}
+
+export function formatIssue(issue: ScenarioIssue): string {
+  const where = issue.line !== undefined ? `${issue.file}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ""}` : issue.file;
+  const path = issue.path === "" ? "" : ` ${issue.path}:`;
+  return `${where}${path} expected ${issue.expected}, found ${issue.found}`;
+}

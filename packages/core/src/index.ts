@@ -1,0 +1,25 @@
+// The public surface of @chipsim/core. Other packages and tests import from here only.
+export { simulate, type SimulateOptions } from "./simulate.js";
+export { resolveScenario, type ResolveInput } from "./config/resolveScenario.js";
+export type { ResolvedScenario, ScenarioMeta, Location } from "./config/resolvedScenario.js";
+export { OVERRIDE_FILE, type ScenarioDocument, type Override } from "./config/document.js";
+export { compileModel, type CompiledModel } from "./model/compileModel.js";
+export { runMonteCarlo, type MonteCarloOptions } from "./montecarlo/runMonteCarlo.js";
+export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
+export { summarize, DOMESTIC_CONSTRAINTS, IMPORT_CONSTRAINTS, MILESTONES, type Summary, type QuantileMethod } from "./export/summary.js";
+export { summaryToCsv, CSV_HEADER } from "./export/csv.js";
+export { CONSTRAINTS, type Constraint } from "./model/constraints.js";
+export { STEP_ORDER, type AgentName } from "./model/agent.js";
+export type { MetricDef } from "./metrics/registry.js";
+export { scenarioSchema, type ScenarioTree } from "./schema/scenario.js";
+export { scenarioJsonSchema } from "./schema/jsonSchema.js";
+export { bibliographySchema, type BibliographyEntry } from "./schema/bibliography.js";
+export { LEVER_IDS, type LeverId } from "./schema/levers.js";
+export { Param, type Provenance } from "./schema/param.js";
+export type { ParamSpec, ParamKind } from "./schema/paramSpec.js";
+export { makeDistribution } from "./distributions/make.js";
+export type { DistSpec, Distribution } from "./distributions/types.js";
+export { ChipsimError, ScenarioError, ModelError, formatIssue, EXIT_CODES, type ScenarioIssue, type ErrorCode } from "./errors.js";
+export { formatPosition, positionToYear, quarterLabel, START_YEAR } from "./time/index.js";
+export type { SeriesSummary } from "./stats/seriesStore.js";
+export { describeParam, type ParamDescription } from "./export/describeParam.js";

@@ -1,0 +1,78 @@
+import { DesignsAgent } from "../agents/designs/designsAgent.js";
+import { FabsAgent } from "../agents/fabs/fabsAgent.js";
+import { LithographyAgent } from "../agents/lithography/lithographyAgent.js";
+import { MarketAgent } from "../agents/market/marketAgent.js";
+import { MemoryAgent } from "../agents/memory/memoryAgent.js";
+import { PackagingAgent } from "../agents/packaging/packagingAgent.js";
+import { PolicyAgent } from "../agents/policy/policyAgent.js";
+import { PowerAgent } from "../agents/power/powerAgent.js";
+import { YieldAgent } from "../agents/yield/yieldAgent.js";
+import type { ResolvedScenario } from "../config/resolvedScenario.js";
+import { buildMetricRegistry, type MetricDef } from "../metrics/registry.js";
+import { LEVER_IDS } from "../schema/levers.js";
+import { STEP_ORDER, type Agent } from "./agent.js";
+import { ScenarioError } from "../errors.js";
+import { BuildContext } from "./buildContext.js";
+import { checkModelLimits } from "./modelChecks.js";
+import { ObservableRegistry } from "./observables.js";
+import { ParamTable } from "./paramTable.js";
+import { World } from "./world.js";
+
+/** A scenario turned into agents over one reusable world: built once, run many times. */
+export interface CompiledModel {
+  readonly scenario: ResolvedScenario;
+  readonly context: BuildContext;
+  readonly table: ParamTable;
+  readonly observables: ObservableRegistry;
+  readonly metrics: readonly MetricDef[];
+  /** Agents in step order. */
+  readonly agents: readonly Agent[];
+  /** Agents that settle, in reverse step order (downstream books use before upstream draws stocks down). */
+  readonly settlers: readonly Agent[];
+  readonly world: World;
+}
+
+export function compileModel(scenario: ResolvedScenario): CompiledModel {
+  const table = new ParamTable(scenario.params);
+  const observables = new ObservableRegistry();
+  const ctx = new BuildContext(scenario, table, observables);
+  // Policy is built last: its trigger conditions refer to what the others publish.
+  const built: Agent[] = [
+    new LithographyAgent(ctx),
+    new FabsAgent(ctx),
+    new YieldAgent(ctx),
+    new MemoryAgent(ctx),
+    new PackagingAgent(ctx),
+    new DesignsAgent(ctx),
+    new PowerAgent(ctx),
+    new MarketAgent(ctx),
+  ];
+  const limitIssues = checkModelLimits(ctx);
+  if (limitIssues.length > 0) throw new ScenarioError(limitIssues);
+  built.push(new PolicyAgent(ctx));
+  const agents = STEP_ORDER.map((name) => {
+    const agent = built.find((a) => a.name === name);
+    if (!agent) throw new Error(`no agent for step ${name}`);
+    return agent;
+  });
+  const world = new World({
+    quarters: ctx.quarters,
+    params: table.size,
+    observables: observables.size,
+    levers: LEVER_IDS.length,
+    nodes: ctx.nodeIds.length,
+    designs: ctx.designIds.length,
+    hbmPools: ctx.hbmPools.length,
+    dieBanks: ctx.dieBankIds.length,
+  });
+  return {
+    scenario,
+    context: ctx,
+    table,
+    observables,
+    metrics: buildMetricRegistry(observables, ctx.designIds),
+    agents,
+    settlers: [...agents].reverse().filter((a) => a.settle !== undefined),
+    world,
+  };
+}

@@ -1,0 +1,74 @@
+import { makeDistribution } from "../distributions/make.js";
+import type { Distribution } from "../distributions/types.js";
+import { fnv1a32 } from "../random/hash.js";
+import { StreamRng } from "../random/streamRng.js";
+import type { Param } from "../schema/param.js";
+
+/**
+ * The run's parameter vector. Each parameter has an index into a
+ * Float64Array and a random stream keyed by its path, so a run's value of
+ * `lithography.domesticEuv.readyYear` depends only on (seed, run, that
+ * path): adding a parameter reshuffles nothing, and two scenarios run with
+ * one seed share their random numbers wherever their parameters agree.
+ */
+export class ParamTable {
+  readonly params: readonly Param[];
+  readonly distributions: readonly Distribution[];
+  readonly streamIds: Uint32Array;
+  private readonly indexByParam = new Map<Param, number>();
+  private readonly indexByPath = new Map<string, number>();
+  private readonly rng = new StreamRng();
+
+  constructor(params: readonly Param[]) {
+    this.params = params;
+    this.distributions = params.map((p) => makeDistribution(p.dist));
+    this.streamIds = new Uint32Array(params.length);
+    const pathByStream = new Map<number, string>();
+    params.forEach((p, i) => {
+      this.indexByParam.set(p, i);
+      this.indexByPath.set(p.path, i);
+      const id = fnv1a32(p.path);
+      const clash = pathByStream.get(id);
+      // Two paths hashing alike would share random numbers; rename one if this ever fires.
+      if (clash !== undefined) throw new Error(`parameters ${clash} and ${p.path} share a random stream id`);
+      pathByStream.set(id, p.path);
+      this.streamIds[i] = id;
+    });
+  }
+
+  get size(): number {
+    return this.params.length;
+  }
+
+  index(param: Param): number {
+    const i = this.indexByParam.get(param);
+    if (i === undefined) throw new Error(`parameter ${param.path || "(unnamed)"} is not in the table`);
+    return i;
+  }
+
+  /** Index of an optional parameter, or -1 when the scenario leaves it out. */
+  optionalIndex(param: Param | undefined): number {
+    return param === undefined ? -1 : this.index(param);
+  }
+
+  indexOfPath(path: string): number | undefined {
+    return this.indexByPath.get(path);
+  }
+
+  /** Draws every parameter of run `runKey` into `out` (one uniform per parameter). */
+  draw(runKey0: number, runKey1: number, out: Float64Array): void {
+    const rng = this.rng;
+    const ids = this.streamIds;
+    const dists = this.distributions;
+    for (let i = 0; i < dists.length; i++) {
+      rng.reset(runKey0, runKey1, ids[i] as number);
+      out[i] = (dists[i] as Distribution).quantile(rng.next());
+    }
+  }
+
+  /** Sets every parameter from given uniforms (designs such as LHS or Sobol, and tests). */
+  fromUniforms(uniforms: ArrayLike<number>, out: Float64Array): void {
+    const dists = this.distributions;
+    for (let i = 0; i < dists.length; i++) out[i] = (dists[i] as Distribution).quantile(uniforms[i] as number);
+  }
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { date, duration, fraction, integer, quantity, ratio } from "./param.js";
+import { hbmGenerationSchema } from "./hbmGenerations.js";
+import { idSchema, section } from "./object.js";
+
+/** Spare cores (cores - coresRequired) the harvesting formula handles accurately (agents/yield/coreHarvesting.ts). */
+export const MAX_SPARE_CORES = 16;
+
+const common = {
+  designer: z.string().describe("Who designs the accelerator (Huawei, Cambricon, NVIDIA, ...)."),
+  launch: date("When volume shipments start."),
+  endOfLife: date("When volume shipments stop. Absent: they continue to the horizon.").optional(),
+  tflops: quantity("TFLOPS", "Dense BF16/FP16 throughput."),
+  tdp: quantity("W", "Board power (TDP)."),
+  softwareEfficiency: ratio("Delivered throughput per peak FLOP relative to an NVIDIA part (software stack, interconnect): scales its H100-equivalents."),
+};
+
+/** An accelerator made in China: the full chain from wafer to package. */
+export const domesticDesignSchema = section({
+  ...common,
+  origin: z.literal("domestic"),
+  node: idSchema.describe("Process node of its compute die (an id under nodes)."),
+  dieArea: quantity("mm^2", "Area of one compute die.", { min: 1, max: 900 }),
+  diesPerPackage: integer("Compute dies in one package.", { min: 1 }),
+  cores: integer("Compute cores on a die (for core harvesting).", { min: 1 }),
+  coresRequired: integer("Working cores a die needs to ship (the rest are disabled).", { min: 1 }),
+  coreAreaFraction: fraction("Share of the die area taken by the cores; defects elsewhere kill the die."),
+  hbmStacks: integer("HBM stacks in one package.", { min: 0 }),
+  hbmGeneration: hbmGenerationSchema.describe("Oldest HBM generation the design accepts."),
+  packagesPerInterposerWafer: ratio("Packages one 2.5D interposer wafer yields for this design.", { min: 0.1 }),
+  packageYield: fraction("Assembly and test yield of this design's package, where it differs from packaging.yield (multi-die packages lose more).").optional(),
+  waferShare: ratio("Relative claim on its node's AI wafers while shipping (shares are normalised among designs shipping in a quarter)."),
+  rampTime: duration("Time from launch to full wafer allocation."),
+});
+
+/** An accelerator bought abroad: limited by export policy, acceptance, power and demand. */
+export const importDesignSchema = section({
+  ...common,
+  origin: z.literal("import"),
+  supplyPerYear: quantity("accelerator/year", "Units the exporter would ship to China per year with no controls and willing buyers."),
+  price: quantity("USD", "Price per unit, for the revenue share paid on imports."),
+});
+
+export const designSchema = z.discriminatedUnion("origin", [domesticDesignSchema, importDesignSchema]);
+export const designsSchema = z.record(idSchema, designSchema);

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { date, fraction } from "./param.js";
+import { section } from "./object.js";
+
+/**
+ * Export-control and industrial-policy levers. The set is fixed because each
+ * lever is read by a named agent (see agents/policy/leverEffects.ts); a
+ * scenario sets when each starts and ends and how strongly it is enforced.
+ */
+export const LEVER_IDS = [
+  "us-euv-ban",
+  "us-duv-controls",
+  "us-duv-servicing",
+  "us-hbm-ban",
+  "us-ai-chip-exports",
+  "us-foundry-ban",
+  "cn-domestic-mandate",
+  "cn-import-rejection",
+  "cn-minerals-controls",
+  "cn-subsidies",
+] as const;
+export type LeverId = (typeof LEVER_IDS)[number];
+
+export const leverSchema = section({
+  description: z.string().optional().describe("What this lever stands for in this scenario."),
+  start: date("When the lever takes effect. Dates before 2024Q1 mean it is in force from the start."),
+  end: date("When the lever lapses. Absent: it stays in force to the horizon.").optional(),
+  strength: fraction("How fully the lever is enforced: 1 fully, below 1 with leakage, 0 switched off."),
+});
+
+export const leversSchema = z.strictObject(
+  Object.fromEntries(LEVER_IDS.map((id) => [id, leverSchema])) as Record<LeverId, typeof leverSchema>,
+);

@@ -1,0 +1,9 @@
+import { duration, fraction, quantity } from "./param.js";
+import { section } from "./object.js";
+
+export const packagingSchema = section({
+  interposerWpmAtStart: quantity("wpm", "2.5D (CoWoS-like) interposer wafer starts per month usable for AI accelerators in China at 2024Q1."),
+  plannedAdditionsPerYear: quantity("wpm/year", "Interposer capacity added per year under existing plans (new package aside)."),
+  rampTime: duration("Time from tool-in to full output for new packaging capacity."),
+  yield: fraction("Assembly and test yield of a packaged accelerator."),
+});

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { bibliographySchema } from "./bibliography.js";
+import { designsSchema } from "./designs.js";
+import { dieBanksSchema } from "./dieBanks.js";
+import { fabsSchema } from "./fabs.js";
+import { leversSchema } from "./levers.js";
+import { lithographySchema } from "./lithography.js";
+import { marketSchema } from "./market.js";
+import { memorySchema } from "./memory.js";
+import { nodesSchema } from "./nodes.js";
+import { idSchema } from "./object.js";
+import { packagingSchema } from "./packaging.js";
+import { powerSchema } from "./power.js";
+import { subsidiesSchema } from "./subsidies.js";
+import { triggersSchema } from "./triggers.js";
+import { yieldSchema } from "./yieldModel.js";
+
+export const MIN_HORIZON = 2025;
+export const MAX_HORIZON = 2050;
+
+/**
+ * A complete scenario, after `extends` has been merged. Sections appear in
+ * the agents' step order.
+ */
+export const scenarioSchema = z.strictObject({
+  id: idSchema.describe("The scenario's id (its file name without .yaml for built-ins)."),
+  title: z.string().min(1),
+  description: z.string().min(1).describe("What the scenario changes relative to its parent, and why."),
+  question: z.string().optional().describe("The question the scenario answers."),
+  extends: z.string().optional().describe("A built-in scenario id, or a path relative to this file."),
+  horizon: z.number().int().min(MIN_HORIZON).max(MAX_HORIZON).describe("Last calendar year simulated (from 2024)."),
+  runs: z.number().int().positive().describe("Monte Carlo runs when the command line does not say."),
+  seed: z.union([z.number().int(), z.string().min(1)]).describe("Seed when the command line does not say."),
+  bibliography: bibliographySchema.optional().describe("Sources this scenario adds to the built-in bibliography."),
+  levers: leversSchema,
+  triggers: triggersSchema.optional(),
+  lithography: lithographySchema,
+  nodes: nodesSchema,
+  fabs: fabsSchema,
+  subsidies: subsidiesSchema,
+  yield: yieldSchema,
+  memory: memorySchema,
+  packaging: packagingSchema,
+  dieBanks: dieBanksSchema,
+  designs: designsSchema,
+  power: powerSchema,
+  market: marketSchema,
+});
+
+/** What the schema produces: parameters are Param objects, still without path and provenance. */
+export type ScenarioTree = z.output<typeof scenarioSchema>;
+export type LeverTree = ScenarioTree["levers"][keyof ScenarioTree["levers"]];
+export type TriggerTree = NonNullable<ScenarioTree["triggers"]>[string];
+export type NodeTree = ScenarioTree["nodes"][string];
+export type FabTree = ScenarioTree["fabs"][string];
+export type DesignTree = ScenarioTree["designs"][string];
+export type DomesticDesignTree = Extract<DesignTree, { origin: "domestic" }>;
+export type ImportDesignTree = Extract<DesignTree, { origin: "import" }>;
+export type DieBankTree = ScenarioTree["dieBanks"][string];

@@ -1,0 +1,110 @@
+import { LogSketch } from "./logSketch.js";
+import { Moments } from "./moments.js";
+import { quantileSorted, REPORTED_QUANTILES, type QuantileKey } from "./quantile.js";
+import type { StoreMode } from "./storeMode.js";
+
+/** What every output reports for a metric in a year. */
+export type SeriesSummary = { mean: number; sd: number } & Record<QuantileKey, number>;
+
+export type QuantileError = { kind: "exact" } | { kind: "relative"; bound: number };
+
+/**
+ * The values of one series (a metric in one year) across runs. In exact
+ * mode each run's value is stored at its run index, so where it came from
+ * (which worker, in what order) cannot change the result; quantiles are
+ * exact (type 7). In streaming mode values go into exact moments and a
+ * relative-error sketch, and memory does not grow with the runs.
+ */
+export class SeriesStore {
+  private readonly values?: Float64Array;
+  private readonly moments?: Moments;
+  private readonly sketch?: LogSketch;
+
+  constructor(
+    readonly mode: StoreMode,
+    readonly runs: number,
+  ) {
+    if (mode === "exact") this.values = new Float64Array(runs).fill(NaN);
+    else {
+      this.moments = new Moments();
+      this.sketch = new LogSketch();
+    }
+  }
+
+  /** Exact mode: the value of run `runIndex`. */
+  set(runIndex: number, value: number): void {
+    const values = this.values;
+    if (!values) throw new Error("set() is for exact mode; use add()");
+    if (!Number.isFinite(value)) throw new Error(`run ${runIndex}: value ${value} is not a finite number`);
+    if (!(runIndex >= 0 && runIndex < values.length)) throw new Error(`run index ${runIndex} outside 0..${values.length - 1}`);
+    if (!Number.isNaN(values[runIndex] as number)) throw new Error(`run ${runIndex} recorded twice`);
+    values[runIndex] = value;
+  }
+
+  /** Streaming mode: one more run's value. */
+  add(value: number): void {
+    if (!this.moments || !this.sketch) throw new Error("add() is for streaming mode; use set()");
+    this.moments.add(value);
+    this.sketch.add(value);
+  }
+
+  merge(other: SeriesStore): void {
+    if (other.mode !== this.mode || other.runs !== this.runs) throw new Error("cannot merge stores of different jobs");
+    if (this.values && other.values) {
+      for (let i = 0; i < other.values.length; i++) {
+        const v = other.values[i] as number;
+        if (!Number.isNaN(v)) this.set(i, v);
+      }
+      return;
+    }
+    this.moments?.merge(other.moments as Moments);
+    this.sketch?.merge(other.sketch as LogSketch);
+  }
+
+  quantileError(): QuantileError {
+    return this.sketch ? { kind: "relative", bound: this.sketch.relativeAccuracy } : { kind: "exact" };
+  }
+
+  summary(): SeriesSummary {
+    return this.values ? exactSummary(this.values) : streamingSummary(this.moments as Moments, this.sketch as LogSketch);
+  }
+}
+
+/**
+ * Values sit at their run index, so summing in index order is a fixed order
+ * whatever worker produced them: a compensated (Neumaier) sum in that order
+ * is deterministic and accurate, and much cheaper than exact summation.
+ */
+function exactSummary(values: Float64Array): SeriesSummary {
+  const n = values.length;
+  for (let i = 0; i < n; i++) if (Number.isNaN(values[i] as number)) throw new Error(`run ${i} has no value`);
+  const mean = compensatedSum(values, (x) => x) / n;
+  const sorted = Float64Array.from(values).sort();
+  // Two-pass variance: squared deviations from the mean, in run order.
+  const sd = n > 1 && (sorted[0] as number) !== (sorted[n - 1] as number) ? Math.sqrt(compensatedSum(values, (x) => (x - mean) * (x - mean)) / (n - 1)) : 0;
+  const out = { mean, sd } as SeriesSummary;
+  for (const [key, p] of REPORTED_QUANTILES) out[key] = quantileSorted(sorted, p);
+  return out;
+}
+
+/** Neumaier-compensated sum of f(values[i]) in index order. */
+function compensatedSum(values: Float64Array, f: (x: number) => number): number {
+  let sum = 0;
+  let carry = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = f(values[i] as number);
+    const t = sum + x;
+    carry += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  return sum + carry;
+}
+
+function streamingSummary(moments: Moments, sketch: LogSketch): SeriesSummary {
+  const out = { mean: moments.mean(), sd: moments.sd() } as SeriesSummary;
+  for (const [key, p] of REPORTED_QUANTILES) {
+    // The sketch's representative can fall a hair outside the data; the exact extremes bound it.
+    out[key] = Math.min(moments.max, Math.max(moments.min, sketch.quantile(p)));
+  }
+  return out;
+}

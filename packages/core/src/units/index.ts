@@ -1,0 +1,2 @@
+export { parseQuantity, acceptsBareNumber, assertKnownUnit, describeFound, DIMENSIONLESS, type QuantityParse } from "./quantity.js";
+export { COUNT_UNITS } from "./mathUnits.js";

@@ -1,0 +1,87 @@
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { ScenarioError, type ScenarioDocument, type ScenarioIssue } from "@chipsim/core";
+import { builtinIds, builtinPath } from "./builtins.js";
+import { parseScenarioText } from "./yamlDocument.js";
+
+/**
+ * Finds a scenario by built-in id or file path and follows its `extends`
+ * chain, returning the documents parent first. A parent is a built-in id
+ * or a path relative to the file that names it. Missing files, parse
+ * errors and cycles are ScenarioErrors naming the file and field.
+ */
+export function loadScenarioChain(ref: string, cwd: string = process.cwd()): ScenarioDocument[] {
+  const first = locateRef(ref, cwd, undefined);
+  if (!first.ok) throw new ScenarioError([first.issue]);
+  const chain: ScenarioDocument[] = [];
+  const seen: string[] = [];
+  let current: { path: string; from?: { file: string; doc: ScenarioDocument } } | undefined = { path: first.path };
+  while (current) {
+    const real = realpathSync(current.path);
+    const display = displayPath(current.path, cwd);
+    if (seen.includes(real)) {
+      const from = current.from;
+      const cycle = [...seen.map((s) => displayPath(s, cwd)), display].join(" -> ");
+      throw new ScenarioError([withLocation({ file: from?.file ?? display, path: "extends", expected: "a parent that does not lead back to this file", found: `a cycle: ${cycle}` }, from?.doc)]);
+    }
+    seen.push(real);
+    const doc = readDocument(current.path, display);
+    chain.unshift(doc);
+    const parent = typeof doc.data === "object" && doc.data !== null ? (doc.data as Record<string, unknown>)["extends"] : undefined;
+    if (parent === undefined) break;
+    if (typeof parent !== "string" || parent.trim() === "") {
+      throw new ScenarioError([withLocation({ file: display, path: "extends", expected: "a built-in scenario id or a path", found: JSON.stringify(parent) }, doc)]);
+    }
+    const next = locateRef(parent, dirname(current.path), { file: display, doc });
+    if (!next.ok) throw new ScenarioError([next.issue]);
+    current = { path: next.path, from: { file: display, doc } };
+  }
+  return chain;
+}
+
+export function readDocument(path: string, display: string): ScenarioDocument {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ScenarioError([{ file: display, path: "", expected: "a readable file", found: (error as NodeJS.ErrnoException).code ?? String(error) }]);
+  }
+  const parsed = parseScenarioText(display, text);
+  if (!parsed.ok) throw new ScenarioError(parsed.issues);
+  return parsed.document;
+}
+
+type Located = { ok: true; path: string } | { ok: false; issue: ScenarioIssue };
+
+function locateRef(ref: string, baseDir: string, from: { file: string; doc: ScenarioDocument } | undefined): Located {
+  const looksLikePath = ref.includes("/") || ref.includes("\\") || /\.(ya?ml|json)$/i.test(ref);
+  if (!looksLikePath) {
+    const builtin = builtinPath(ref);
+    if (builtin) return { ok: true, path: builtin };
+  }
+  const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  if (isFile(path)) return { ok: true, path };
+  const expected = `a built-in scenario id (${builtinIds().join(", ") || "none installed"}) or an existing file`;
+  const issue: ScenarioIssue = from
+    ? withLocation({ file: from.file, path: "extends", expected, found: `"${ref}"` }, from.doc)
+    : { file: ref, path: "", expected, found: "no such scenario" };
+  return { ok: false, issue };
+}
+
+function withLocation(issue: ScenarioIssue, doc: ScenarioDocument | undefined): ScenarioIssue {
+  const at = doc?.locate?.(issue.path === "" ? [] : issue.path.split("."));
+  return at ? { ...issue, line: at.line, column: at.column } : issue;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}

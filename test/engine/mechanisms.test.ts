@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { band, runScenario } from "../helpers/scenario.js";
+import { childScenario, tempDir } from "../helpers/tempScenarios.js";
+
+const RUNS = 60;
+const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => String(from + k));
+
+describe("the model end to end", () => {
+  it("builds nothing without HBM, and HBM binds in every run and year", () => {
+    const s = runScenario(
+      "baseline",
+      [
+        { path: "memory.foreign.stockAtStart", value: 0 },
+        { path: "memory.foreign.flowBeforeBan", value: "0 stack/quarter" },
+        { path: "memory.foreign.preBanRush", value: 0 },
+        { path: "memory.domestic.wafersAtStart", value: "0 wpm" },
+        { path: "memory.domestic.plannedAdditionsPerYear", value: "0 wpm/year" },
+        { path: "subsidies.hbmShare", value: 0 },
+      ],
+      RUNS,
+    );
+    for (const [year, [, p95]] of Object.entries(band(s, "accelerators.domestic"))) {
+      expect(p95, year).toBe(0);
+      expect(s.bottlenecks["all"]?.[year]?.hbm, year).toBe(1);
+    }
+    expect(band(s, "hbm.stacksUsed")["2030"]).toEqual([0, 0]);
+    // Imports need no Chinese HBM and still arrive.
+    expect(band(s, "accelerators.imported")["2024"]?.[0]).toBeGreaterThan(0);
+  });
+
+  it("applies a lever only between its start and end dates", () => {
+    const s = runScenario(
+      "baseline",
+      [
+        { path: "levers.us-ai-chip-exports.start", value: "2026Q1" },
+        { path: "levers.us-ai-chip-exports.end", value: "2027Q1" },
+      ],
+      RUNS,
+    );
+    const lever = s.metrics["levers.us-ai-chip-exports"];
+    expect(lever?.["2025"]?.p50).toBe(0);
+    expect(lever?.["2026"]?.p50).toBe(1);
+    expect(lever?.["2027"]?.p50).toBe(0);
+    expect(band(s, "accelerators.imported")["2026"]).toEqual([0, 0]);
+    expect(band(s, "accelerators.nvidia-h200")["2027"]?.[0]).toBeGreaterThan(0);
+  });
+
+  it("counts a lever for the part of the quarter it is in force", () => {
+    // Starting 2025-11 (two thirds into 2025Q4) at full strength: 2/3 in force in 2025Q4.
+    const s = runScenario("baseline", [{ path: "levers.us-duv-servicing.start", value: "2025-11" }, { path: "levers.us-duv-servicing.strength", value: 1 }], 10);
+    expect(s.metrics["levers.us-duv-servicing"]?.["2025"]?.p50).toBeCloseTo(2 / 3, 12);
+    expect(s.metrics["levers.us-duv-servicing"]?.["2026"]?.p50).toBe(1);
+  });
+
+  it("fires a conditional trigger after its condition holds, with its delay", () => {
+    const dir = tempDir();
+    const file = childScenario(
+      dir,
+      "trigger.yaml",
+      [
+        "triggers:",
+        "  servicing-reply:",
+        '    when: "accelerators.total > 0"',
+        "    then: {lever: us-duv-servicing, strength: 1, delay: 4Q}",
+        "    assumption: test",
+        "",
+      ].join("\n"),
+    );
+    const s = runScenario(file, [], 20);
+    // The condition is seen at the end of 2024Q1, the response fires in 2024Q2 and takes effect four
+    // quarters later, in 2025Q2: off at the end of 2024, fully on at the end of 2025.
+    expect(band(s, "levers.us-duv-servicing")["2024"]).toEqual([0, 0]);
+    expect(band(s, "levers.us-duv-servicing")["2025"]).toEqual([1, 1]);
+  });
+
+  it("does not fire a trigger whose probability is 0 or whose condition never holds", () => {
+    const dir = tempDir();
+    const never = (name: string, when: string, probability: number) =>
+      runScenario(
+        childScenario(
+          dir,
+          name,
+          ["triggers:", "  reply:", `    when: "${when}"`, `    probability: ${probability}`, "    then: {lever: us-duv-servicing, strength: 1}", "    assumption: test", ""].join("\n"),
+        ),
+        [],
+        20,
+      );
+    for (const s of [never("p0.yaml", "accelerators.total > 0", 0), never("cond.yaml", "accelerators.total < 0", 1)]) {
+      for (const y of years(2024, 2035)) expect(band(s, "levers.us-duv-servicing")[y], y).toEqual([0, 0]);
+    }
+  });
+
+  it("dates the domestic EUV milestone from the ready year", () => {
+    const s = runScenario("baseline", [{ path: "lithography.domesticEuv.readyYear", value: 2028 }], 20);
+    expect(s.milestones.domesticEuvReady["2027"]).toBe(0);
+    expect(s.milestones.domesticEuvReady["2028"]).toBe(1);
+    // Domestic EUV tools appear once the source is production-worthy.
+    expect(band(s, "litho.euvTools")["2027"]).toEqual([0, 0]);
+    expect(band(s, "litho.euvTools")["2030"]?.[0]).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources, not the built dist/.
+    alias: {
+      "@chipsim/core": src("core"),
+      "@chipsim/scenarios": src("scenarios"),
+      "@chipsim/cli": src("cli"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
+    globalSetup: ["test/setup/build.ts"],
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/vitest.json" },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
