@@ -6,14 +6,18 @@ import type { CliIo } from "../io.js";
  * terminal) and only once a job has run for more than a second, so quick
  * runs and batch logs stay clean.
  */
-export function progressReporter(io: CliIo, quiet: boolean): { onProgress?: (done: number, total: number) => void; stop(): void } {
+export function progressReporter(
+  io: CliIo,
+  quiet: boolean,
+  now: () => number = Date.now,
+): { onProgress?: (done: number, total: number) => void; stop(): void } {
   if (quiet || !io.stderr.isTTY) return { stop() {} };
-  const started = Date.now();
+  const started = now();
   let bar: cliProgress.SingleBar | undefined;
   return {
     onProgress(done, total) {
       if (!bar) {
-        if (Date.now() - started < 1000 || done >= total) return;
+        if (now() - started < 1000 || done >= total) return;
         bar = new cliProgress.SingleBar(
           { stream: io.stderr as unknown as NodeJS.WritableStream, format: "runs {bar} {value}/{total} | {eta_formatted} left", hideCursor: true },
           cliProgress.Presets.shades_classic,
