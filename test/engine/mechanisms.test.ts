@@ -99,3 +99,38 @@ describe("the model end to end", () => {
     expect(band(s, "litho.euvTools")["2030"]?.[0]).toBeGreaterThan(0);
   });
 });
+
+describe("inputs in every accepted form", () => {
+  it("takes --set values with units, written with or without a space", () => {
+    const s = runScenario(
+      "baseline",
+      [
+        { path: "power.availableAtStart", value: "8GW" },
+        { path: "power.growthPerYear", value: 0 },
+      ],
+      10,
+    );
+    for (const y of years(2024, 2035)) expect(band(s, "power.availableGW")[y], y).toEqual([8, 8]);
+  });
+
+  it("reads scenario files written in JSON", async () => {
+    const { writeFile } = await import("../helpers/tempScenarios.js");
+    const { BUILTIN_DIR } = await import("@chipsim/scenarios");
+    const dir = tempDir();
+    const file = writeFile(
+      dir,
+      "json-scenario.json",
+      JSON.stringify({
+        id: "json-scenario",
+        title: "JSON",
+        description: "The baseline with a later EUV date, written in JSON.",
+        extends: `${BUILTIN_DIR}/baseline.yaml`,
+        lithography: { domesticEuv: { readyYear: { value: "2034Q1", assumption: "test" } } },
+      }),
+    );
+    const s = runScenario(file, [], 10);
+    expect(s.scenario.id).toBe("json-scenario");
+    expect(s.milestones.domesticEuvReady["2033"]).toBe(0);
+    expect(s.milestones.domesticEuvReady["2034"]).toBe(1);
+  });
+});
