@@ -1,6 +1,9 @@
 import yargs, { type Argv } from "yargs";
 import { ChipsimError } from "@chipsim/core";
+import { backtestCommand } from "./commands/backtest.js";
+import { explainCommand } from "./commands/explain.js";
 import { listCommand } from "./commands/list.js";
+import { sourcesCommand } from "./commands/sources.js";
 import { runCommand, type OutputFormat } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { showCommand } from "./commands/show.js";
@@ -87,12 +90,60 @@ function buildParser(io: CliIo, done: (code: number) => void): Argv {
         done(showCommand({ scenario: a.scenario as string, format: a.format as "table" | "json", ...(a.set !== undefined ? { set: a.set } : {}) }, io)),
     )
     .command(
+      "explain <path>",
+      "Explain a parameter: meaning, unit, distribution and the source behind it",
+      (y) =>
+        sets(y)
+          .positional("path", { type: "string", demandOption: true, describe: "A parameter path, or part of one (e.g. readyYear)" })
+          .option("scenario", { type: "string", default: "baseline", describe: "Scenario whose value to explain" })
+          .option("format", { choices: ["table", "json"] as const, default: "table" as const }),
+      (a) =>
+        done(
+          explainCommand(
+            { path: a.path as string, scenario: a.scenario, format: a.format as "table" | "json", ...(a.set !== undefined ? { set: a.set } : {}) },
+            io,
+          ),
+        ),
+    )
+    .command(
+      "sources [id]",
+      "List the bibliography, or show one source and what cites it",
+      (y) =>
+        y.positional("id", { type: "string" }).option("format", { choices: ["table", "json"] as const, default: "table" as const }),
+      (a) => done(sourcesCommand({ ...(a.id !== undefined ? { id: a.id } : {}), format: a.format as "table" | "json" }, io)),
+    )
+    .command(
+      "backtest [scenario]",
+      "Compare a scenario with the figures reported for 2024-2028",
+      (y) =>
+        sets(y)
+          .positional("scenario", { type: "string", default: "baseline" })
+          .option("targets", { type: "string", describe: "A targets file (default: the built-in targets)" })
+          .option("runs", { type: "number" })
+          .option("seed", { type: "string" })
+          .option("format", { choices: ["table", "json"] as const, default: "table" as const }),
+      (a) =>
+        done(
+          backtestCommand(
+            {
+              scenario: a.scenario as string,
+              format: a.format as "table" | "json",
+              ...(a.targets !== undefined ? { targets: a.targets } : {}),
+              ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
+              ...(a.set !== undefined ? { set: a.set } : {}),
+            },
+            io,
+          ),
+        ),
+    )
+    .command(
       "schema",
       "Print the scenario format as JSON Schema",
       (y) => y,
       () => done(schemaCommand(io)),
     )
-    .demandCommand(1, "Name a command: run, validate, list, show or schema")
+    .demandCommand(1, "Name a command: run, validate, list, show, explain, sources, backtest or schema")
     .help()
     .version(false)
     .fail((message: string | undefined, error: Error | undefined) => {

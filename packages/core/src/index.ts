@@ -23,3 +23,8 @@ export { ChipsimError, ScenarioError, ModelError, formatIssue, EXIT_CODES, type 
 export { formatPosition, positionToYear, quarterLabel, START_YEAR } from "./time/index.js";
 export type { SeriesSummary } from "./stats/seriesStore.js";
 export { describeParam, type ParamDescription } from "./export/describeParam.js";
+export { backtest, checkTargets, type BacktestReport, type TargetResult } from "./backtest/backtest.js";
+export { targetSchema, targetsFileSchema, type Target } from "./backtest/targetSchema.js";
+export { crps, massInside } from "./backtest/scores.js";
+export { designerId } from "./metrics/registry.js";
+export type { RunMilestones } from "./montecarlo/runOnce.js";

@@ -3,3 +3,4 @@ export { loadScenarioChain, readDocument, displayPath } from "./loadScenario.js"
 export { loadBibliography } from "./bibliography.js";
 export { builtinIds, builtinPath, BUILTIN_DIR, BIBLIOGRAPHY_FILE } from "./builtins.js";
 export { parseScenarioText, MAX_ALIASES } from "./yamlDocument.js";
+export { loadTargets, TARGETS_FILE } from "./targets.js";

@@ -28,6 +28,7 @@ export function collectProvenance(
     const source = data["source"];
     const assumption = data["assumption"];
     const note = data["note"];
+    const claim = data["claim"];
     if (source === undefined && assumption === undefined) return undefined;
     if (source !== undefined && (typeof source !== "string" || !knownSources.has(source))) {
       issueAt([...path, "source"], "a source id from the bibliography (see `chipsim sources`)", JSON.stringify(source));
@@ -39,6 +40,7 @@ export function collectProvenance(
       file: doc.file,
       ...(typeof source === "string" ? { source } : {}),
       ...(typeof assumption === "string" ? { assumption } : {}),
+      ...(typeof claim === "string" ? { claim } : {}),
       ...(typeof note === "string" ? { note } : {}),
     };
   };
@@ -61,7 +63,7 @@ export function collectProvenance(
     if (!isPlainObject(data)) return;
     const here = own(data, path) ?? inherited;
     for (const [key, value] of Object.entries(data)) {
-      if (key === "source" || key === "assumption" || key === "note") continue;
+      if (key === "source" || key === "assumption" || key === "claim" || key === "note") continue;
       const child = childSchema(schema, key, data);
       // Unknown fields are left for the schema to report.
       if (child) walk(child, value, [...path, key], here);

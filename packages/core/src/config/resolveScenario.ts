@@ -10,7 +10,8 @@ import { MergeOrigins, mergeDocument } from "./merge.js";
 import { applyOverrides } from "./overrides.js";
 import { collectProvenance } from "./provenance.js";
 import type { Location, ResolvedScenario } from "./resolvedScenario.js";
-import { isPlainObject, pathKey } from "./schemaWalk.js";
+import { childSchema, isPlainObject, isRecord, pathKey } from "./schemaWalk.js";
+import { PROVENANCE_KEYS } from "../schema/paramSpec.js";
 import { plainIssues } from "./zodIssues.js";
 
 export interface ResolveInput {
@@ -61,7 +62,7 @@ export function resolveScenario(input: ResolveInput): ResolvedScenario {
         issues.push({ file: leaf.file, path: key, expected: "this field: a scenario that extends another still names and describes itself", found: "nothing", ...(at ? { line: at.line, column: at.column } : {}) });
       }
     }
-    if (isPlainObject(leaf.data) && leafData["question"] === undefined) delete tree["question"];
+    for (const key of ["question", "changes"]) if (isPlainObject(leaf.data) && leafData[key] === undefined) delete tree[key];
   }
   delete tree["extends"];
   const leafExtends = isPlainObject(leaf.data) ? leaf.data["extends"] : undefined;
@@ -81,6 +82,7 @@ export function resolveScenario(input: ResolveInput): ResolvedScenario {
   };
   if (issues.length > 0) report();
 
+  stripRecordProvenance(scenarioSchema, tree);
   const parsed = scenarioSchema.safeParse(tree, { reportInput: true });
   if (!parsed.success) {
     for (const p of plainIssues(parsed.error.issues, scenarioSchema, tree)) {
@@ -115,6 +117,7 @@ export function resolveScenario(input: ResolveInput): ResolvedScenario {
       title: scenario.title,
       description: scenario.description,
       ...(scenario.question !== undefined ? { question: scenario.question } : {}),
+      ...(scenario.changes !== undefined ? { changes: scenario.changes } : {}),
       ...(typeof leafExtends === "string" ? { extends: leafExtends } : {}),
       horizon: scenario.horizon,
       runs: scenario.runs,
@@ -141,6 +144,21 @@ function triggerDraw(id: string, file: string): Param {
   param.path = `triggers.${id}.draw`;
   param.provenance = { file, assumption: "model mechanics: a random draw per run decides whether the response happens" };
   return param;
+}
+
+/**
+ * A collection keyed by id (fabs, designs, HBM generations) may carry
+ * source, assumption, claim and note for everything in it. Provenance has
+ * already been read from the files, so those keys are dropped here, where
+ * the schema would otherwise take them for ids.
+ */
+function stripRecordProvenance(schema: Parameters<typeof childSchema>[0], node: unknown): void {
+  if (!isPlainObject(node)) return;
+  if (isRecord(schema)) for (const key of PROVENANCE_KEYS) delete node[key];
+  for (const [key, value] of Object.entries(node)) {
+    const child = childSchema(schema, key, node);
+    if (child) stripRecordProvenance(child, value);
+  }
 }
 
 function attachPaths(node: unknown, path: string[], visit: (param: Param, path: string) => void): void {

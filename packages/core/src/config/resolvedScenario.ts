@@ -7,6 +7,8 @@ export interface ScenarioMeta {
   readonly title: string;
   readonly description: string;
   readonly question?: string;
+  /** What the scenario says it changes from its parent (paths or path prefixes). */
+  readonly changes?: readonly string[];
   readonly extends?: string;
   readonly horizon: number;
   readonly runs: number;

@@ -15,6 +15,7 @@ export interface ParamDescription {
   readonly p95: number | string;
   readonly source?: string;
   readonly assumption?: string;
+  readonly claim?: string;
   readonly note?: string;
   readonly file: string;
 }
@@ -24,7 +25,7 @@ export function describeParam(param: Param): ParamDescription {
   const dist = makeDistribution(param.dist);
   const shown = (x: number): number | string => (spec.kind === "date" ? formatPosition(x) : round(x));
   const unit = spec.kind === "date" ? "date" : spec.kind === "duration" ? "quarter" : spec.unit === "1" ? "" : spec.unit;
-  const { source, assumption, note, file } = param.provenance;
+  const { source, assumption, claim, note, file } = param.provenance;
   return {
     path: param.path,
     description: spec.description,
@@ -36,6 +37,7 @@ export function describeParam(param: Param): ParamDescription {
     p95: shown(dist.quantile(0.95)),
     ...(source !== undefined ? { source } : {}),
     ...(assumption !== undefined ? { assumption } : {}),
+    ...(claim !== undefined ? { claim } : {}),
     ...(note !== undefined ? { note } : {}),
     file,
   };
@@ -64,6 +66,8 @@ function describeDist(d: DistSpec, v: (x: number) => number | string): string {
   }
 }
 
-function round(x: number): number {
+/** Six significant figures; a million or more in exponent form (7e10 rather than 70000000000). */
+function round(x: number): number | string {
+  if (Math.abs(x) >= 1e6) return Number(x.toPrecision(6)).toExponential().replace("e+", "e").replace(/\.?0+e/, "e");
   return Number(x.toPrecision(6));
 }

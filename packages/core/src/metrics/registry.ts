@@ -6,12 +6,18 @@ import type { ObservableRegistry } from "../model/observables.js";
  * from here.
  */
 export type Aggregation =
-  /** Sum of the year's four quarters (flows). */
-  | { readonly kind: "sum"; readonly observable: number }
+  /** Sum over the year's four quarters of the sum of these flows. */
+  | { readonly kind: "sum"; readonly observables: readonly number[] }
   /** Value in the year's last quarter (stocks). */
   | { readonly kind: "last"; readonly observable: number }
-  /** Sum of one flow over the sum of another (shares, yields); 0 when the denominator is 0. */
-  | { readonly kind: "ratio"; readonly numerator: number; readonly denominator: number };
+  /** Yearly sum of some flows over the yearly sum of others (shares, yields); 0 when the denominator is 0. */
+  | { readonly kind: "ratio"; readonly numerator: readonly number[]; readonly denominator: readonly number[] };
+
+/** A design and who designs it, for the per-designer totals. */
+export interface DesignOwner {
+  readonly id: string;
+  readonly designer: string;
+}
 
 export interface MetricDef {
   readonly id: string;
@@ -23,7 +29,7 @@ export interface MetricDef {
 /** Observables that only serve as the denominator of a ratio are not reported on their own. */
 const INTERNAL_PREFIXES = ["candidates."];
 
-export function buildMetricRegistry(observables: ObservableRegistry, designIds: readonly string[]): MetricDef[] {
+export function buildMetricRegistry(observables: ObservableRegistry, designs: readonly DesignOwner[]): MetricDef[] {
   const metrics: MetricDef[] = [];
   observables.list.forEach((o, index) => {
     if (o.kind === "ratio" || INTERNAL_PREFIXES.some((p) => o.id.startsWith(p))) return;
@@ -31,7 +37,7 @@ export function buildMetricRegistry(observables: ObservableRegistry, designIds: 
       id: o.id,
       unit: o.unit,
       description: o.description,
-      aggregation: o.kind === "flow" ? { kind: "sum", observable: index } : { kind: "last", observable: index },
+      aggregation: o.kind === "flow" ? { kind: "sum", observables: [index] } : { kind: "last", observable: index },
     });
   });
   const need = (id: string): number => {
@@ -43,15 +49,15 @@ export function buildMetricRegistry(observables: ObservableRegistry, designIds: 
     id: "share.domestic",
     unit: "1",
     description: "Domestic share of AI accelerators deployed in China in the year (units).",
-    aggregation: { kind: "ratio", numerator: need("accelerators.domestic"), denominator: need("accelerators.total") },
+    aggregation: { kind: "ratio", numerator: [need("accelerators.domestic")], denominator: [need("accelerators.total")] },
   });
   metrics.push({
     id: "share.domesticCompute",
     unit: "1",
     description: "Domestic share of AI compute added in China in the year (H100-equivalents).",
-    aggregation: { kind: "ratio", numerator: need("compute.addedDomesticH100e"), denominator: need("compute.addedH100e") },
+    aggregation: { kind: "ratio", numerator: [need("compute.addedDomesticH100e")], denominator: [need("compute.addedH100e")] },
   });
-  for (const id of designIds) {
+  for (const { id } of designs) {
     const dies = observables.indexOf(`dies.${id}`);
     const candidates = observables.indexOf(`candidates.${id}`);
     if (dies === undefined || candidates === undefined) continue;
@@ -59,8 +65,50 @@ export function buildMetricRegistry(observables: ObservableRegistry, designIds: 
       id: `yield.${id}`,
       unit: "1",
       description: `Good dies per candidate die of ${id} in the year (die yield).`,
-      aggregation: { kind: "ratio", numerator: dies, denominator: candidates },
+      aggregation: { kind: "ratio", numerator: [dies], denominator: [candidates] },
+    });
+  }
+  metrics.push(...designerMetrics(designs, need));
+  return metrics;
+}
+
+/**
+ * Totals by designer, which is how the reporting counts ("Ascend units",
+ * "Huawei's share of the market"): accelerators deployed, compute dies in
+ * them, and the designer's share of all accelerators deployed in China.
+ */
+function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => number): MetricDef[] {
+  const byDesigner = new Map<string, string[]>();
+  for (const { id, designer } of designs) byDesigner.set(designerId(designer), [...(byDesigner.get(designerId(designer)) ?? []), id]);
+  const metrics: MetricDef[] = [];
+  for (const [designer, ids] of byDesigner) {
+    const units = ids.map((id) => need(`accelerators.${id}`));
+    metrics.push({
+      id: `designer.${designer}.accelerators`,
+      unit: "accelerator",
+      description: `Accelerators of ${designer}'s designs deployed in China.`,
+      aggregation: { kind: "sum", observables: units },
+    });
+    metrics.push({
+      id: `designer.${designer}.dies`,
+      unit: "die",
+      description: `Compute dies in the accelerators of ${designer}'s designs deployed in China.`,
+      aggregation: { kind: "sum", observables: ids.map((id) => need(`diesDeployed.${id}`)) },
+    });
+    metrics.push({
+      id: `share.designer.${designer}`,
+      unit: "1",
+      description: `${designer}'s share of the AI accelerators deployed in China (units).`,
+      aggregation: { kind: "ratio", numerator: units, denominator: [need("accelerators.total")] },
     });
   }
   return metrics;
+}
+
+/** "Huawei" -> "huawei", "Moore Threads" -> "moore-threads". */
+export function designerId(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }

@@ -65,17 +65,23 @@ export class RunRecorder {
     }
   }
 
+  private yearSum(observables: readonly number[], year: number): number {
+    let total = 0;
+    for (let k = 0; k < observables.length; k++) total += this.sums[(observables[k] as number) * this.years + year] as number;
+    return total;
+  }
+
   finishRun(): void {
     const years = this.years;
     for (let m = 0; m < this.metrics.length; m++) {
       const a = (this.metrics[m] as MetricDef).aggregation;
       for (let y = 0; y < years; y++) {
         let v: number;
-        if (a.kind === "sum") v = this.sums[a.observable * years + y] as number;
+        if (a.kind === "sum") v = this.yearSum(a.observables, y);
         else if (a.kind === "last") v = this.lasts[a.observable * years + y] as number;
         else {
-          const den = this.sums[a.denominator * years + y] as number;
-          v = den > 0 ? (this.sums[a.numerator * years + y] as number) / den : 0;
+          const den = this.yearSum(a.denominator, y);
+          v = den > 0 ? this.yearSum(a.numerator, y) / den : 0;
         }
         this.values[m * years + y] = v;
       }

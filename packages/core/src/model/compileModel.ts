@@ -36,8 +36,9 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
   const table = new ParamTable(scenario.params);
   const observables = new ObservableRegistry();
   const ctx = new BuildContext(scenario, table, observables);
-  // Policy is built last: its trigger conditions refer to what the others publish.
+  const policy = new PolicyAgent(ctx);
   const built: Agent[] = [
+    policy,
     new LithographyAgent(ctx),
     new FabsAgent(ctx),
     new YieldAgent(ctx),
@@ -47,9 +48,11 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     new PowerAgent(ctx),
     new MarketAgent(ctx),
   ];
+  // Trigger conditions may watch anything any agent publishes, so they are
+  // checked and compiled once every agent is built.
   const limitIssues = checkModelLimits(ctx);
   if (limitIssues.length > 0) throw new ScenarioError(limitIssues);
-  built.push(new PolicyAgent(ctx));
+  policy.bindTriggers(ctx);
   const agents = STEP_ORDER.map((name) => {
     const agent = built.find((a) => a.name === name);
     if (!agent) throw new Error(`no agent for step ${name}`);
@@ -70,7 +73,10 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     context: ctx,
     table,
     observables,
-    metrics: buildMetricRegistry(observables, ctx.designIds),
+    metrics: buildMetricRegistry(
+      observables,
+      ctx.designIds.map((id) => ({ id, designer: scenario.tree.designs[id]?.designer ?? id })),
+    ),
     agents,
     settlers: [...agents].reverse().filter((a) => a.settle !== undefined),
     world,

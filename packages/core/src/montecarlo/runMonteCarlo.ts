@@ -17,6 +17,12 @@ export interface MonteCarloOptions {
   readonly memoryBoundBytes?: number;
   /** Called now and then with runs done so far. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each run with its metric values ([metric * years + year],
+   * reused: copy what you keep) and milestone years, for analyses that need
+   * every run rather than the summary.
+   */
+  readonly onRun?: (runIndex: number, values: Float64Array, milestones: Readonly<RunMilestones>) => void;
 }
 
 /**
@@ -46,6 +52,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
     model.table.draw(runKeyWords[0] as number, runKeyWords[1] as number, model.world.params);
     runOnce(model, run, recorder, milestones);
     aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
+    options.onRun?.(run, recorder.values, milestones);
     if (options.onProgress && (k + 1) % every === 0) options.onProgress(k + 1, count);
   }
   options.onProgress?.(count, count);

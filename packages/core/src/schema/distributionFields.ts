@@ -22,7 +22,7 @@ export const DIST_FIELDS: Readonly<Record<DistKind, readonly string[]>> = {
 export const DIST_KINDS = Object.keys(DIST_FIELDS) as DistKind[];
 
 /** Keys any parameter object may carry besides its value or distribution fields. */
-export const COMMON_KEYS = ["dist", "value", "unit", "source", "assumption", "note"] as const;
+export const COMMON_KEYS = ["dist", "value", "unit", "source", "assumption", "claim", "note"] as const;
 
 export function percentileProbability(key: PercentileKey): number {
   return Number(key.slice(1)) / 100;

@@ -3,12 +3,13 @@ import { z } from "zod";
 /**
  * Every object in a scenario may say where its numbers come from: `source`
  * (a bibliography id) or `assumption` (why, when no source gives it), plus
- * a `note`. They apply to the parameters below the object in the same file,
+ * a `claim` (what the source says, paraphrased) and a `note`. They apply to the parameters below the object in the same file,
  * unless a parameter says otherwise.
  */
 export const provenanceFields = {
   source: z.string().min(1).optional().describe("Bibliography id backing the numbers below this point."),
   assumption: z.string().min(1).optional().describe("Why, when no source gives the numbers below this point."),
+  claim: z.string().min(1).optional().describe("What the source says that sets the numbers below, paraphrased."),
   note: z.string().optional().describe("Free text for readers."),
 };
 

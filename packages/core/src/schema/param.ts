@@ -8,6 +8,8 @@ import { readParam } from "./readParam.js";
 export interface Provenance {
   readonly source?: string;
   readonly assumption?: string;
+  /** What the source says, paraphrased. */
+  readonly claim?: string;
   readonly note?: string;
   /** The scenario file (or "--set") that set the value. */
   readonly file: string;

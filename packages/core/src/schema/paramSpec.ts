@@ -26,4 +26,4 @@ export interface ParamSpec {
   readonly description: string;
 }
 
-export const PROVENANCE_KEYS = ["source", "assumption", "note"] as const;
+export const PROVENANCE_KEYS = ["source", "assumption", "claim", "note"] as const;

@@ -45,7 +45,7 @@ export function readParam(raw: unknown, spec: ParamSpec): ParamRead {
   if ("value" in fields) {
     const unknown = Object.keys(fields).filter((k) => !(COMMON_KEYS as readonly string[]).includes(k));
     if (unknown.length > 0) {
-      return fail([unknown[0] as string], `only value, unit, source, assumption and note beside a value`, `field "${unknown[0]}"`);
+      return fail([unknown[0] as string], `only value, unit, source, assumption, claim and note beside a value`, `field "${unknown[0]}"`);
     }
     return readPoint(fields["value"], spec, unit, ["value"]);
   }

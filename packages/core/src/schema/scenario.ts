@@ -26,7 +26,11 @@ export const scenarioSchema = z.strictObject({
   id: idSchema.describe("The scenario's id (its file name without .yaml for built-ins)."),
   title: z.string().min(1),
   description: z.string().min(1).describe("What the scenario changes relative to its parent, and why."),
-  question: z.string().optional().describe("The question the scenario answers."),
+  question: z.string().optional().describe("The question the scenario answers (not inherited)."),
+  changes: z
+    .array(z.string().min(1))
+    .optional()
+    .describe("Paths, or path prefixes, of what this scenario changes from its parent (not inherited); the tests check it changes those and nothing else."),
   extends: z.string().optional().describe("A built-in scenario id, or a path relative to this file."),
   horizon: z.number().int().min(MIN_HORIZON).max(MAX_HORIZON).describe("Last calendar year simulated (from 2024)."),
   runs: z.number().int().positive().describe("Monte Carlo runs when the command line does not say."),

@@ -42,12 +42,14 @@ export function quarterLabel(q: number): string {
   return `${yearOfQuarter(q)}Q${(q % QUARTERS_PER_YEAR) + 1}`;
 }
 
-/** A position written back as a date a person reads: "2028Q2" or "2028Q2+0.40". */
+/** A position written back as a date a person reads: "2028Q2" at a quarter's start, else the month, "2028-05". */
 export function formatPosition(position: number): string {
-  const q = Math.floor(position);
-  const rest = position - q;
-  const label = quarterLabel(q);
-  return rest < 1e-9 ? label : `${label}+${rest.toFixed(2)}`;
+  const q = Math.round(position);
+  if (Math.abs(position - q) < 1e-9) return quarterLabel(q);
+  const months = Math.floor(position * 3 + 1e-9);
+  const year = START_YEAR + Math.floor(months / 12);
+  const month = (((months % 12) + 12) % 12) + 1;
+  return `${year}-${String(month).padStart(2, "0")}`;
 }
 
 /** As a fractional calendar year, e.g. 2028.5 for the middle of 2028. */

@@ -34,6 +34,8 @@ describe("dates as positions in quarters from 2024Q1", () => {
     expect(yearOfQuarter(47)).toBe(2035);
     expect(quarterCount(2035)).toBe(48);
     expect(formatPosition(16)).toBe("2028Q1");
+    expect(formatPosition(7 + 1 / 3)).toBe("2025-11");
+    expect(formatPosition(-0.5)).toBe("2023-11");
   });
 
   it("measures how much of a quarter an interval covers", () => {

@@ -49,6 +49,7 @@ export class DesignsAgent implements Agent {
   private readonly exportLever: number;
   private readonly foundryLever: number;
   private readonly obs: { inventory: number; bank: number };
+  private readonly obsDiesDeployed: Int32Array;
 
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
@@ -99,6 +100,9 @@ export class DesignsAgent implements Agent {
       inventory: o.register("dies.inventory", "stock", "die", "Good domestic dies made but not yet packaged."),
       bank: o.register("dies.bankRemaining", "stock", "die", "Dies left in the banks made abroad before the foundry ban."),
     };
+    this.obsDiesDeployed = Int32Array.from(ctx.designIds, (id) =>
+      o.register(`diesDeployed.${id}`, "flow", "die", `Compute dies in the deployed accelerators of ${id}.`),
+    );
   }
 
   reset(w: World): void {
@@ -195,9 +199,12 @@ export class DesignsAgent implements Agent {
     for (let d = 0; d < n; d++) {
       if (!this.domestic[d] || !w.designActive[d]) {
         for (let p = 0; p < pools; p++) w.hbmAllocation[d * pools + p] = 0;
+        // Imported parts (H20, H200) carry one compute die each.
+        if (!this.domestic[d]) w.obs[this.obsDiesDeployed[d] as number] = w.deployedUnits[d] as number;
         continue;
       }
       const i = this.idx[d] as DesignIndices;
+      w.obs[this.obsDiesDeployed[d] as number] = (w.deployedUnits[d] as number) * w.p(i.diesPerPackage);
       const packageYield = i.packageYield < 0 ? commonYield : w.p(i.packageYield);
       const attempted = packageYield > 0 ? (w.deployedUnits[d] as number) / packageYield : 0;
       const diesUsed = attempted * w.p(i.diesPerPackage);

@@ -28,11 +28,11 @@ export class PolicyAgent implements Agent {
   private readonly start: Int32Array;
   private readonly end: Int32Array;
   private readonly strength: Int32Array;
-  private readonly triggers: CompiledTrigger[];
-  private readonly heldFor: Float64Array;
-  private readonly effectiveFrom: Float64Array;
+  private triggers: CompiledTrigger[] = [];
+  private heldFor = new Float64Array(0);
+  private effectiveFrom = new Float64Array(0);
   /** Trigger indices in the order they fired, so a later response overrides an earlier one. */
-  private readonly fired: Int32Array;
+  private fired = new Int32Array(0);
   private firedCount = 0;
   private readonly subsidyLever: number;
   private readonly packageTotal: number;
@@ -47,9 +47,26 @@ export class PolicyAgent implements Agent {
     this.start = Int32Array.from(LEVER_IDS, (id) => t.index(tree.levers[id].start));
     this.end = Int32Array.from(LEVER_IDS, (id) => t.optionalIndex(tree.levers[id].end));
     this.strength = Int32Array.from(LEVER_IDS, (id) => t.index(tree.levers[id].strength));
+    this.subsidyLever = ctx.leverIndex("cn-subsidies");
+    this.packageTotal = t.index(tree.subsidies.packageTotal);
+    this.deploymentTime = t.index(tree.subsidies.deploymentTime);
+    this.subsidyStart = t.index(tree.levers["cn-subsidies"].start);
+    this.spentObs = ctx.observables.register("subsidies.spentUSD", "flow", "USD", "Money from the new support package spent in the period.");
+    this.leverObs = Int32Array.from(LEVER_IDS, (id) =>
+      ctx.observables.register(`levers.${id}`, "stock", "1", `Effective strength of ${id} (0 off, 1 fully enforced).`),
+    );
+  }
+
+  /**
+   * Compiles the trigger conditions. Called once every agent has registered
+   * what it publishes, since a condition may watch any of it.
+   */
+  bindTriggers(ctx: BuildContext): void {
+    const { tree } = ctx.scenario;
+    const t = ctx.table;
     this.triggers = Object.entries(tree.triggers ?? {}).map(([id, trigger]) => {
       const parsed = parseCondition(trigger.when, conditionOperands(ctx));
-      // The resolver has already checked every condition; failing here is a bug.
+      // compileModel has already checked every condition; failing here is a bug.
       if (!parsed.ok) throw new Error(`trigger ${id}: ${parsed.expected}, found ${parsed.found}`);
       const draw = t.indexOfPath(`triggers.${id}.draw`);
       if (draw === undefined) throw new Error(`trigger ${id} has no draw parameter`);
@@ -67,14 +84,6 @@ export class PolicyAgent implements Agent {
     this.heldFor = new Float64Array(this.triggers.length);
     this.effectiveFrom = new Float64Array(this.triggers.length);
     this.fired = new Int32Array(this.triggers.length);
-    this.subsidyLever = ctx.leverIndex("cn-subsidies");
-    this.packageTotal = t.index(tree.subsidies.packageTotal);
-    this.deploymentTime = t.index(tree.subsidies.deploymentTime);
-    this.subsidyStart = t.index(tree.levers["cn-subsidies"].start);
-    this.spentObs = ctx.observables.register("subsidies.spentUSD", "flow", "USD", "Money from the new support package spent in the period.");
-    this.leverObs = Int32Array.from(LEVER_IDS, (id) =>
-      ctx.observables.register(`levers.${id}`, "stock", "1", `Effective strength of ${id} (0 off, 1 fully enforced).`),
-    );
   }
 
   reset(): void {

@@ -1,0 +1,72 @@
+import { describeParam, type BibliographyEntry, type ParamDescription } from "@chipsim/core";
+import type { CliIo } from "../io.js";
+import { loadResolved } from "../scenarioInput.js";
+import { UsageError } from "../usageError.js";
+import { citation } from "./sources.js";
+
+/** Which agent reads each section of a scenario (docs/model.md has the how). */
+const READ_BY: Readonly<Record<string, string>> = {
+  levers: "the policy agent, which passes each lever to the agent docs/model.md names",
+  triggers: "the policy agent",
+  lithography: "the lithography agent",
+  nodes: "the fabs agent (exposures) and the yield agent (defect density)",
+  fabs: "the fabs agent",
+  subsidies: "the policy agent (spending); fabs, memory and packaging (capacity bought)",
+  yield: "the yield agent",
+  memory: "the memory agent",
+  packaging: "the packaging and designs agents",
+  dieBanks: "the designs agent",
+  designs: "the yield, designs, power and market agents",
+  power: "the power agent",
+  market: "the market agent",
+};
+
+export interface ExplainArgs {
+  readonly path: string;
+  readonly scenario: string;
+  readonly set?: readonly string[];
+  readonly format: "table" | "json";
+}
+
+/** `chipsim explain PATH`: what a parameter means, its unit and distribution, and where its value comes from. */
+export function explainCommand(args: ExplainArgs, io: CliIo): number {
+  const scenario = loadResolved(args.scenario, args.set, io.cwd);
+  const exact = scenario.params.find((p) => p.path === args.path);
+  const matches = exact ? [exact] : scenario.params.filter((p) => p.path.toLowerCase().includes(args.path.toLowerCase()));
+  if (matches.length === 0) {
+    throw new UsageError(`explain ${args.path}: expected a parameter path (see chipsim show ${args.scenario}), found no parameter matching "${args.path}"`);
+  }
+  if (matches.length > 1) {
+    io.stdout.write(`${matches.length} parameters match "${args.path}"; name one:\n${matches.map((p) => `  ${p.path}`).join("\n")}\n`);
+    return 0;
+  }
+  const param = matches[0]!;
+  const d = describeParam(param);
+  const source = d.source !== undefined ? scenario.bibliography.get(d.source) : undefined;
+  const at = scenario.locate(param.path);
+  const location = at.line !== undefined ? `${at.file}:${at.line}` : at.file;
+  const readBy = READ_BY[param.path.split(".")[0] ?? ""] ?? "";
+  if (args.format === "json") {
+    io.stdout.write(`${JSON.stringify({ scenario: scenario.meta.id, ...d, setIn: location, readBy, sourceEntry: source ?? null }, null, 2)}\n`);
+    return 0;
+  }
+  io.stdout.write(render(d, scenario.meta.id, location, readBy, source));
+  return 0;
+}
+
+function render(d: ParamDescription, scenario: string, location: string, readBy: string, source: BibliographyEntry | undefined): string {
+  const lines = [
+    `${d.path}  (in ${scenario})`,
+    `  ${d.description}`,
+    "",
+    `  unit           ${d.unit || "dimensionless"}`,
+    `  distribution   ${d.distribution}`,
+    `  P5 / P50 / P95 ${d.p5} / ${d.p50} / ${d.p95}`,
+  ];
+  if (d.source !== undefined) lines.push(`  source         ${source ? citation(source) : d.source}`);
+  if (d.claim !== undefined) lines.push(`  claim          ${d.claim}`);
+  if (d.assumption !== undefined) lines.push(`  assumption     ${d.assumption}`);
+  if (d.note !== undefined) lines.push(`  note           ${d.note}`);
+  lines.push(`  set in         ${location}`, `  read by        ${readBy}`, "");
+  return lines.join("\n");
+}
