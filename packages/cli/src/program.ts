@@ -24,14 +24,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     code = result;
   };
   try {
-    await buildParser(io, done).parseAsync([...argv]);
+    await buildParser(io, done, argv).parseAsync([...argv]);
     return code;
   } catch (error) {
     return report(error, io);
   }
 }
 
-function buildParser(io: CliIo, done: (code: number) => void): Argv {
+function buildParser(io: CliIo, done: (code: number) => void, argv: readonly string[]): Argv {
   const sets = (y: Argv) =>
     y.option("set", { type: "string", array: true, describe: "Override a parameter: path=value (repeatable); value may be '5 GW' or '{dist: uniform, min: 1, max: 2}'" });
   return yargs()
@@ -49,7 +49,18 @@ function buildParser(io: CliIo, done: (code: number) => void): Argv {
           .option("runs", { type: "number", describe: "Monte Carlo runs (default: the scenario's)" })
           .option("seed", { type: "string", describe: "Seed (default: the scenario's)" })
           .option("out", { type: "string", describe: "Folder to write summary.json and summary.csv into" })
-          .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "What to print on stdout" })
+          .option("format", {
+            choices: ["table", "json", "csv", "parquet"] as const,
+            default: "table" as const,
+            describe: "What to print on stdout; parquet also writes summary.parquet (and prints the table)",
+          })
+          .option("formats", { type: "string", describe: "Files to write with --out: a list of json, csv, parquet (default json,csv)" })
+          .option("per-run", { type: "boolean", default: false, describe: "Also write every run's value of every metric and year (per_run.csv / .parquet), streamed" })
+          .option("target-se", {
+            type: "string",
+            array: true,
+            describe: "Stop early once the mean's standard error is within a bound: metric[@year]=value or =2% (repeatable); --runs is the most",
+          })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       (a) =>
         done(
@@ -61,7 +72,11 @@ function buildParser(io: CliIo, done: (code: number) => void): Argv {
               ...(a.set !== undefined ? { set: a.set } : {}),
               ...(a.out !== undefined ? { out: a.out } : {}),
               format: a.format as OutputFormat,
+              ...(a.formats !== undefined ? { formats: a.formats } : {}),
+              perRun: a["per-run"],
+              ...(a["target-se"] !== undefined ? { targetSe: a["target-se"] } : {}),
               quiet: a.quiet,
+              argv,
             },
             io,
           ),

@@ -28,3 +28,5 @@ export { targetSchema, targetsFileSchema, type Target } from "./backtest/targetS
 export { crps, massInside } from "./backtest/scores.js";
 export { designerId } from "./metrics/registry.js";
 export type { RunMilestones } from "./montecarlo/runOnce.js";
+export { canonicalContent } from "./export/canonicalContent.js";
+export type { SeriesPrecision } from "./stats/seriesStore.js";

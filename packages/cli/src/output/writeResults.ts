@@ -5,7 +5,7 @@ import { join } from "node:path";
  * Writes result files so that a reader never sees a half-written one: each
  * goes to a temporary name in the same folder and is renamed when complete.
  */
-export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string>>): string[] {
+export function writeFilesAtomically(dir: string, files: Readonly<Record<string, string | Uint8Array>>): string[] {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const staged: [string, string][] = [];

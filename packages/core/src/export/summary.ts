@@ -1,7 +1,7 @@
 import { CONSTRAINTS, type Constraint } from "../model/constraints.js";
 import type { CompiledModel } from "../model/compileModel.js";
 import type { MonteCarloAggregate } from "../montecarlo/aggregate.js";
-import type { SeriesSummary } from "../stats/seriesStore.js";
+import type { SeriesPrecision, SeriesSummary } from "../stats/seriesStore.js";
 import { START_YEAR } from "../time/index.js";
 
 export const DOMESTIC_CONSTRAINTS: readonly Constraint[] = ["litho", "fab", "hbm", "packaging", "power", "demand"];
@@ -28,6 +28,8 @@ export interface Summary {
   };
   readonly units: Record<string, string>;
   readonly metrics: Record<string, Record<string, SeriesSummary>>;
+  /** Monte Carlo standard errors of each metric's mean and median: whether the runs were enough. */
+  readonly precision: Record<string, Record<string, SeriesPrecision>>;
   /** Per design (and "all" domestic designs): share of shipping quarters in which each constraint bound. */
   readonly bottlenecks: Record<string, Record<string, Partial<Record<Constraint, number>>>>;
   /** Probability that each milestone has been reached by the end of each year. */
@@ -38,12 +40,19 @@ export function summarize(model: CompiledModel, aggregate: MonteCarloAggregate, 
   const { years } = aggregate;
   const yearKey = (y: number) => String(START_YEAR + y);
   const metrics: Summary["metrics"] = {};
+  const precision: Summary["precision"] = {};
   const units: Summary["units"] = {};
   model.metrics.forEach((m, k) => {
     units[m.id] = m.unit;
     const byYear: Record<string, SeriesSummary> = {};
-    for (let y = 0; y < years; y++) byYear[yearKey(y)] = aggregate.stores[k * years + y]!.summary();
+    const seByYear: Record<string, SeriesPrecision> = {};
+    for (let y = 0; y < years; y++) {
+      const store = aggregate.stores[k * years + y]!;
+      byYear[yearKey(y)] = store.summary();
+      seByYear[yearKey(y)] = store.precision();
+    }
     metrics[m.id] = byYear;
+    precision[m.id] = seByYear;
   });
 
   const firstStore = aggregate.stores[0];
@@ -61,6 +70,7 @@ export function summarize(model: CompiledModel, aggregate: MonteCarloAggregate, 
     },
     units,
     metrics,
+    precision,
     bottlenecks: bottleneckShares(model, aggregate, yearKey),
     milestones: {
       domesticEuvReady: cumulative(aggregate.euvReadyFirstYear, aggregate.runs, years, yearKey),

@@ -44,6 +44,18 @@ export class MonteCarloAggregate {
     this.runs += 1;
   }
 
+  /** The first `count` runs only, for a job that stopped early (runs are 0..count-1). */
+  truncated(count: number): MonteCarloAggregate {
+    if (count === this.runs && count === this.totalRuns) return this;
+    const copy = new MonteCarloAggregate(this.mode, count, this.metricCount, this.years, this.binding.length / (this.years * CONSTRAINTS.length));
+    this.stores.forEach((s, k) => (copy.stores[k] = s.truncated(count)));
+    copy.binding.set(this.binding);
+    copy.euvReadyFirstYear.set(this.euvReadyFirstYear);
+    copy.supplyMetDemandFirstYear.set(this.supplyMetDemandFirstYear);
+    copy.runs = this.runs;
+    return copy;
+  }
+
   merge(other: MonteCarloAggregate): void {
     this.stores.forEach((s, k) => s.merge(other.stores[k] as SeriesStore));
     for (let k = 0; k < this.binding.length; k++) this.binding[k] = (this.binding[k] as number) + (other.binding[k] as number);

@@ -23,6 +23,12 @@ export interface MonteCarloOptions {
    * every run rather than the summary.
    */
   readonly onRun?: (runIndex: number, values: Float64Array, milestones: Readonly<RunMilestones>) => void;
+  /**
+   * Stops the job early: `test` is asked after every `every` runs (in run
+   * order, so the stopping point depends only on the seed) and the job ends
+   * with the runs done so far when it says so.
+   */
+  readonly stopWhen?: { readonly every: number; readonly test: (aggregate: MonteCarloAggregate, done: number) => boolean };
 }
 
 /**
@@ -54,6 +60,11 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
     aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
     options.onRun?.(run, recorder.values, milestones);
     if (options.onProgress && (k + 1) % every === 0) options.onProgress(k + 1, count);
+    const stop = options.stopWhen;
+    if (stop && first === 0 && (k + 1) % stop.every === 0 && k + 1 < count && stop.test(aggregate, k + 1)) {
+      options.onProgress?.(count, count);
+      return aggregate.truncated(k + 1);
+    }
   }
   options.onProgress?.(count, count);
   return aggregate;

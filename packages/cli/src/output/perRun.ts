@@ -1,0 +1,96 @@
+import { closeSync, openSync, renameSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { START_YEAR } from "@chipsim/core";
+import type { RunManifest } from "./manifest.js";
+import { PerRunParquet, type PerRunRows } from "./parquet.js";
+
+const CSV_FLUSH_BYTES = 1 << 20;
+const PARQUET_ROWS_PER_GROUP = 250_000;
+
+/**
+ * `--per-run`: every run's value of every metric and year, in long form
+ * (scenario, run, metric, year, value), streamed to disk as the runs finish
+ * so memory stays flat whatever the number of runs. Files are written under
+ * temporary names and renamed once complete.
+ */
+export class PerRunExport {
+  private readonly csv?: { fd: number; temp: string; target: string; buffer: string };
+  private readonly parquet?: { writer: PerRunParquet; temp: string; target: string; rows: PerRunRows };
+
+  constructor(
+    dir: string,
+    private readonly scenario: string,
+    private readonly metricIds: readonly string[],
+    private readonly years: number,
+    formats: { csv: boolean; parquet: boolean },
+    manifest: RunManifest,
+  ) {
+    if (formats.csv) {
+      const target = join(dir, "per_run.csv");
+      const temp = join(dir, `.per_run.csv.${process.pid}.tmp`);
+      this.csv = { fd: openSync(temp, "w"), temp, target, buffer: "scenario,run,metric,year,value\n" };
+    }
+    if (formats.parquet) {
+      const target = join(dir, "per_run.parquet");
+      const temp = join(dir, `.per_run.parquet.${process.pid}.tmp`);
+      this.parquet = { writer: new PerRunParquet(temp, manifest), temp, target, rows: emptyRows() };
+    }
+  }
+
+  /** Takes run `run`'s values ([metric * years + year]). */
+  add(run: number, values: Float64Array): void {
+    const { metricIds, years, scenario } = this;
+    if (this.csv) {
+      let text = "";
+      for (let m = 0; m < metricIds.length; m++) {
+        for (let y = 0; y < years; y++) text += `${scenario},${run},${metricIds[m]},${START_YEAR + y},${values[m * years + y]}\n`;
+      }
+      this.csv.buffer += text;
+      if (this.csv.buffer.length >= CSV_FLUSH_BYTES) this.flushCsv();
+    }
+    if (this.parquet) {
+      const rows = this.parquet.rows;
+      for (let m = 0; m < metricIds.length; m++) {
+        for (let y = 0; y < years; y++) {
+          rows.scenario.push(scenario);
+          rows.run.push(run);
+          rows.metric.push(metricIds[m] as string);
+          rows.year.push(START_YEAR + y);
+          rows.value.push(values[m * years + y] as number);
+        }
+      }
+      if (rows.run.length >= PARQUET_ROWS_PER_GROUP) {
+        this.parquet.writer.writeRows(rows);
+        this.parquet.rows = emptyRows();
+      }
+    }
+  }
+
+  /** Finishes both files and moves them into place; returns their paths. */
+  close(): string[] {
+    const written: string[] = [];
+    if (this.csv) {
+      this.flushCsv();
+      closeSync(this.csv.fd);
+      renameSync(this.csv.temp, this.csv.target);
+      written.push(this.csv.target);
+    }
+    if (this.parquet) {
+      this.parquet.writer.writeRows(this.parquet.rows);
+      this.parquet.writer.close();
+      renameSync(this.parquet.temp, this.parquet.target);
+      written.push(this.parquet.target);
+    }
+    return written;
+  }
+
+  private flushCsv(): void {
+    if (!this.csv || this.csv.buffer === "") return;
+    writeSync(this.csv.fd, this.csv.buffer);
+    this.csv.buffer = "";
+  }
+}
+
+function emptyRows(): PerRunRows {
+  return { scenario: [], run: [], metric: [], year: [], value: [] };
+}
