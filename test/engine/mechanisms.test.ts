@@ -134,3 +134,19 @@ describe("inputs in every accepted form", () => {
     expect(s.milestones.domesticEuvReady["2034"]).toBe(1);
   });
 });
+
+describe("lever periods", () => {
+  it("applies a lever again in a further period, keeping the first", () => {
+    const dir = tempDir();
+    const file = childScenario(
+      dir,
+      "reimposed.yaml",
+      ["levers:", "  us-ai-chip-exports:", "    windows:", "      - {start: 2027Q1, end: 2028Q1, strength: 0.5, assumption: test}", ""].join("\n"),
+    );
+    const s = runScenario(file, [], 10);
+    const lever = (y: string) => s.metrics["levers.us-ai-chip-exports"]?.[y]?.p50;
+    // The baseline's April-August 2025 halt stays (off again at the end of 2025); the new period is at half strength through 2027.
+    expect([lever("2024"), lever("2025"), lever("2026"), lever("2027"), lever("2028")]).toEqual([0, 0, 0, 0.5, 0]);
+    expect(s.metrics["accelerators.nvidia-h20"]?.["2025"]?.p50).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,4 @@
-import { compileModel, runMonteCarlo } from "@chipsim/core";
-import { scenarioChanges } from "@chipsim/cli";
+import { compileModel, runMonteCarlo, scenarioChanges } from "@chipsim/core";
 import { builtinIds, loadBibliography, loadTargets } from "@chipsim/scenarios";
 import { describe, expect, it } from "vitest";
 import { resolve } from "../helpers/scenario.js";

@@ -5,6 +5,5 @@ export { parseSetFlag } from "./setFlag.js";
 export { summaryJson, parseSeed } from "./commands/run.js";
 export { renderSummaryTable, HEADLINE_METRICS } from "./output/summaryTable.js";
 export { scenariosDoc, SCENARIOS_DOC_RUNS, SCENARIOS_DOC_SEED } from "./docs/scenariosDoc.js";
-export { scenarioChanges, type ParamChange } from "./docs/scenarioDiff.js";
 export { renderBacktest } from "./commands/backtest.js";
 export { citationsOf } from "./commands/sources.js";

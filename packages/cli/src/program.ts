@@ -1,6 +1,7 @@
 import yargs, { type Argv } from "yargs";
 import { ChipsimError } from "@chipsim/core";
 import { backtestCommand } from "./commands/backtest.js";
+import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
 import { listCommand } from "./commands/list.js";
 import { sourcesCommand } from "./commands/sources.js";
@@ -77,6 +78,39 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a["target-se"] !== undefined ? { targetSe: a["target-se"] } : {}),
               quiet: a.quiet,
               argv,
+            },
+            io,
+          ),
+        ),
+    )
+    .command(
+      "compare <scenarios..>",
+      "Compare scenarios run with common random numbers: paired differences, what differs, and which change causes it",
+      (y) =>
+        sets(y)
+          .positional("scenarios", { type: "string", array: true, demandOption: true, describe: "Two or more scenarios; the first is the reference" })
+          .option("runs", { type: "number" })
+          .option("seed", { type: "string" })
+          .option("out", { type: "string", describe: "Folder to write compare.json into" })
+          .option("format", { choices: ["table", "json"] as const, default: "table" as const })
+          .option("metric", { type: "string", array: true, describe: "Metrics to show and attribute (default: the headline metrics)" })
+          .option("attribution", { type: "boolean", default: true, describe: "Attribute the difference to each change (one run set per change; --no-attribution skips)" })
+          .option("attribution-runs", { type: "number", describe: "Runs per piece of the attribution (default: the smaller of --runs and 2000)" })
+          .option("quiet", { type: "boolean", default: false }),
+      (a) =>
+        done(
+          compareCommand(
+            {
+              scenarios: a.scenarios as string[],
+              format: a.format as "table" | "json",
+              quiet: a.quiet,
+              attribution: a.attribution,
+              ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
+              ...(a.set !== undefined ? { set: a.set } : {}),
+              ...(a.out !== undefined ? { out: a.out } : {}),
+              ...(a.metric !== undefined ? { metrics: a.metric } : {}),
+              ...(a["attribution-runs"] !== undefined ? { attributionRuns: a["attribution-runs"] } : {}),
             },
             io,
           ),

@@ -1,8 +1,7 @@
-import { backtest, compileModel, describeParam, runMonteCarlo, summarize, type BacktestReport, type Summary } from "@chipsim/core";
+import { backtest, compileModel, describeParam, Param, runMonteCarlo, scenarioChanges, summarize, type BacktestReport, type Summary } from "@chipsim/core";
 import { builtinIds, loadTargets } from "@chipsim/scenarios";
 import { compact, percent } from "../output/format.js";
 import { loadResolved } from "../scenarioInput.js";
-import { scenarioChanges } from "./scenarioDiff.js";
 
 export interface ScenariosDocOptions {
   readonly runs: number;
@@ -46,10 +45,10 @@ export function scenariosDoc(options: ScenariosDocOptions): string {
       const changes = scenarioChanges(baseline, scenario);
       out.push("| parameter | baseline | this scenario | source or assumption |", "| --- | --- | --- | --- |");
       for (const c of changes) {
-        const after = c.after ? describeParam(c.after) : undefined;
-        const before = c.before ? withUnit(describeParam(c.before)) : "(none)";
-        const why = after ? (after.source ?? `assumption: ${after.assumption ?? ""}`) : "removed";
-        out.push(`| \`${c.path}\` | ${before} | ${after ? withUnit(after) : "(removed)"} | ${why} |`);
+        const after = c.after instanceof Param ? describeParam(c.after) : undefined;
+        const before = c.before === undefined ? "(none)" : shown(c.before);
+        const why = after ? (after.source ?? `assumption: ${after.assumption ?? ""}`) : c.after === undefined ? "removed" : "";
+        out.push(`| \`${c.path}\` | ${before} | ${c.after === undefined ? "(removed)" : shown(c.after)} | ${why} |`);
       }
       out.push("");
     }
@@ -99,6 +98,10 @@ function dominant(summary: Summary, year: string): string {
   const shares = Object.entries(summary.bottlenecks["all"]?.[year] ?? {}).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   const [name, share] = shares[0] ?? ["none", 0];
   return `${name} (${Math.round((share ?? 0) * 100)}%)`;
+}
+
+function shown(value: unknown): string {
+  return value instanceof Param ? withUnit(describeParam(value)) : JSON.stringify(value);
 }
 
 function withUnit(d: { distribution: string; unit: string }): string {

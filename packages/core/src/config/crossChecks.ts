@@ -49,8 +49,9 @@ export function crossCheck(tree: ScenarioTree, locate: (path: string) => Locatio
     issue("memory.domestic.generations", "at least one domestic HBM generation", "none");
   }
   for (const [id, lever] of Object.entries(tree.levers)) {
-    if (lever.end && maxOf(lever.start) > minOf(lever.end)) {
-      issue(`levers.${id}.end`, "an end after the start in every run", "an end that can come before the start");
+    const periods: [string, { start: Param; end?: Param | undefined }][] = [[`levers.${id}`, lever], ...(lever.windows ?? []).map((w, k) => [`levers.${id}.windows.${k}`, w] as [string, typeof w])];
+    for (const [path, period] of periods) {
+      if (period.end && maxOf(period.start) > minOf(period.end)) issue(`${path}.end`, "an end after the start in every run", "an end that can come before the start");
     }
   }
   return issues;

@@ -19,15 +19,15 @@ interface CompiledTrigger {
 /**
  * Policy: the export-control and industrial-policy levers. Each quarter it
  * sets every lever's effective strength (its strength times the share of
- * the quarter it is in force), fires conditional triggers whose condition
+ * the quarter it is in force; the strongest of its periods where it has
+ * several), fires conditional triggers whose condition
  * held over the last quarters, and turns the subsidy package into money
  * spent this quarter. Touches: world.lever, world.subsidyFunding.
  */
 export class PolicyAgent implements Agent {
   readonly name = "policy";
-  private readonly start: Int32Array;
-  private readonly end: Int32Array;
-  private readonly strength: Int32Array;
+  /** Every period of every lever: the lever's index and its start, end (-1: none) and strength parameters. */
+  private readonly windows: { lever: number; start: number; end: number; strength: number }[];
   private triggers: CompiledTrigger[] = [];
   private heldFor = new Float64Array(0);
   private effectiveFrom = new Float64Array(0);
@@ -44,9 +44,10 @@ export class PolicyAgent implements Agent {
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
     const t = ctx.table;
-    this.start = Int32Array.from(LEVER_IDS, (id) => t.index(tree.levers[id].start));
-    this.end = Int32Array.from(LEVER_IDS, (id) => t.optionalIndex(tree.levers[id].end));
-    this.strength = Int32Array.from(LEVER_IDS, (id) => t.index(tree.levers[id].strength));
+    this.windows = LEVER_IDS.flatMap((id, lever) => {
+      const l = tree.levers[id];
+      return [l, ...(l.windows ?? [])].map((w) => ({ lever, start: t.index(w.start), end: t.optionalIndex(w.end), strength: t.index(w.strength) }));
+    });
     this.subsidyLever = ctx.leverIndex("cn-subsidies");
     this.packageTotal = t.index(tree.subsidies.packageTotal);
     this.deploymentTime = t.index(tree.subsidies.deploymentTime);
@@ -94,10 +95,11 @@ export class PolicyAgent implements Agent {
 
   step(w: World): void {
     const q = w.q;
-    for (let i = 0; i < this.strength.length; i++) {
-      const end = this.end[i] as number;
-      const to = end < 0 ? Infinity : w.p(end);
-      w.lever[i] = w.p(this.strength[i] as number) * coverage(q, w.p(this.start[i] as number), to);
+    w.lever.fill(0);
+    for (let k = 0; k < this.windows.length; k++) {
+      const win = this.windows[k] as PolicyAgent["windows"][number];
+      const strength = w.p(win.strength) * coverage(q, w.p(win.start), win.end < 0 ? Infinity : w.p(win.end));
+      if (strength > (w.lever[win.lever] as number)) w.lever[win.lever] = strength;
     }
     if (q > 0) this.watchTriggers(w);
     for (let k = 0; k < this.firedCount; k++) {

@@ -1,0 +1,119 @@
+import {
+  attributeDifference,
+  compareScenarios,
+  compileModel,
+  describeParam,
+  Param,
+  scenarioChanges,
+  type Attribution,
+  type ComparisonSummary,
+  type DiffSummary,
+  type ScenarioChange,
+  type SeriesSummary,
+} from "@chipsim/core";
+import type { CliIo } from "../io.js";
+import { compact, padTable, percent } from "../output/format.js";
+import { progressReporter } from "../output/progress.js";
+import { HEADLINE_METRICS } from "../output/summaryTable.js";
+import { writeFilesAtomically } from "../output/writeResults.js";
+import { loadResolved } from "../scenarioInput.js";
+import { UsageError } from "../usageError.js";
+import { parseSeed } from "./run.js";
+
+export interface CompareArgs {
+  readonly scenarios: readonly string[];
+  readonly runs?: number;
+  readonly seed?: string;
+  readonly set?: readonly string[];
+  readonly out?: string;
+  readonly format: "table" | "json";
+  readonly quiet: boolean;
+  readonly attribution: boolean;
+  readonly attributionRuns?: number;
+  readonly metrics?: readonly string[];
+}
+
+export interface CompareReport extends ComparisonSummary {
+  /** What differs between each later scenario and the first, field by field. */
+  readonly changes: Record<string, readonly { path: string; from: string; to: string }[]>;
+  readonly attribution: readonly Attribution[];
+}
+
+const SHOWN_YEARS = ["2025", "2027", "2030", "2035"];
+
+/** `chipsim compare A B [C ...]`: paired differences, structural differences and attribution. */
+export function compareCommand(args: CompareArgs, io: CliIo): number {
+  if (args.scenarios.length < 2) throw new UsageError(`compare: expected at least two scenarios, found ${args.scenarios.length}`);
+  for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns]] as const) {
+    if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new UsageError(`${flag}: expected a whole number above 0, found ${String(v)}`);
+  }
+  const resolved = args.scenarios.map((ref) => loadResolved(ref, args.set, io.cwd));
+  const ids = resolved.map((r) => r.meta.id);
+  if (new Set(ids).size !== ids.length) throw new UsageError(`compare: expected different scenarios, found ${ids.join(", ")}`);
+  const first = resolved[0]!;
+  const runs = args.runs ?? first.meta.runs;
+  const seed = args.seed !== undefined ? parseSeed(args.seed) : first.meta.seed;
+  const progress = progressReporter(io, args.quiet);
+  const summary = compareScenarios(resolved.map(compileModel), { runs, seed, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  progress.stop();
+
+  const metrics = args.metrics ?? HEADLINE_METRICS.filter((m) => summary.metrics[m]);
+  for (const m of metrics) if (!summary.metrics[m]) throw new UsageError(`--metric: expected a metric all the scenarios have, found "${m}"`);
+  const changes: CompareReport["changes"] = {};
+  const attribution: Attribution[] = [];
+  for (const other of resolved.slice(1)) {
+    changes[`${other.meta.id} - ${first.meta.id}`] = scenarioChanges(first, other).map(describeChange);
+    if (args.attribution) {
+      attribution.push(attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics }));
+    }
+  }
+  const report: CompareReport = { ...summary, changes, attribution };
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (args.out !== undefined) {
+    const written = writeFilesAtomically(args.out, { "compare.json": json });
+    if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
+  }
+  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderCompare(report, metrics));
+  return 0;
+}
+
+function describeChange(c: ScenarioChange): { path: string; from: string; to: string } {
+  const text = (v: unknown) => (v === undefined ? "(none)" : v instanceof Param ? describeParam(v).distribution : JSON.stringify(v));
+  return { path: c.path, from: text(c.before), to: text(c.after) };
+}
+
+export function renderCompare(report: CompareReport, metrics: readonly string[]): string {
+  const [base] = report.scenarios;
+  const lines = [`Compare ${report.scenarios.join(", ")}: ${report.runs.toLocaleString("en-US")} runs each, seed ${String(report.seed)}, common random numbers`, ""];
+  for (const metric of metrics) {
+    const byYear = report.metrics[metric] ?? {};
+    const years = SHOWN_YEARS.filter((y) => byYear[y]);
+    const isShare = report.summaries[base ?? ""]?.units[metric] === "1";
+    const fmt = isShare ? percent : compact;
+    const signed = (x: number) => (x > 0 ? `+${fmt(x)}` : fmt(x));
+    const rows: string[][] = [[metric, ...years]];
+    for (const id of report.scenarios) rows.push([`  ${id}  P50`, ...years.map((y) => fmt((byYear[y]?.[id] as SeriesSummary).p50))]);
+    for (const key of Object.keys((byYear[years[0] ?? ""]?.["diff"] as Record<string, DiffSummary> | undefined) ?? {})) {
+      const d = (y: string) => (byYear[y]?.["diff"] as Record<string, DiffSummary>)[key] as DiffSummary;
+      rows.push([`  ${key}  P50 [P5, P95]`, ...years.map((y) => `${signed(d(y).p50)} [${signed(d(y).p5)}, ${signed(d(y).p95)}]`)]);
+      rows.push([`  ${key}  P(higher)`, ...years.map((y) => percent(d(y).pGreater))]);
+    }
+    lines.push(padTable(rows), "");
+  }
+  for (const [pair, list] of Object.entries(report.changes)) {
+    lines.push(`What differs (${pair}): ${list.length} field${list.length === 1 ? "" : "s"}`);
+    for (const c of list.slice(0, 40)) lines.push(`  ${c.path}: ${c.from} -> ${c.to}`);
+    if (list.length > 40) lines.push(`  ... and ${list.length - 40} more (see --format json)`);
+    lines.push("");
+  }
+  for (const a of report.attribution) {
+    const cols = metrics.flatMap((m) => ["2030"].map((y) => [m, y] as const)).filter(([m, y]) => a.total[m]?.[y] !== undefined);
+    const rows: string[][] = [[`Attribution of the mean difference, ${a.to} - ${a.from} (${a.runs} runs per piece)`, ...cols.map(([m, y]) => `${m} ${y}`)]];
+    const fmtFor = (m: string) => (report.summaries[a.from]?.units[m] === "1" ? percent : compact);
+    for (const g of a.groups) rows.push([`  ${g.group}`, ...cols.map(([m, y]) => fmtFor(m)(g.effect[m]?.[y] ?? 0))]);
+    rows.push(["  interaction", ...cols.map(([m, y]) => fmtFor(m)(a.interaction[m]?.[y] ?? 0))]);
+    rows.push(["  total", ...cols.map(([m, y]) => fmtFor(m)(a.total[m]?.[y] ?? 0))]);
+    lines.push(padTable(rows), "");
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,64 @@
+import { attributeDifference, compareScenarios, compileModel, type DiffSummary } from "@chipsim/core";
+import { describe, expect, it } from "vitest";
+import { chipsim } from "../helpers/cli.js";
+import { resolve } from "../helpers/scenario.js";
+import { childScenario, tempDir } from "../helpers/tempScenarios.js";
+
+describe("compare", () => {
+  it("finds differences of exactly zero, in every run, between two identical scenarios", () => {
+    const dir = tempDir();
+    const twin = childScenario(dir, "twin.yaml", "");
+    const result = compareScenarios([compileModel(resolve("baseline")), compileModel(resolve(twin))], { runs: 60, seed: 2 });
+    for (const [metric, byYear] of Object.entries(result.metrics)) {
+      for (const [year, entry] of Object.entries(byYear)) {
+        const d = (entry["diff"] as Record<string, DiffSummary>)["twin - baseline"] as DiffSummary;
+        expect([d.p5, d.p50, d.p95, d.mean, d.pGreater], `${metric} ${year}`).toEqual([0, 0, 0, 0, 0]);
+      }
+    }
+  });
+
+  it("computes differences run by run under common random numbers", () => {
+    const result = compareScenarios([compileModel(resolve("baseline")), compileModel(resolve("full-decoupling"))], { runs: 80, seed: 5 });
+    const entry = result.metrics["accelerators.imported"]?.["2030"];
+    const d = (entry?.["diff"] as Record<string, DiffSummary>)["full-decoupling - baseline"] as DiffSummary;
+    // No imports at all once exports end: the paired difference is minus the baseline's imports in each run.
+    expect(d.mean).toBeCloseTo(-(entry?.["baseline"] as { mean: number }).mean, 6);
+    expect(d.pGreater).toBe(0);
+  });
+
+  it("attributes the whole difference to the one lever a scenario changes", () => {
+    const a = resolve("baseline");
+    const b = resolve("korea-memory-squeeze");
+    const attribution = attributeDifference(a, b, { runs: 60, seed: 3, metrics: ["accelerators.domestic", "compute.installedH100e"] });
+    expect(attribution.groups.map((g) => g.group)).toEqual(["levers.us-hbm-ban"]);
+    for (const metric of ["accelerators.domestic", "compute.installedH100e"]) {
+      for (const [year, total] of Object.entries(attribution.total[metric] ?? {})) {
+        expect(attribution.groups[0]?.effect[metric]?.[year], `${metric} ${year}`).toBe(total);
+        expect(attribution.interaction[metric]?.[year], `${metric} ${year}`).toBe(0);
+      }
+    }
+  });
+
+  it("adds the pieces up to the total, interaction included", () => {
+    const attribution = attributeDifference(resolve("baseline"), resolve("full-decoupling"), { runs: 60, seed: 3, metrics: ["compute.installedH100e"] });
+    expect(attribution.groups.map((g) => g.group).sort()).toEqual(["levers.cn-minerals-controls", "levers.us-ai-chip-exports", "levers.us-duv-servicing"]);
+    const year = "2030";
+    const sum = attribution.groups.reduce((s, g) => s + (g.effect["compute.installedH100e"]?.[year] ?? 0), 0);
+    expect(sum + (attribution.interaction["compute.installedH100e"]?.[year] ?? 0)).toBeCloseTo(attribution.total["compute.installedH100e"]?.[year] ?? NaN, 6);
+    // The mineral controls act only through triggers, and there are none here.
+    expect(attribution.groups.find((g) => g.group === "levers.cn-minerals-controls")?.effect["compute.installedH100e"]?.[year]).toBe(0);
+  });
+
+  it("prints a table, JSON with a diff object per pair, and refuses a single scenario", async () => {
+    const table = await chipsim(["compare", "baseline", "h200-open-door", "--runs", "40", "--attribution-runs", "20", "--metric", "accelerators.imported"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("h200-open-door - baseline  P50 [P5, P95]");
+    expect(table.stdout).toContain("What differs (h200-open-door - baseline): 3 fields");
+    expect(table.stdout).toContain("Attribution of the mean difference, h200-open-door - baseline");
+    const json = JSON.parse((await chipsim(["compare", "baseline", "euv-delayed", "--runs", "30", "--format", "json", "--no-attribution"])).stdout);
+    expect(Object.keys(json.metrics["accelerators.domestic"]["2030"]).sort()).toEqual(["baseline", "diff", "euv-delayed"]);
+    expect(Object.keys(json.metrics["accelerators.domestic"]["2030"].diff["euv-delayed - baseline"]).sort()).toEqual(["mean", "p5", "p50", "p95", "pGreater"]);
+    const single = await chipsim(["compare", "baseline"]);
+    expect(single.code).toBe(2);
+  });
+});
