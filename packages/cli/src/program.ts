@@ -5,6 +5,7 @@ import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
 import { listCommand } from "./commands/list.js";
 import { sourcesCommand } from "./commands/sources.js";
+import { sweepCommand } from "./commands/sweep.js";
 import { runCommand, type OutputFormat } from "./commands/run.js";
 import { schemaCommand } from "./commands/schema.js";
 import { showCommand } from "./commands/show.js";
@@ -111,6 +112,45 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.out !== undefined ? { out: a.out } : {}),
               ...(a.metric !== undefined ? { metrics: a.metric } : {}),
               ...(a["attribution-runs"] !== undefined ? { attributionRuns: a["attribution-runs"] } : {}),
+            },
+            io,
+          ),
+        ),
+    )
+    .command(
+      "sweep <scenario>",
+      "Run a scenario across a grid or Latin hypercube of a few inputs",
+      (y) =>
+        sets(y)
+          .positional("scenario", { type: "string", demandOption: true })
+          .option("vary", { type: "string", array: true, demandOption: true, describe: "path=lo:hi[:steps] in the parameter's units (repeatable)" })
+          .option("design", { choices: ["grid", "lhs"] as const, default: "grid" as const })
+          .option("points", { type: "number", describe: "Points of a Latin hypercube (default 20)" })
+          .option("runs", { type: "number", describe: "Runs per point (default: the scenario's, at most 1000)" })
+          .option("seed", { type: "string" })
+          .option("out", { type: "string", describe: "Folder for sweep.json, sweep.csv (and sweep.parquet with --formats)" })
+          .option("formats", { type: "string", describe: "Files to write: json, csv, parquet (default json,csv)" })
+          .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const })
+          .option("metric", { type: "string", array: true, describe: "Metrics in the table (default accelerators.domestic and compute.installedH100e)" })
+          .option("year", { type: "number", default: 2030, describe: "Year shown in the table" })
+          .option("quiet", { type: "boolean", default: false }),
+      (a) =>
+        done(
+          sweepCommand(
+            {
+              scenario: a.scenario as string,
+              vary: a.vary,
+              design: a.design as "grid" | "lhs",
+              format: a.format as "table" | "json" | "csv",
+              year: a.year,
+              quiet: a.quiet,
+              ...(a.points !== undefined ? { points: a.points } : {}),
+              ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
+              ...(a.set !== undefined ? { set: a.set } : {}),
+              ...(a.out !== undefined ? { out: a.out } : {}),
+              ...(a.formats !== undefined ? { formats: a.formats } : {}),
+              ...(a.metric !== undefined ? { metrics: a.metric } : {}),
             },
             io,
           ),

@@ -34,3 +34,8 @@ export { compareScenarios, type ComparisonSummary, type DiffSummary } from "./an
 export { attributeDifference, type Attribution } from "./analysis/attribution.js";
 export { scenarioChanges, changeGroups, type ScenarioChange } from "./analysis/scenarioDiff.js";
 export { hybridScenario } from "./analysis/hybrid.js";
+export { gridDesign, latinHypercube } from "./analysis/design.js";
+export { overrideValue, readSweepValue } from "./analysis/sweepValues.js";
+export { StreamRng } from "./random/streamRng.js";
+export { jobKey } from "./random/seed.js";
+export { fnv1a32 } from "./random/hash.js";

@@ -1,25 +1,26 @@
-import { monthStart, quarterStart, yearStart } from "./quarter.js";
+import { monthStart, QUARTERS_PER_YEAR, quarterStart, START_YEAR } from "./quarter.js";
 
 /**
  * Dates as people write them in scenario files, turned into model positions.
- * Accepted: a year (2028 or "2028"), a quarter ("2028Q3"), a month
- * ("2025-11"), a day ("2025-11-05"). A half ("2026H1") is not a point but an
- * interval, see parseDateInterval.
+ * Accepted: a year (2028 or "2028", its start), a decimal year (2029.5 is
+ * mid-2029), a quarter ("2028Q3"), a month ("2025-11"), a day
+ * ("2025-11-05"). A half ("2026H1") is not a point but an interval, see
+ * parseDateInterval.
  */
 export type DateParse = { ok: true; position: number } | { ok: false; expected: string };
 
-export const DATE_FORMS = 'a year (2028), a quarter ("2028Q3"), a month ("2025-11") or a day ("2025-11-05")';
+export const DATE_FORMS = 'a year (2028 or 2029.5), a quarter ("2028Q3"), a month ("2025-11") or a day ("2025-11-05")';
 
 export function parseDate(value: unknown): DateParse {
   if (typeof value === "number") {
-    return Number.isInteger(value) && value >= 1900 && value <= 2200
-      ? { ok: true, position: yearStart(value) }
+    return Number.isFinite(value) && value >= 1900 && value <= 2200
+      ? { ok: true, position: (value - START_YEAR) * QUARTERS_PER_YEAR }
       : { ok: false, expected: DATE_FORMS };
   }
   if (typeof value !== "string") return { ok: false, expected: DATE_FORMS };
   const s = value.trim();
-  let m = /^(\d{4})$/.exec(s);
-  if (m) return { ok: true, position: yearStart(Number(m[1])) };
+  let m = /^(\d{4}(?:\.\d+)?)$/.exec(s);
+  if (m) return parseDate(Number(m[1]));
   m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s);
   if (m) return { ok: true, position: quarterStart(Number(m[1]), Number(m[2])) };
   m = /^(\d{4})-(\d{2})$/.exec(s);

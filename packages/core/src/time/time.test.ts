@@ -21,7 +21,14 @@ describe("dates as positions in quarters from 2024Q1", () => {
   });
 
   it("refuses what is not a date", () => {
-    for (const bad of ["2025-13", "2025Q5", "soon", 2025.5, "2025-02-30"]) expect(parseDate(bad).ok).toBe(false);
+    for (const bad of ["2025-13", "2025Q5", "soon", 1800, "2025-02-30"]) expect(parseDate(bad).ok).toBe(false);
+  });
+
+  it("reads decimal years", () => {
+    const half = parseDate(2029.5);
+    expect(half.ok && half.position).toBe(22);
+    const text = parseDate("2030.25");
+    expect(text.ok && text.position).toBe(25);
   });
 
   it("reads a half year as an interval", () => {

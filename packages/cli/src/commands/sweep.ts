@@ -1,0 +1,191 @@
+import {
+  compileModel,
+  fnv1a32,
+  gridDesign,
+  jobKey,
+  latinHypercube,
+  overrideValue,
+  readSweepValue,
+  runMonteCarlo,
+  StreamRng,
+  summarize,
+  type Param,
+  type Summary,
+} from "@chipsim/core";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import type { CliIo } from "../io.js";
+import { compact, padTable } from "../output/format.js";
+import { CHIPSIM_VERSION, manifestKeyValues, runManifest } from "../output/manifest.js";
+import { writeFilesAtomically } from "../output/writeResults.js";
+import { loadResolved } from "../scenarioInput.js";
+import { parseSetFlag } from "../setFlag.js";
+import { UsageError } from "../usageError.js";
+import { parseSeed } from "./run.js";
+
+export interface SweepArgs {
+  readonly scenario: string;
+  readonly vary: readonly string[];
+  readonly design: "grid" | "lhs";
+  readonly points?: number;
+  readonly runs?: number;
+  readonly seed?: string;
+  readonly set?: readonly string[];
+  readonly out?: string;
+  readonly formats?: string;
+  readonly format: "table" | "json" | "csv";
+  readonly metrics?: readonly string[];
+  readonly year: number;
+  readonly quiet: boolean;
+}
+
+interface Variable {
+  readonly path: string;
+  readonly param: Param;
+  readonly lo: number;
+  readonly hi: number;
+  readonly steps: number;
+}
+
+const STATISTICS = ["mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95"] as const;
+
+/**
+ * `chipsim sweep`: the scenario run at every point of a design over a few
+ * inputs (a grid, or a Latin hypercube), each point a full Monte Carlo with
+ * the same seed, so points differ only by the swept inputs.
+ */
+export function sweepCommand(args: SweepArgs, io: CliIo): number {
+  if (args.vary.length === 0) throw new UsageError("sweep: expected at least one --vary path=lo:hi[:steps]");
+  const base = loadResolved(args.scenario, args.set, io.cwd);
+  const variables = args.vary.map((spec) => parseVary(spec, base.params));
+  const runs = args.runs ?? Math.min(base.meta.runs, 1000);
+  if (!(Number.isInteger(runs) && runs > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
+  const seed = args.seed !== undefined ? parseSeed(args.seed) : base.meta.seed;
+  const unitPoints = designPoints(args, variables, seed);
+
+  const rows: SweepRow[] = [];
+  const perPoint: { point: number; values: Record<string, number>; summary: Summary }[] = [];
+  unitPoints.forEach((u, point) => {
+    const values: Record<string, number> = {};
+    const overrides = variables.map((v, d) => {
+      const x = v.lo + (u[d] as number) * (v.hi - v.lo);
+      values[v.path] = v.param.spec.kind === "integer" ? Math.round(x) : x;
+      return `${v.path}=${JSON.stringify(overrideValue(v.param, x))}`;
+    });
+    const scenario = loadResolved(args.scenario, [...(args.set ?? []), ...overrides], io.cwd);
+    const model = compileModel(scenario);
+    const summary = summarize(model, runMonteCarlo(model, { runs, seed }), seed);
+    perPoint.push({ point, values, summary });
+    for (const [metric, byYear] of Object.entries(summary.metrics)) {
+      for (const [year, stats] of Object.entries(byYear)) rows.push({ point, values, metric, year: Number(year), stats });
+    }
+  });
+
+  const design = {
+    kind: args.design,
+    scenario: base.meta.id,
+    runs,
+    seed,
+    variables: variables.map((v) => ({ path: v.path, lo: v.lo, hi: v.hi, unit: v.param.spec.kind === "date" ? "year (position in quarters from 2024Q1)" : v.param.spec.unit, steps: v.steps })),
+    points: perPoint.map((p) => ({ point: p.point, values: p.values })),
+  };
+  const csv = sweepCsv(rows, variables);
+  const json = `${JSON.stringify({ design, rows: rows.map((r) => ({ point: r.point, ...r.values, metric: r.metric, year: r.year, ...r.stats })) })}\n`;
+  if (args.out !== undefined) {
+    const formats = (args.formats ?? "json,csv").split(",").map((f) => f.trim());
+    const files: Record<string, string | Uint8Array> = {};
+    if (formats.includes("json")) files["sweep.json"] = json;
+    if (formats.includes("csv")) files["sweep.csv"] = csv;
+    if (formats.includes("parquet")) files["sweep.parquet"] = sweepParquet(rows, variables, runManifest(base, seed, runs));
+    const written = writeFilesAtomically(args.out, files);
+    if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
+  }
+  if (args.quiet) return 0;
+  if (args.format === "json") io.stdout.write(json);
+  else if (args.format === "csv") io.stdout.write(csv);
+  else io.stdout.write(renderSweep(perPoint, variables, args.metrics ?? ["accelerators.domestic", "compute.installedH100e"], String(args.year), args.design, runs));
+  return 0;
+}
+
+interface SweepRow {
+  readonly point: number;
+  readonly values: Record<string, number>;
+  readonly metric: string;
+  readonly year: number;
+  readonly stats: Record<string, number>;
+}
+
+function parseVary(spec: string, params: readonly Param[]): Variable {
+  const { path, value } = parseSetFlag(spec);
+  const param = params.find((p) => p.path === path);
+  if (!param) throw new UsageError(`--vary ${path}: expected a parameter path (see chipsim show), found "${path}"`);
+  const parts = String(value).split(":");
+  if (parts.length < 2 || parts.length > 3) throw new UsageError(`--vary ${path}: expected lo:hi or lo:hi:steps, found "${String(value)}"`);
+  const read = (text: string, which: string) => {
+    const r = readSweepValue(param, text);
+    if (!r.ok) throw new UsageError(`--vary ${path}: expected ${which} as ${r.expected}, found ${r.found}`);
+    return r.value;
+  };
+  const lo = read(parts[0] as string, "the low end");
+  const hi = read(parts[1] as string, "the high end");
+  if (!(hi > lo)) throw new UsageError(`--vary ${path}: expected a high end above the low end, found ${parts[0]}:${parts[1]}`);
+  const steps = parts[2] === undefined ? 5 : Number(parts[2]);
+  if (!(Number.isInteger(steps) && steps >= 2)) throw new UsageError(`--vary ${path}: expected at least 2 steps, found "${parts[2]}"`);
+  const { min = -Infinity, max = Infinity } = param.spec;
+  if (lo < min || hi > max) throw new UsageError(`--vary ${path}: expected a range inside [${min}, ${max}], found ${lo}:${hi}`);
+  return { path, param, lo, hi, steps };
+}
+
+function designPoints(args: SweepArgs, variables: readonly Variable[], seed: number | string): number[][] {
+  if (args.design === "grid") return gridDesign(variables.map((v) => v.steps));
+  const n = args.points ?? 20;
+  if (!(Number.isInteger(n) && n >= 1)) throw new UsageError(`--points: expected a whole number above 0, found ${String(args.points)}`);
+  const [k0, k1] = jobKey(seed);
+  const rng = new StreamRng();
+  rng.reset(k0, k1, fnv1a32("sweep.latin-hypercube"));
+  return latinHypercube(n, variables.length, rng);
+}
+
+function sweepCsv(rows: readonly SweepRow[], variables: readonly Variable[]): string {
+  const header = ["point", ...variables.map((v) => v.path), "metric", "year", ...STATISTICS].join(",");
+  const lines = rows.map((r) => [r.point, ...variables.map((v) => r.values[v.path]), r.metric, r.year, ...STATISTICS.map((s) => r.stats[s])].join(","));
+  return `${[header, ...lines].join("\n")}\n`;
+}
+
+function sweepParquet(rows: readonly SweepRow[], variables: readonly Variable[], manifest: ReturnType<typeof runManifest>): Uint8Array {
+  const column = (name: string, pick: (r: SweepRow) => number) => ({ name, data: rows.map(pick), type: "DOUBLE" as const, nullable: false });
+  return new Uint8Array(
+    parquetWriteBuffer({
+      columnData: [
+        { name: "point", data: rows.map((r) => r.point), type: "INT32", nullable: false },
+        ...variables.map((v) => column(v.path, (r) => r.values[v.path] as number)),
+        { name: "metric", data: rows.map((r) => r.metric), type: "STRING", nullable: false },
+        { name: "year", data: rows.map((r) => r.year), type: "INT32", nullable: false },
+        ...STATISTICS.map((s) => column(s, (r) => r.stats[s] as number)),
+      ],
+      kvMetadata: manifestKeyValues(manifest),
+      createdBy: `chipsim ${CHIPSIM_VERSION}`,
+    }),
+  );
+}
+
+function renderSweep(
+  points: readonly { point: number; values: Record<string, number>; summary: Summary }[],
+  variables: readonly Variable[],
+  metrics: readonly string[],
+  year: string,
+  design: string,
+  runs: number,
+): string {
+  const rows: string[][] = [["point", ...variables.map((v) => v.path), ...metrics.map((m) => `${m} ${year} P50 [P5-P95]`)]];
+  for (const p of points) {
+    rows.push([
+      String(p.point),
+      ...variables.map((v) => (v.param.spec.kind === "date" ? ((p.values[v.path] as number) / 4 + 2024).toFixed(2).replace(/\.00$/, "") : compact(p.values[v.path] as number))),
+      ...metrics.map((m) => {
+        const s = p.summary.metrics[m]?.[year];
+        return s ? `${compact(s.p50)} [${compact(s.p5)}-${compact(s.p95)}]` : "";
+      }),
+    ]);
+  }
+  return `Sweep (${design}, ${points.length} points x ${runs} runs, same seed at every point)\n\n${padTable(rows, (c) => c > 0)}\n`;
+}

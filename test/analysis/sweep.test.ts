@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { chipsim } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tempScenarios.js";
+
+describe("sweep", () => {
+  it("runs every grid point with the swept values and writes one row per point and metric-year", async () => {
+    const out = tempDir();
+    const r = await chipsim([
+      "sweep",
+      "baseline",
+      "--vary",
+      "lithography.domesticEuv.readyYear=2028:2032:3",
+      "--vary",
+      "power.growthPerYear=0.1:0.3:2",
+      "--runs",
+      "20",
+      "--out",
+      out,
+      "--formats",
+      "json,csv,parquet",
+    ]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, "sweep.json"), "utf8"));
+    expect(json.design.points.map((p: { values: Record<string, number> }) => p.values)).toEqual([
+      { "lithography.domesticEuv.readyYear": 16, "power.growthPerYear": 0.1 },
+      { "lithography.domesticEuv.readyYear": 16, "power.growthPerYear": 0.3 },
+      { "lithography.domesticEuv.readyYear": 24, "power.growthPerYear": 0.1 },
+      { "lithography.domesticEuv.readyYear": 24, "power.growthPerYear": 0.3 },
+      { "lithography.domesticEuv.readyYear": 32, "power.growthPerYear": 0.1 },
+      { "lithography.domesticEuv.readyYear": 32, "power.growthPerYear": 0.3 },
+    ]);
+    const csv = readFileSync(join(out, "sweep.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("point,lithography.domesticEuv.readyYear,power.growthPerYear,metric,year,mean,sd,p5,p10,p25,p50,p75,p90,p95");
+    const metrics = new Set(json.rows.map((row: { metric: string }) => row.metric)).size;
+    expect(csv.length - 1).toBe(6 * metrics * 12);
+    // The swept value reaches the model: faster power growth, more power available in 2030.
+    const power = json.rows.filter((row: { metric: string; year: number }) => row.metric === "power.availableGW" && row.year === 2030);
+    expect(power[1].p50).toBeGreaterThan(power[0].p50);
+  });
+
+  it("draws a Latin hypercube with one point per stratum, the same for the same seed", async () => {
+    const run = async () => {
+      const out = tempDir();
+      await chipsim(["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.5", "--design", "lhs", "--points", "8", "--runs", "5", "--seed", "3", "--out", out, "--quiet"]);
+      return JSON.parse(readFileSync(join(out, "sweep.json"), "utf8")).design.points.map((p: { values: Record<string, number> }) => p.values["power.growthPerYear"]);
+    };
+    const values: number[] = await run();
+    expect(values.map((v) => Math.floor(((v - 0.1) / 0.4) * 8)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(await run()).toEqual(values);
+  });
+
+  it("refuses a range outside the parameter's bounds or an unknown path", async () => {
+    expect((await chipsim(["sweep", "baseline", "--vary", "power.pue=0.5:2"])).stderr).toContain("--vary power.pue: expected a range inside [1, Infinity]");
+    expect((await chipsim(["sweep", "baseline", "--vary", "power.nothing=1:2"])).code).toBe(2);
+  });
+});
