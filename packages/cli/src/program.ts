@@ -4,6 +4,7 @@ import { backtestCommand } from "./commands/backtest.js";
 import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
 import { listCommand } from "./commands/list.js";
+import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sourcesCommand } from "./commands/sources.js";
 import { sweepCommand } from "./commands/sweep.js";
 import { runCommand, type OutputFormat } from "./commands/run.js";
@@ -151,6 +152,43 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.out !== undefined ? { out: a.out } : {}),
               ...(a.formats !== undefined ? { formats: a.formats } : {}),
               ...(a.metric !== undefined ? { metrics: a.metric } : {}),
+            },
+            io,
+          ),
+        ),
+    )
+    .command(
+      "sensitivity <scenario>",
+      "Which assumptions drive one output: a tornado and Sobol or Morris indices",
+      (y) =>
+        sets(y)
+          .positional("scenario", { type: "string", demandOption: true })
+          .option("metric", { type: "string", demandOption: true, describe: "The output, e.g. accelerators.domestic" })
+          .option("year", { type: "number", demandOption: true })
+          .option("method", { choices: ["auto", "sobol", "morris"] as const, default: "auto" as const, describe: "Global method (auto: Sobol up to 60 factors, else Morris)" })
+          .option("group-by", { choices: ["section", "param"] as const, default: "section" as const, describe: "Factors: sections of parameters moved together, or single parameters" })
+          .option("runs", { type: "number", describe: "Budget of model runs (default 20000)" })
+          .option("seed", { type: "string" })
+          .option("out", { type: "string", describe: "Folder to write sensitivity.json into" })
+          .option("format", { choices: ["table", "json"] as const, default: "table" as const })
+          .option("top", { type: "number", default: 15, describe: "Rows shown in each table" })
+          .option("quiet", { type: "boolean", default: false }),
+      (a) =>
+        done(
+          sensitivityCommand(
+            {
+              scenario: a.scenario as string,
+              metric: a.metric,
+              year: a.year,
+              method: a.method as "auto" | "sobol" | "morris",
+              groupBy: a["group-by"] as "section" | "param",
+              format: a.format as "table" | "json",
+              top: a.top,
+              quiet: a.quiet,
+              ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
+              ...(a.set !== undefined ? { set: a.set } : {}),
+              ...(a.out !== undefined ? { out: a.out } : {}),
             },
             io,
           ),

@@ -39,3 +39,8 @@ export { overrideValue, readSweepValue } from "./analysis/sweepValues.js";
 export { StreamRng } from "./random/streamRng.js";
 export { jobKey } from "./random/seed.js";
 export { fnv1a32 } from "./random/hash.js";
+export { sensitivity, SOBOL_MAX_FACTORS, type SensitivityReport, type SensitivityMethod, type FactorGrouping } from "./analysis/sensitivity.js";
+export { sobolIndices, type SobolIndex } from "./analysis/sobol.js";
+export { morrisEffects, type MorrisIndex } from "./analysis/morris.js";
+export { tornado, type Tornado, type TornadoBar } from "./analysis/tornado.js";
+export { ModelEvaluator } from "./analysis/evaluator.js";

@@ -1,0 +1,82 @@
+import { compileModel, sensitivity, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
+import type { CliIo } from "../io.js";
+import { compact, padTable } from "../output/format.js";
+import { writeFilesAtomically } from "../output/writeResults.js";
+import { loadResolved } from "../scenarioInput.js";
+import { UsageError } from "../usageError.js";
+import { parseSeed } from "./run.js";
+
+export interface SensitivityArgs {
+  readonly scenario: string;
+  readonly metric: string;
+  readonly year: number;
+  readonly method: "auto" | "sobol" | "morris";
+  readonly groupBy: "section" | "param";
+  readonly runs?: number;
+  readonly seed?: string;
+  readonly set?: readonly string[];
+  readonly out?: string;
+  readonly format: "table" | "json";
+  readonly top: number;
+  readonly quiet: boolean;
+}
+
+export const DEFAULT_SENSITIVITY_RUNS = 20_000;
+
+/** `chipsim sensitivity`: which assumptions drive one output, one at a time and globally. */
+export function sensitivityCommand(args: SensitivityArgs, io: CliIo): number {
+  const scenario = loadResolved(args.scenario, args.set, io.cwd);
+  const model = compileModel(scenario);
+  if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"`);
+  if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {
+    throw new UsageError(`--year: expected a year from 2024 to ${scenario.meta.horizon}, found ${String(args.year)}`);
+  }
+  const budget = args.runs ?? DEFAULT_SENSITIVITY_RUNS;
+  if (!(Number.isInteger(budget) && budget > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
+  const report = sensitivity(model, {
+    metric: args.metric,
+    year: args.year,
+    budget,
+    seed: args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed,
+    grouping: args.groupBy,
+    ...(args.method !== "auto" ? { method: args.method } : {}),
+  });
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (args.out !== undefined) {
+    const written = writeFilesAtomically(args.out, { "sensitivity.json": json });
+    if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
+  }
+  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderSensitivity(report, args.top));
+  return 0;
+}
+
+export function renderSensitivity(report: SensitivityReport, top: number): string {
+  const t = report.tornado;
+  const lines = [
+    `Sensitivity of ${report.metric} in ${report.year} (${report.scenario})`,
+    "",
+    `One at a time: each parameter at its P10 and P90, the others at their medians (${t.runs} model runs). All at medians: ${compact(t.base)}.`,
+    padTable([["parameter", "at P10", "at P90", "swing"], ...t.bars.slice(0, top).map((b) => [b.path, compact(b.low), compact(b.high), compact(b.swing)])]),
+    "",
+  ];
+  const g = report.global;
+  const over = `${g.factors.length} ${g.grouping === "section" ? "sections (parameters moved together)" : "parameters"}`;
+  if (g.method === "sobol") {
+    lines.push(`Global: Sobol indices over ${over}; Saltelli design, ${g.size} base samples, ${g.runs.toLocaleString("en-US")} model runs; 95% bootstrap intervals.`);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const rows = g.factors.slice(0, top).map((f) => {
+      const s = f as unknown as SobolIndex & { factor: string };
+      return [s.factor, `${pct(s.first)} [${pct(s.firstInterval[0])}, ${pct(s.firstInterval[1])}]`, `${pct(s.total)} [${pct(s.totalInterval[0])}, ${pct(s.totalInterval[1])}]`];
+    });
+    lines.push(padTable([["factor", "first order (alone)", "total (with interactions)"], ...rows]));
+  } else {
+    lines.push(`Global: Morris elementary effects over ${over}; ${g.size} trajectories, ${g.runs.toLocaleString("en-US")} model runs; 95% bootstrap intervals on mu*.`);
+    const rows = g.factors.slice(0, top).map((f) => {
+      const m = f as unknown as MorrisIndex & { factor: string };
+      return [m.factor, `${compact(m.muStar)} [${compact(m.muStarInterval[0])}, ${compact(m.muStarInterval[1])}]`, compact(m.sigma)];
+    });
+    lines.push(padTable([["factor", "mu* (mean |effect|)", "sigma"], ...rows]));
+  }
+  lines.push("", report.note, "");
+  return lines.join("\n");
+}

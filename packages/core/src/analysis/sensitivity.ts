@@ -1,0 +1,106 @@
+import type { CompiledModel } from "../model/compileModel.js";
+import { fnv1a32 } from "../random/hash.js";
+import { jobKey } from "../random/seed.js";
+import { StreamRng } from "../random/streamRng.js";
+import { ModelEvaluator } from "./evaluator.js";
+import { morrisEffects, type MorrisIndex } from "./morris.js";
+import { sobolIndices, type SobolIndex } from "./sobol.js";
+import { tornado, type Tornado } from "./tornado.js";
+
+export type SensitivityMethod = "sobol" | "morris";
+export type FactorGrouping = "param" | "section";
+
+/** Sobol is affordable up to this many factors; beyond it, Morris. */
+export const SOBOL_MAX_FACTORS = 60;
+
+export interface SensitivityReport {
+  readonly scenario: string;
+  readonly metric: string;
+  readonly year: number;
+  readonly tornado: Tornado;
+  readonly global: {
+    readonly method: SensitivityMethod;
+    readonly grouping: FactorGrouping;
+    readonly runs: number;
+    /** Base samples (Sobol) or trajectories (Morris). */
+    readonly size: number;
+    readonly factors: readonly ({ readonly factor: string; readonly inputs: readonly string[] } & (SobolIndex | MorrisIndex))[];
+  };
+  readonly note: string;
+}
+
+/**
+ * Which assumption drives one output (a metric in a year)? A tornado over
+ * every uncertain parameter, and a global method over factors (parameters,
+ * or the sections they belong to), within a budget of model runs.
+ * Parameters are treated as independent here: declared correlations are
+ * not applied.
+ */
+export function sensitivity(
+  model: CompiledModel,
+  options: {
+    readonly metric: string;
+    readonly year: number;
+    readonly budget: number;
+    readonly seed: number | string;
+    readonly method?: SensitivityMethod;
+    readonly grouping?: FactorGrouping;
+  },
+): SensitivityReport {
+  const table = model.table;
+  const paths = table.params.map((p) => p.path);
+  const uncertain = table.distributions.map((d) => d.quantile(0.001) !== d.quantile(0.999));
+  const grouping = options.grouping ?? "section";
+  const factorOf = (path: string) => (grouping === "param" ? path : path.split(".").slice(0, 2).join("."));
+  const byFactor = new Map<string, number[]>();
+  paths.forEach((path, i) => {
+    if (!uncertain[i]) return;
+    const f = factorOf(path);
+    byFactor.set(f, [...(byFactor.get(f) ?? []), i]);
+  });
+  const factors = [...byFactor.entries()];
+  const evaluator = new ModelEvaluator(model, options.metric, options.year);
+  const torn = tornado(evaluator, paths, table.distributions);
+
+  const method = options.method ?? (factors.length <= SOBOL_MAX_FACTORS ? "sobol" : "morris");
+  const [k0, k1] = jobKey(options.seed);
+  const rng = new StreamRng();
+  rng.reset(k0, k1, fnv1a32(`sensitivity.${method}`));
+  const budget = Math.max(options.budget - torn.runs, 0);
+  const evaluate = (u: Float64Array) => evaluator.evaluate(u);
+  const inputs = factors.map(([, dims]) => dims);
+  let global: SensitivityReport["global"];
+  if (method === "sobol") {
+    const n = Math.max(8, Math.floor(budget / (factors.length + 2)));
+    const result = sobolIndices(paths.length, inputs, n, evaluate, rng);
+    global = {
+      method,
+      grouping,
+      runs: result.runs,
+      size: n,
+      factors: rank(factors.map(([factor, dims], i) => ({ factor, inputs: dims.map((d) => paths[d] as string), ...(result.indices[i] as SobolIndex) })), (f) => (f as SobolIndex).total),
+    };
+  } else {
+    const r = Math.max(4, Math.floor(budget / (factors.length + 1)));
+    const result = morrisEffects(paths.length, inputs, r, evaluate, rng);
+    global = {
+      method,
+      grouping,
+      runs: result.runs,
+      size: r,
+      factors: rank(factors.map(([factor, dims], i) => ({ factor, inputs: dims.map((d) => paths[d] as string), ...(result.indices[i] as MorrisIndex) })), (f) => (f as MorrisIndex).muStar),
+    };
+  }
+  return {
+    scenario: model.scenario.meta.id,
+    metric: options.metric,
+    year: options.year,
+    tornado: torn,
+    global,
+    note: "Inputs are treated as independent (declared correlations are not applied); each model run is one deterministic trajectory at the chosen quantiles.",
+  };
+}
+
+function rank<T>(items: T[], key: (item: T) => number): T[] {
+  return items.sort((a, b) => key(b) - key(a));
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { chipsim } from "../helpers/cli.js";
+
+describe("sensitivity", () => {
+  it("reports a tornado and global indices, with the method and the runs it took", async () => {
+    const r = await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "2500", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.global.method).toBe("sobol");
+    expect(report.global.runs).toBe(report.global.size * (report.global.factors.length + 2));
+    expect(report.tornado.runs + report.global.runs).toBeLessThanOrEqual(2500 + report.global.factors.length + 2);
+    // Ranked: totals descending; bars by swing.
+    const totals = report.global.factors.map((f: { total: number }) => f.total);
+    expect([...totals].sort((a: number, b: number) => b - a)).toEqual(totals);
+    const swings = report.tornado.bars.map((b: { swing: number }) => b.swing);
+    expect([...swings].sort((a: number, b: number) => b - a)).toEqual(swings);
+    // A parameter that cannot reach domestic output in 2030 (the revenue share on imports) has no bar.
+    expect(report.tornado.bars.some((b: { path: string }) => b.path === "market.revenueShare")).toBe(false);
+  });
+
+  it("uses Morris when asked, and prints which method and how many runs", async () => {
+    const r = await chipsim(["sensitivity", "baseline", "--metric", "compute.installedH100e", "--year", "2028", "--method", "morris", "--group-by", "param", "--runs", "1500"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Global: Morris elementary effects over \d+ parameters; \d+ trajectories, [\d,]+ model runs/);
+  });
+
+  it("refuses an unknown metric or a year outside the horizon", async () => {
+    expect((await chipsim(["sensitivity", "baseline", "--metric", "nope", "--year", "2030"])).code).toBe(2);
+    expect((await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2040"])).stderr).toContain("--year: expected a year from 2024 to 2035, found 2040");
+  });
+});
