@@ -14,6 +14,11 @@ describe("sensitivity", () => {
     expect([...totals].sort((a: number, b: number) => b - a)).toEqual(totals);
     const swings = report.tornado.bars.map((b: { swing: number }) => b.swing);
     expect([...swings].sort((a: number, b: number) => b - a)).toEqual(swings);
+    // The rank-correlation screen: one entry per uncertain parameter, by magnitude.
+    const ranks = report.rankCorrelations.params.map((p: { rank: number }) => Math.abs(p.rank));
+    expect([...ranks].sort((a: number, b: number) => b - a)).toEqual(ranks);
+    expect(ranks.every((x: number) => x <= 1)).toBe(true);
+    expect(report.rankCorrelations.params).toHaveLength(report.tornado.bars.length);
     // A parameter that cannot reach domestic output (the revenue share paid on imports) moves it by exactly nothing.
     expect(report.tornado.bars.find((b: { path: string }) => b.path === "market.revenueShare")?.swing).toBe(0);
   });

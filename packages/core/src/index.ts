@@ -44,3 +44,4 @@ export { sobolIndices, type SobolIndex } from "./analysis/sobol.js";
 export { morrisEffects, type MorrisIndex } from "./analysis/morris.js";
 export { tornado, type Tornado, type TornadoBar } from "./analysis/tornado.js";
 export { ModelEvaluator } from "./analysis/evaluator.js";
+export { rankCorrelation } from "./analysis/rankCorrelation.js";

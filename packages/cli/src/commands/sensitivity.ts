@@ -59,6 +59,12 @@ export function renderSensitivity(report: SensitivityReport, top: number): strin
     padTable([["parameter", "at P10", "at P90", "swing"], ...t.bars.slice(0, top).map((b) => [b.path, compact(b.low), compact(b.high), compact(b.swing)])]),
     "",
   ];
+  const rc = report.rankCorrelations;
+  lines.push(
+    `Rank correlation with the output over ${rc.samples} random draws of all inputs:`,
+    padTable([["parameter", "Spearman"], ...rc.params.slice(0, top).map((p) => [p.path, p.rank.toFixed(2)])]),
+    "",
+  );
   const g = report.global;
   const over = `${g.factors.length} ${g.grouping === "section" ? "sections (parameters moved together)" : "parameters"}`;
   if (g.method === "sobol") {

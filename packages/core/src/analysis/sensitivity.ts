@@ -5,6 +5,7 @@ import { StreamRng } from "../random/streamRng.js";
 import { ModelEvaluator } from "./evaluator.js";
 import { morrisEffects, type MorrisIndex } from "./morris.js";
 import { sobolIndices, type SobolIndex } from "./sobol.js";
+import { rankCorrelation } from "./rankCorrelation.js";
 import { tornado, type Tornado } from "./tornado.js";
 
 export type SensitivityMethod = "sobol" | "morris";
@@ -18,6 +19,12 @@ export interface SensitivityReport {
   readonly metric: string;
   readonly year: number;
   readonly tornado: Tornado;
+  /**
+   * Spearman correlation of each uncertain parameter with the output over a
+   * simple random sample of the inputs: a quick screen that sees monotone
+   * effects of any size, ranked by its magnitude.
+   */
+  readonly rankCorrelations: { readonly samples: number; readonly params: readonly { readonly path: string; readonly rank: number }[] };
   readonly global: {
     readonly method: SensitivityMethod;
     readonly grouping: FactorGrouping;
@@ -66,7 +73,18 @@ export function sensitivity(
   const [k0, k1] = jobKey(options.seed);
   const rng = new StreamRng();
   rng.reset(k0, k1, fnv1a32(`sensitivity.${method}`));
-  const budget = Math.max(options.budget - torn.runs, 0);
+  const screen = Math.min(500, Math.max(50, Math.floor(options.budget / 10)));
+  const inputs0 = Array.from({ length: screen }, () => Float64Array.from({ length: paths.length }, () => rng.next()));
+  const outputs = inputs0.map((u) => evaluator.evaluate(u));
+  const rankCorrelations = {
+    samples: screen,
+    params: paths
+      .map((path, i) => ({ path, i }))
+      .filter(({ i }) => uncertain[i])
+      .map(({ path, i }) => ({ path, rank: rankCorrelation(inputs0.map((u) => u[i] as number), outputs) }))
+      .sort((a, b) => Math.abs(b.rank) - Math.abs(a.rank) || a.path.localeCompare(b.path)),
+  };
+  const budget = Math.max(options.budget - torn.runs - screen, 0);
   const evaluate = (u: Float64Array) => evaluator.evaluate(u);
   const inputs = factors.map(([, dims]) => dims);
   let global: SensitivityReport["global"];
@@ -96,6 +114,7 @@ export function sensitivity(
     metric: options.metric,
     year: options.year,
     tornado: torn,
+    rankCorrelations,
     global,
     note: "Inputs are treated as independent (declared correlations are not applied); each model run is one deterministic trajectory at the chosen quantiles.",
   };

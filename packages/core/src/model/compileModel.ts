@@ -13,7 +13,7 @@ import { LEVER_IDS } from "../schema/levers.js";
 import { STEP_ORDER, type Agent } from "./agent.js";
 import { ScenarioError } from "../errors.js";
 import { BuildContext } from "./buildContext.js";
-import { checkModelLimits } from "./modelChecks.js";
+import { checkModelLimits, correlationGroups } from "./modelChecks.js";
 import { ObservableRegistry } from "./observables.js";
 import { ParamTable } from "./paramTable.js";
 import { World } from "./world.js";
@@ -33,7 +33,10 @@ export interface CompiledModel {
 }
 
 export function compileModel(scenario: ResolvedScenario): CompiledModel {
-  const table = new ParamTable(scenario.params);
+  const pathIndex = new Map(scenario.params.map((p, i) => [p.path, i]));
+  const correlations = correlationGroups(scenario, (path) => pathIndex.get(path));
+  if (correlations.issues.length > 0) throw new ScenarioError(correlations.issues);
+  const table = new ParamTable(scenario.params, correlations.groups);
   const observables = new ObservableRegistry();
   const ctx = new BuildContext(scenario, table, observables);
   const policy = new PolicyAgent(ctx);

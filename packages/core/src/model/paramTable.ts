@@ -3,6 +3,7 @@ import type { Distribution } from "../distributions/types.js";
 import { fnv1a32 } from "../random/hash.js";
 import { StreamRng } from "../random/streamRng.js";
 import type { Param } from "../schema/param.js";
+import { correlateUniforms, type CorrelatedGroup } from "./correlation.js";
 
 /**
  * The run's parameter vector. Each parameter has an index into a
@@ -18,9 +19,15 @@ export class ParamTable {
   private readonly indexByParam = new Map<Param, number>();
   private readonly indexByPath = new Map<string, number>();
   private readonly rng = new StreamRng();
+  private readonly uniforms: Float64Array;
 
-  constructor(params: readonly Param[]) {
+  constructor(
+    params: readonly Param[],
+    /** Groups of rank-correlated parameters (model/correlation.ts); none by default. */
+    private readonly correlated: readonly CorrelatedGroup[] = [],
+  ) {
     this.params = params;
+    this.uniforms = new Float64Array(params.length);
     this.distributions = params.map((p) => makeDistribution(p.dist));
     this.streamIds = new Uint32Array(params.length);
     const pathByStream = new Map<number, string>();
@@ -55,15 +62,22 @@ export class ParamTable {
     return this.indexByPath.get(path);
   }
 
-  /** Draws every parameter of run `runKey` into `out` (one uniform per parameter). */
+  /**
+   * Draws every parameter of run `runKey` into `out`: one uniform per
+   * parameter from its own stream, correlated groups mixed, then each
+   * parameter's quantile.
+   */
   draw(runKey0: number, runKey1: number, out: Float64Array): void {
     const rng = this.rng;
     const ids = this.streamIds;
-    const dists = this.distributions;
-    for (let i = 0; i < dists.length; i++) {
+    const u = this.uniforms;
+    for (let i = 0; i < u.length; i++) {
       rng.reset(runKey0, runKey1, ids[i] as number);
-      out[i] = (dists[i] as Distribution).quantile(rng.next());
+      u[i] = rng.next();
     }
+    for (let g = 0; g < this.correlated.length; g++) correlateUniforms(this.correlated[g] as CorrelatedGroup, u);
+    const dists = this.distributions;
+    for (let i = 0; i < dists.length; i++) out[i] = (dists[i] as Distribution).quantile(u[i] as number);
   }
 
   /** Sets every parameter from given uniforms (designs such as LHS or Sobol, and tests). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bibliographySchema } from "./bibliography.js";
+import { correlationsSchema } from "./correlations.js";
 import { designsSchema } from "./designs.js";
 import { dieBanksSchema } from "./dieBanks.js";
 import { fabsSchema } from "./fabs.js";
@@ -38,6 +39,7 @@ export const scenarioSchema = z.strictObject({
   bibliography: bibliographySchema.optional().describe("Sources this scenario adds to the built-in bibliography."),
   levers: leversSchema,
   triggers: triggersSchema.optional(),
+  correlations: correlationsSchema.optional().describe("Rank correlations between uncertain parameters."),
   lithography: lithographySchema,
   nodes: nodesSchema,
   fabs: fabsSchema,
