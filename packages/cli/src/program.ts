@@ -4,6 +4,7 @@ import { backtestCommand } from "./commands/backtest.js";
 import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
 import { listCommand } from "./commands/list.js";
+import { chartsCommand, reportCommand } from "./commands/report.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sourcesCommand } from "./commands/sources.js";
 import { sweepCommand } from "./commands/sweep.js";
@@ -195,6 +196,18 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
         ),
     )
     .command(
+      "report <scenario>",
+      "Write one self-contained HTML report: results, charts, tornado, comparison, parameters and sources",
+      (y) => reportOptions(sets(y)).option("out", { type: "string", default: "report.html", describe: "The HTML file to write" }),
+      async (a) => done(await reportCommand(reportArgs(a), io)),
+    )
+    .command(
+      "charts <scenario>",
+      "Write the report's charts as SVG files",
+      (y) => reportOptions(sets(y)).option("out", { type: "string", default: "charts", describe: "Folder for the SVG files" }),
+      async (a) => done(await chartsCommand(reportArgs(a), io)),
+    )
+    .command(
       "validate <file>",
       "Check a scenario file (and its extends chain) without running it",
       (y) => sets(y).positional("file", { type: "string", demandOption: true }),
@@ -277,6 +290,31 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       if (error) throw error;
       throw new UsageError(message ?? "bad arguments");
     });
+}
+
+function reportOptions(y: Argv) {
+  return y
+    .positional("scenario", { type: "string", demandOption: true })
+    .option("compare", { type: "string", array: true, default: [] as string[], describe: "Scenarios to compare with (repeatable)" })
+    .option("runs", { type: "number", describe: "Runs (default: the scenario's, at most 2000)" })
+    .option("seed", { type: "string" })
+    .option("metric", { type: "string", default: "accelerators.domestic", describe: "Output of the tornado" })
+    .option("year", { type: "number", default: 2030, describe: "Year of the tornado" })
+    .option("quiet", { type: "boolean", default: false });
+}
+
+function reportArgs(a: Record<string, unknown>) {
+  return {
+    scenario: a["scenario"] as string,
+    compare: (a["compare"] as string[] | undefined) ?? [],
+    out: a["out"] as string,
+    metric: a["metric"] as string,
+    year: a["year"] as number,
+    quiet: a["quiet"] as boolean,
+    ...(a["runs"] !== undefined ? { runs: a["runs"] as number } : {}),
+    ...(a["seed"] !== undefined ? { seed: String(a["seed"]) } : {}),
+    ...(a["set"] !== undefined ? { set: a["set"] as string[] } : {}),
+  };
 }
 
 function report(error: unknown, io: CliIo): number {

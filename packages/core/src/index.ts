@@ -45,3 +45,4 @@ export { morrisEffects, type MorrisIndex } from "./analysis/morris.js";
 export { tornado, type Tornado, type TornadoBar } from "./analysis/tornado.js";
 export { ModelEvaluator } from "./analysis/evaluator.js";
 export { rankCorrelation } from "./analysis/rankCorrelation.js";
+export { fanChart, overlayChart, bottleneckChart, tornadoChart, PALETTE, type ChartSpec } from "./charts/index.js";

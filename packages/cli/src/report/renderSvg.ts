@@ -1,0 +1,24 @@
+import type { ChartSpec } from "@chipsim/core";
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+
+/**
+ * A Vega-Lite specification rendered to SVG text without a browser or a
+ * canvas (Vega's headless SVG renderer). Namespace attributes are dropped:
+ * the SVG is embedded in HTML, which needs none, and the report then holds
+ * no URL at all.
+ */
+export async function renderSvg(spec: ChartSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "none" });
+  try {
+    const svg = await view.toSVG();
+    return svg.replace(/\s+xmlns(:xlink)?="[^"]*"/g, "");
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The same SVG as a standalone file, namespace restored. */
+export function standaloneSvg(embedded: string): string {
+  return `${embedded.replace(/^<svg/, '<svg xmlns="http://www.w3.org/2000/svg"')}\n`;
+}
