@@ -29,7 +29,7 @@ describe("exports", () => {
       expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     }
     const sidecar = JSON.parse(readFileSync(join(a, "manifest.json"), "utf8"));
-    expect(sidecar).toMatchObject({ scenario: "baseline", seed: 4, runs: RUNS, chipsim: "0.2.0" });
+    expect(sidecar).toMatchObject({ scenario: "baseline", seed: 4, runs: RUNS, chipsim: "0.3.0" });
     expect(sidecar.command).toBe(`chipsim ${args(a).join(" ")}`);
     expect(sidecar.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(Date.parse(sidecar.date)).toBeGreaterThan(0);
@@ -38,10 +38,10 @@ describe("exports", () => {
   it("carries the run manifest in summary.json and in the Parquet metadata", async () => {
     const summary = JSON.parse(readFileSync(join(a, "summary.json"), "utf8"));
     const sidecar = JSON.parse(readFileSync(join(a, "manifest.json"), "utf8"));
-    expect(summary.manifest).toEqual({ chipsim: "0.2.0", scenario: "baseline", scenarioHash: sidecar.scenarioHash, seed: 4, runs: RUNS, horizon: 2035 });
+    expect(summary.manifest).toEqual({ chipsim: "0.3.0", scenario: "baseline", scenarioHash: sidecar.scenarioHash, seed: 4, runs: RUNS, horizon: 2035 });
     const kv = await query(`select decode(key) as k, decode(value) as v from parquet_kv_metadata('${join(a, "summary.parquet")}') order by k`);
     expect(Object.fromEntries(kv.map((r) => [r["k"], r["v"]]))).toEqual({
-      "chipsim.chipsim": "0.2.0",
+      "chipsim.chipsim": "0.3.0",
       "chipsim.horizon": "2035",
       "chipsim.runs": String(RUNS),
       "chipsim.scenario": "baseline",
