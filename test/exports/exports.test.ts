@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CHIPSIM_VERSION } from "@chipsim/cli";
 import { chipsim } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempScenarios.js";
 
@@ -29,7 +30,7 @@ describe("exports", () => {
       expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     }
     const sidecar = JSON.parse(readFileSync(join(a, "manifest.json"), "utf8"));
-    expect(sidecar).toMatchObject({ scenario: "baseline", seed: 4, runs: RUNS, chipsim: "0.3.0" });
+    expect(sidecar).toMatchObject({ scenario: "baseline", seed: 4, runs: RUNS, chipsim: CHIPSIM_VERSION });
     expect(sidecar.command).toBe(`chipsim ${args(a).join(" ")}`);
     expect(sidecar.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(Date.parse(sidecar.date)).toBeGreaterThan(0);
@@ -38,10 +39,10 @@ describe("exports", () => {
   it("carries the run manifest in summary.json and in the Parquet metadata", async () => {
     const summary = JSON.parse(readFileSync(join(a, "summary.json"), "utf8"));
     const sidecar = JSON.parse(readFileSync(join(a, "manifest.json"), "utf8"));
-    expect(summary.manifest).toEqual({ chipsim: "0.3.0", scenario: "baseline", scenarioHash: sidecar.scenarioHash, seed: 4, runs: RUNS, horizon: 2035 });
+    expect(summary.manifest).toEqual({ chipsim: CHIPSIM_VERSION, scenario: "baseline", scenarioHash: sidecar.scenarioHash, seed: 4, runs: RUNS, horizon: 2035 });
     const kv = await query(`select decode(key) as k, decode(value) as v from parquet_kv_metadata('${join(a, "summary.parquet")}') order by k`);
     expect(Object.fromEntries(kv.map((r) => [r["k"], r["v"]]))).toEqual({
-      "chipsim.chipsim": "0.3.0",
+      "chipsim.chipsim": CHIPSIM_VERSION,
       "chipsim.horizon": "2035",
       "chipsim.runs": String(RUNS),
       "chipsim.scenario": "baseline",

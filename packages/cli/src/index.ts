@@ -7,3 +7,4 @@ export { renderSummaryTable, HEADLINE_METRICS } from "./output/summaryTable.js";
 export { scenariosDoc, SCENARIOS_DOC_RUNS, SCENARIOS_DOC_SEED } from "./docs/scenariosDoc.js";
 export { renderBacktest } from "./commands/backtest.js";
 export { citationsOf } from "./commands/sources.js";
+export { CHIPSIM_VERSION } from "./output/manifest.js";
