@@ -24,13 +24,14 @@ describe("reproducibility", () => {
   });
 
   it("gives the same runs whether run in one block or as slices merged", async () => {
-    const { compileModel, runMonteCarlo, summarize } = await import("@chipsim/core");
+    const { compileModel, MonteCarloAggregate, planJob, runMonteCarlo, summarize } = await import("@chipsim/core");
     const { resolve } = await import("../helpers/scenario.js");
     const model = compileModel(resolve("baseline"));
-    const whole = runMonteCarlo(model, { runs: 90, seed: 5 });
-    const first = runMonteCarlo(model, { runs: 90, seed: 5, firstRun: 0, count: 40 });
-    const second = runMonteCarlo(model, { runs: 90, seed: 5, firstRun: 40, count: 50 });
-    second.merge(first);
-    expect(JSON.stringify(summarize(model, second, 5))).toBe(JSON.stringify(summarize(model, whole, 5)));
+    const plan = planJob(model, { runs: 90, seed: 5 });
+    const whole = runMonteCarlo(model, { plan });
+    const first = runMonteCarlo(model, { plan, firstRun: 0, count: 40 });
+    const second = runMonteCarlo(model, { plan, firstRun: 40, count: 50 });
+    const merged = MonteCarloAggregate.combine(plan, [second, first]);
+    expect(JSON.stringify(summarize(model, merged, 5))).toBe(JSON.stringify(summarize(model, whole, 5)));
   });
 });

@@ -4,6 +4,7 @@ import { backtestCommand } from "./commands/backtest.js";
 import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
 import { listCommand } from "./commands/list.js";
+import { mergeCommand } from "./commands/merge.js";
 import { chartsCommand, reportCommand } from "./commands/report.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sourcesCommand } from "./commands/sources.js";
@@ -65,10 +66,17 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
             array: true,
             describe: "Stop early once the mean's standard error is within a bound: metric[@year]=value or =2% (repeatable); --runs is the most",
           })
+          .option("workers", { type: "number", describe: "Worker threads (default: one per core; one for jobs under 10,000 runs). Results do not depend on it" })
+          .option("shard", { type: "string", describe: "Run slice i/n of the runs (0 <= i < n), or auto (Kubernetes Indexed Job, Slurm array), and write a partial result for chipsim merge" })
+          .option("statistics", {
+            choices: ["auto", "exact", "streaming"] as const,
+            default: "auto" as const,
+            describe: "exact: keep every value (exact quantiles); streaming: histograms in flat memory; auto: exact while it fits 512 MiB",
+          })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
-      (a) =>
+      async (a) =>
         done(
-          runCommand(
+          await runCommand(
             {
               scenario: a.scenario as string,
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
@@ -79,6 +87,34 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.formats !== undefined ? { formats: a.formats } : {}),
               perRun: a["per-run"],
               ...(a["target-se"] !== undefined ? { targetSe: a["target-se"] } : {}),
+              ...(a.workers !== undefined ? { workers: a.workers } : {}),
+              ...(a.shard !== undefined ? { shard: a.shard } : {}),
+              statistics: a.statistics,
+              quiet: a.quiet,
+              argv,
+            },
+            io,
+          ),
+        ),
+    )
+    .command(
+      "merge <partials..>",
+      "Merge the partial results of chipsim run --shard into the summary of the whole job",
+      (y) =>
+        y
+          .positional("partials", { type: "string", array: true, demandOption: true, describe: "Partial result files, or folders of them" })
+          .option("out", { type: "string", describe: "Folder to write summary.json and summary.csv into" })
+          .option("format", { choices: ["table", "json", "csv", "parquet"] as const, default: "table" as const, describe: "What to print (parquet: write summary.parquet)" })
+          .option("formats", { type: "string", describe: "Files to write with --out: a list of json, csv, parquet (default json,csv)" })
+          .option("quiet", { type: "boolean", default: false }),
+      (a) =>
+        done(
+          mergeCommand(
+            {
+              partials: a.partials as string[],
+              ...(a.out !== undefined ? { out: a.out } : {}),
+              format: a.format as OutputFormat,
+              ...(a.formats !== undefined ? { formats: a.formats } : {}),
               quiet: a.quiet,
               argv,
             },
@@ -283,7 +319,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       (y) => y,
       () => done(schemaCommand(io)),
     )
-    .demandCommand(1, "Name a command: run, validate, list, show, explain, sources, backtest or schema")
+    .demandCommand(1, "Name a command: run, merge, compare, sweep, sensitivity, report, charts, validate, list, show, explain, sources, backtest or schema")
     .help()
     .version(false)
     .fail((message: string | undefined, error: Error | undefined) => {

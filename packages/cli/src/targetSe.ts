@@ -39,7 +39,7 @@ export function targetSeries(targets: readonly TargetSe[], metrics: readonly Met
 export function targetsMet(aggregate: MonteCarloAggregate, done: number, watched: ReturnType<typeof targetSeries>): boolean {
   return watched.every(({ series, target }) =>
     series.every((s) => {
-      const { mean, seMean } = aggregate.stores[s]!.seMeanSoFar(done);
+      const { mean, seMean } = aggregate.seMeanSoFar(s, done);
       return seMean <= (target.relative ? target.bound * Math.abs(mean) : target.bound);
     }),
   );

@@ -1,12 +1,15 @@
-import { compileModel, runMonteCarlo, summarize, summaryToCsv, type Summary } from "@chipsim/core";
+import { compileModel, planJob, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
-import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
+import { runManifest, scenarioHash, sidecar, type RunManifest } from "../output/manifest.js";
+import { encodePartialFile } from "../output/partialFile.js";
 import { summaryParquet } from "../output/parquet.js";
 import { PerRunExport } from "../output/perRun.js";
 import { progressReporter } from "../output/progress.js";
 import { renderSummaryTable } from "../output/summaryTable.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
+import { defaultWorkers, runInWorkers } from "../parallel/runParallel.js";
 import { loadResolved } from "../scenarioInput.js";
+import { parseShard, partialFileName } from "../shardSpec.js";
 import { parseTargetSe, targetSeries, targetsMet } from "../targetSe.js";
 import { UsageError } from "../usageError.js";
 
@@ -24,16 +27,31 @@ export interface RunArgs {
   readonly formats?: string;
   readonly perRun?: boolean;
   readonly targetSe?: readonly string[];
+  /** Worker threads (default: one per core, one for small jobs). */
+  readonly workers?: number;
+  /** "i/n" or "auto": run one slice and write a partial result for `chipsim merge`. */
+  readonly shard?: string;
+  readonly statistics?: StoreMode | "auto";
   readonly quiet: boolean;
   /** The command line, for the sidecar manifest. */
   readonly argv?: readonly string[];
 }
 
-/** `chipsim run`: resolve, run the Monte Carlo, write the results, print the summary. */
-export function runCommand(args: RunArgs, io: CliIo): number {
+/** `chipsim run`: resolve, run the Monte Carlo (on worker threads, or one shard of it), write the results, print the summary. */
+export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.runs !== undefined && !(Number.isInteger(args.runs) && args.runs > 0)) {
     throw new UsageError(`--runs: expected a whole number of runs above 0, found ${String(args.runs)}`);
   }
+  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
+    throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(args.workers)}`);
+  }
+  const shard = args.shard !== undefined ? parseShard(args.shard, io.env) : undefined;
+  const oneThreadOnly = args.perRun ? "--per-run" : args.targetSe ? "--target-se" : undefined;
+  if (oneThreadOnly && shard) throw new UsageError(`${oneThreadOnly}: expected an unsharded run, found --shard ${args.shard}`);
+  if (oneThreadOnly && args.workers !== undefined && args.workers > 1) {
+    throw new UsageError(`--workers: ${oneThreadOnly} follows the runs in order on one thread; expected --workers 1, found ${args.workers}`);
+  }
+  if (shard && args.out === undefined) throw new UsageError("--shard: expected --out DIR to write the partial result into, found none");
   const files = fileFormats(args);
   if (args.out === undefined && (args.format === "parquet" || args.perRun || args.formats !== undefined)) {
     throw new UsageError(`${args.perRun ? "--per-run" : args.format === "parquet" ? "--format parquet" : "--formats"}: expected --out DIR to write the files into, found none`);
@@ -42,8 +60,11 @@ export function runCommand(args: RunArgs, io: CliIo): number {
   const model = compileModel(scenario);
   const runs = args.runs ?? scenario.meta.runs;
   const seed = args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed;
-  const years = Math.ceil(model.world.layout.quarters / 4);
+  const years = yearsOf(model);
   const watched = args.targetSe ? targetSeries(args.targetSe.map(parseTargetSe), model.metrics, years) : undefined;
+  const plan = planJob(model, { runs, seed, ...(args.statistics !== undefined ? { statistics: args.statistics } : {}) });
+  const slice = shard ? sliceOf(0, runs, shard.count, shard.index) : { first: 0, count: runs };
+  const workers = oneThreadOnly ? 1 : (args.workers ?? defaultWorkers(slice.count));
 
   const manifestFor = (done: number): RunManifest => runManifest(scenario, seed, done);
   const perRun =
@@ -52,31 +73,64 @@ export function runCommand(args: RunArgs, io: CliIo): number {
       : undefined;
 
   const progress = progressReporter(io, args.quiet);
-  const aggregate = runMonteCarlo(model, {
-    runs,
-    seed,
-    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
-    ...(perRun ? { onRun: (run: number, values: Float64Array) => perRun.add(run, values) } : {}),
-    ...(watched ? { stopWhen: { every: Math.min(1000, Math.max(100, Math.floor(runs / 20))), test: (agg, done) => targetsMet(agg, done, watched) } } : {}),
-  });
+  let aggregate: MonteCarloAggregate;
+  if (workers > 1 && slice.count > 0) {
+    const source = { ref: args.scenario, sets: args.set ?? [], cwd: io.cwd, hash: scenarioHash(scenario) };
+    aggregate = await runInWorkers(model, source, plan, slice.first, slice.count, workers, progress.onProgress);
+  } else {
+    aggregate = runMonteCarlo(model, {
+      plan,
+      firstRun: slice.first,
+      count: slice.count,
+      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+      ...(perRun ? { onRun: (run: number, values: Float64Array) => perRun.add(run, values) } : {}),
+      ...(watched ? { stopWhen: { every: Math.min(1000, Math.max(100, Math.floor(runs / 20))), test: (agg, done) => targetsMet(agg, done, watched) } } : {}),
+    });
+  }
   progress.stop();
+
+  if (shard && args.out !== undefined) {
+    const name = partialFileName(shard);
+    const partial = encodePartialFile({ manifest: manifestFor(runs), frame: summaryFrame(model), plan, shard, partial: aggregate.toPartial() });
+    const written = writeFilesAtomically(args.out, { [name]: partial });
+    if (!args.quiet) io.stderr.write(`shard ${shard.index} of ${shard.count}: runs ${slice.first}..${slice.first + slice.count - 1}; wrote ${written.join(", ")}\n`);
+    return 0;
+  }
+
   const summary = summarize(model, aggregate, seed);
   const manifest = manifestFor(aggregate.runs);
   if (watched && !args.quiet) {
     io.stderr.write(aggregate.runs < runs ? `standard-error targets met after ${aggregate.runs} runs\n` : `standard-error targets not met within ${runs} runs\n`);
   }
+  writeSummaryOutputs({ ...args, files, summary, manifest, extraFiles: () => (perRun ? perRun.close() : []) }, io);
+  return 0;
+}
 
+/** Writes summary files into --out (with the sidecar manifest) and prints the summary: shared by run and merge. */
+export function writeSummaryOutputs(
+  args: {
+    readonly out?: string;
+    readonly files: readonly FileFormat[];
+    readonly format: OutputFormat;
+    readonly quiet: boolean;
+    readonly argv?: readonly string[];
+    readonly summary: Summary;
+    readonly manifest: RunManifest;
+    readonly extraFiles?: () => string[];
+  },
+  io: CliIo,
+): void {
+  const { summary, manifest, files } = args;
   if (args.out !== undefined) {
     const contents: Record<string, string | Uint8Array> = {};
     if (files.includes("json")) contents["summary.json"] = summaryJson(summary, manifest);
     if (files.includes("csv")) contents["summary.csv"] = summaryToCsv(summary);
     if (files.includes("parquet")) contents["summary.parquet"] = summaryParquet(summary, manifest);
-    const written = [...writeFilesAtomically(args.out, contents), ...(perRun ? perRun.close() : [])];
+    const written = [...writeFilesAtomically(args.out, contents), ...(args.extraFiles ? args.extraFiles() : [])];
     writeFilesAtomically(args.out, { "manifest.json": sidecar(manifest, args.argv ?? [], written) });
     if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
   }
   if (!args.quiet) io.stdout.write(render(summary, manifest, args.format));
-  return 0;
 }
 
 /** summary.json: the summary with its run manifest. Identical inputs give identical bytes. */
@@ -90,7 +144,7 @@ function render(summary: Summary, manifest: RunManifest, format: OutputFormat): 
   return renderSummaryTable(summary);
 }
 
-function fileFormats(args: RunArgs): FileFormat[] {
+export function fileFormats(args: { readonly formats?: string; readonly format: OutputFormat }): FileFormat[] {
   const listed = args.formats === undefined ? ["json", "csv"] : args.formats.split(",").map((f) => f.trim()).filter((f) => f !== "");
   for (const f of listed) {
     if (!(FILE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--formats: expected a list of json, csv, parquet, found "${f}"`);

@@ -26,7 +26,7 @@ export function displayYears(summary: Summary): string[] {
 export function renderSummaryTable(summary: Summary): string {
   const years = displayYears(summary);
   const s = summary.scenario;
-  const quantiles = s.quantiles.method === "exact" ? "exact quantiles" : `quantiles within ${percent(s.quantiles.relativeError)} relative error`;
+  const quantiles = s.quantiles.method === "exact" ? "exact quantiles" : `quantiles from ${s.quantiles.bins.toLocaleString("en-US")}-bin histograms (error bounds in precision.*.quantileError)`;
   const out: string[] = [`${s.title} (${s.id}): ${s.runs.toLocaleString("en-US")} runs, seed ${String(s.seed)}, ${quantiles}`, ""];
 
   const rows: string[][] = [["metric (per year)", ...years]];

@@ -39,7 +39,7 @@ export function attributeDifference(
       const m = model.metrics.findIndex((d) => d.id === metric);
       if (m < 0) continue;
       const byYear: Record<string, number> = {};
-      for (let y = 0; y < years; y++) byYear[String(START_YEAR + y)] = aggregate.stores[m * years + y]!.summary().mean;
+      for (let y = 0; y < years; y++) byYear[String(START_YEAR + y)] = aggregate.seriesSummary(m * years + y).summary.mean;
       out[metric] = byYear;
     }
     return out;

@@ -3,7 +3,10 @@ import { MonteCarloAggregate } from "../montecarlo/aggregate.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
-import { SeriesStore, type SeriesSummary } from "../stats/seriesStore.js";
+import { PILOT_RUNS, planJob } from "../montecarlo/jobPlan.js";
+import { BinnedSeries, binLayoutFromPilot, BLOCK_RUNS } from "../stats/binnedSeries.js";
+import type { SeriesSummary } from "../stats/seriesSummary.js";
+import { StoredSeries } from "../stats/storedSeries.js";
 import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES } from "../stats/storeMode.js";
 import { summarize, type Summary } from "../export/summary.js";
 import { START_YEAR } from "../time/index.js";
@@ -38,7 +41,9 @@ interface Pair {
   readonly a: number;
   readonly b: number;
   readonly key: string;
-  readonly stores: SeriesStore[];
+  /** Differences B - A per common metric and year (series c * years + y). */
+  stored?: StoredSeries;
+  binned?: BinnedSeries;
   readonly greater: Float64Array;
 }
 
@@ -52,49 +57,78 @@ export function compareScenarios(
   // Metrics every scenario has (a scenario may add or remove designs).
   const common = models[0]!.metrics.map((m) => m.id).filter((id) => models.every((model) => model.metrics.some((d) => d.id === id)));
   const indexIn = models.map((model) => common.map((id) => model.metrics.findIndex((d) => d.id === id)));
+  const diffSeries = common.length * years;
 
   const pairs: Pair[] = [];
-  for (let a = 0; a < models.length; a++) for (let b = a + 1; b < models.length; b++) pairs.push({ a, b, key: `${ids[b]} - ${ids[a]}`, stores: [], greater: new Float64Array(common.length * years) });
-  const totalSeries = models.reduce((n, m) => n + m.metrics.length * years, 0) + pairs.length * common.length * years;
+  for (let a = 0; a < models.length; a++) for (let b = a + 1; b < models.length; b++) pairs.push({ a, b, key: `${ids[b]} - ${ids[a]}`, greater: new Float64Array(diffSeries) });
+  const totalSeries = models.reduce((n, m) => n + m.metrics.length * years, 0) + pairs.length * diffSeries;
   const mode = chooseStoreMode(runs, totalSeries, DEFAULT_MEMORY_BOUND_BYTES);
-  for (const pair of pairs) for (let s = 0; s < common.length * years; s++) pair.stores.push(new SeriesStore(mode, runs));
+  const plans = models.map((m) => planJob(m, { runs, seed, statistics: mode }));
 
   const recorders = models.map((m) => new RunRecorder(m.metrics, m.observables.list, m.scenario.meta.id, m.world.layout.quarters, m.world.layout.designs));
-  const aggregates = models.map((m, k) => new MonteCarloAggregate(mode, runs, m.metrics.length, recorders[k]!.years, m.world.layout.designs));
   const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
   const key = jobKey(seed);
   const words = new Uint32Array(2);
-  const every = Math.max(1, Math.floor(runs / 100));
-  for (let run = 0; run < runs; run++) {
-    runKey(key, run, words);
-    models.forEach((model, k) => {
-      model.table.draw(words[0] as number, words[1] as number, model.world.params);
-      runOnce(model, run, recorders[k]!, milestones[k]!);
-      aggregates[k]!.addRun(run, recorders[k]!, milestones[k]!.euvReadyYear, milestones[k]!.supplyMetDemandYear);
-    });
-    for (const pair of pairs) {
-      const va = recorders[pair.a]!.values;
-      const vb = recorders[pair.b]!.values;
-      const ya = recorders[pair.a]!.years;
-      const yb = recorders[pair.b]!.years;
-      for (let c = 0; c < common.length; c++) {
-        const ma = indexIn[pair.a]![c] as number;
-        const mb = indexIn[pair.b]![c] as number;
-        for (let y = 0; y < years; y++) {
-          const d = (vb[mb * yb + y] as number) - (va[ma * ya + y] as number);
-          const s = c * years + y;
-          if (mode === "exact") pair.stores[s]!.set(run, d);
-          else pair.stores[s]!.add(d);
-          if (d > 0) pair.greater[s] = (pair.greater[s] as number) + 1;
+  const diff = new Float64Array(diffSeries);
+  /** Runs [from, to) of every scenario, handing each run's paired differences of each pair to `use`. */
+  const runPaired = (from: number, to: number, onScenarioRun: ((k: number, run: number) => void) | undefined, use: (pair: Pair, run: number) => void) => {
+    for (let run = from; run < to; run++) {
+      runKey(key, run, words);
+      models.forEach((model, k) => {
+        model.table.draw(words[0] as number, words[1] as number, model.world.params);
+        runOnce(model, run, recorders[k]!, milestones[k]!);
+        onScenarioRun?.(k, run);
+      });
+      for (const pair of pairs) {
+        const va = recorders[pair.a]!.values;
+        const vb = recorders[pair.b]!.values;
+        const ya = recorders[pair.a]!.years;
+        const yb = recorders[pair.b]!.years;
+        for (let c = 0; c < common.length; c++) {
+          const ma = indexIn[pair.a]![c] as number;
+          const mb = indexIn[pair.b]![c] as number;
+          for (let y = 0; y < years; y++) diff[c * years + y] = (vb[mb * yb + y] as number) - (va[ma * ya + y] as number);
         }
+        use(pair, run);
       }
     }
-    if (options.onProgress && (run + 1) % every === 0) options.onProgress(run + 1, runs);
+  };
+
+  if (mode === "exact") for (const pair of pairs) pair.stored = new StoredSeries(diffSeries, 0, runs);
+  else {
+    // Streamed differences need bins too, from the same pilot runs as the scenarios' own.
+    const pilotRuns = Math.min(runs, PILOT_RUNS);
+    const pilots = pairs.map(() => new StoredSeries(diffSeries, 0, pilotRuns));
+    runPaired(0, pilotRuns, undefined, (pair, run) => pilots[pairs.indexOf(pair)]!.setRun(run, diff));
+    pairs.forEach((pair, k) => (pair.binned = new BinnedSeries(diffSeries, binLayoutFromPilot(diffSeries, pilotRuns, pilots[k]!.values))));
   }
+
+  const aggregates = models.map((m, k) => new MonteCarloAggregate(plans[k]!, 0, runs, recorders[k]!.years, m.world.layout.designs));
+  const every = Math.max(1, Math.floor(runs / 100));
+  runPaired(
+    0,
+    runs,
+    (k, run) => {
+      aggregates[k]!.addRun(run, recorders[k]!, milestones[k]!.euvReadyYear, milestones[k]!.supplyMetDemandYear);
+      if (k === models.length - 1) {
+        if ((run + 1) % BLOCK_RUNS === 0 || run + 1 === runs) for (const a of aggregates) a.endBlock();
+        if (options.onProgress && (run + 1) % every === 0) options.onProgress(run + 1, runs);
+      }
+    },
+    (pair, run) => {
+      if (pair.stored) pair.stored.setRun(run, diff);
+      else {
+        pair.binned!.add(diff);
+        if ((run + 1) % BLOCK_RUNS === 0 || run + 1 === runs) pair.binned!.endBlock();
+      }
+      for (let s = 0; s < diffSeries; s++) if ((diff[s] as number) > 0) pair.greater[s] = (pair.greater[s] as number) + 1;
+    },
+  );
 
   const summaries: Record<string, Summary> = {};
   models.forEach((m, k) => (summaries[ids[k] as string] = summarize(m, aggregates[k]!, seed)));
   const metrics: ComparisonSummary["metrics"] = {};
+  const scratch = new Float64Array(runs);
   common.forEach((metric, c) => {
     const byYear: Record<string, Record<string, SeriesSummary | Record<string, DiffSummary>>> = {};
     for (let y = 0; y < years; y++) {
@@ -103,7 +137,7 @@ export function compareScenarios(
       for (const id of ids) entry[id] = summaries[id]!.metrics[metric]![year]!;
       const diff: Record<string, DiffSummary> = {};
       for (const pair of pairs) {
-        const s = pair.stores[c * years + y]!.summary();
+        const s = diffSummary(pair, c * years + y, scratch);
         diff[pair.key] = { p5: s.p5, p50: s.p50, p95: s.p95, mean: s.mean, pGreater: (pair.greater[c * years + y] as number) / runs };
       }
       entry["diff"] = diff;
@@ -112,4 +146,8 @@ export function compareScenarios(
     metrics[metric] = byYear;
   });
   return { scenarios: ids, runs, seed, metrics, summaries };
+}
+
+function diffSummary(pair: Pair, s: number, scratch: Float64Array): SeriesSummary {
+  return pair.stored ? pair.stored.summary(s, scratch).summary : (pair.binned as BinnedSeries).summary(s).summary;
 }

@@ -1,14 +1,20 @@
 import { CONSTRAINTS, type Constraint } from "../model/constraints.js";
 import type { CompiledModel } from "../model/compileModel.js";
 import type { MonteCarloAggregate } from "../montecarlo/aggregate.js";
-import type { SeriesPrecision, SeriesSummary } from "../stats/seriesStore.js";
+import { BLOCK_RUNS } from "../stats/binnedSeries.js";
+import type { SeriesPrecision, SeriesSummary } from "../stats/seriesSummary.js";
 import { START_YEAR } from "../time/index.js";
 
 export const DOMESTIC_CONSTRAINTS: readonly Constraint[] = ["litho", "fab", "hbm", "packaging", "power", "demand"];
 export const IMPORT_CONSTRAINTS: readonly Constraint[] = ["policy", "demand", "power"];
 export const MILESTONES = ["domesticEuvReady", "domesticSupplyExceedsDemand"] as const;
 
-export type QuantileMethod = { readonly method: "exact" } | { readonly method: "sketch"; readonly relativeError: number };
+/**
+ * How the quantiles were computed: exactly from every run's value, or from
+ * histograms of `bins` bins placed by a pilot of the first `pilotRuns` runs
+ * (precision then gives each series' bound on the quantile error).
+ */
+export type QuantileMethod = { readonly method: "exact" } | { readonly method: "histogram"; readonly bins: number; readonly pilotRuns: number; readonly blockRuns: number };
 
 /**
  * The result of a scenario run, as written to summary.json. Years are keys
@@ -36,42 +42,69 @@ export interface Summary {
   readonly milestones: Record<(typeof MILESTONES)[number], Record<string, number>>;
 }
 
-export function summarize(model: CompiledModel, aggregate: MonteCarloAggregate, seed: number | string): Summary {
+/**
+ * What a summary needs to know of the model besides the runs: plain data,
+ * so that a shard file can carry it and `chipsim merge` can summarise
+ * without the scenario.
+ */
+export interface SummaryFrame {
+  readonly id: string;
+  readonly title: string;
+  readonly horizon: number;
+  readonly parameters: number;
+  readonly metrics: readonly { readonly id: string; readonly unit: string }[];
+  readonly designs: readonly { readonly id: string; readonly domestic: boolean }[];
+}
+
+export function summaryFrame(model: CompiledModel): SummaryFrame {
+  return {
+    id: model.scenario.meta.id,
+    title: model.scenario.meta.title,
+    horizon: model.scenario.meta.horizon,
+    parameters: model.table.size,
+    metrics: model.metrics.map((m) => ({ id: m.id, unit: m.unit })),
+    designs: model.context.designIds.map((id, d) => ({ id, domestic: model.context.domestic[d] as boolean })),
+  };
+}
+
+export function summarize(model: CompiledModel | SummaryFrame, aggregate: MonteCarloAggregate, seed: number | string): Summary {
+  const frame = "world" in model ? summaryFrame(model) : model;
   const { years } = aggregate;
   const yearKey = (y: number) => String(START_YEAR + y);
   const metrics: Summary["metrics"] = {};
   const precision: Summary["precision"] = {};
   const units: Summary["units"] = {};
-  model.metrics.forEach((m, k) => {
+  frame.metrics.forEach((m, k) => {
     units[m.id] = m.unit;
     const byYear: Record<string, SeriesSummary> = {};
     const seByYear: Record<string, SeriesPrecision> = {};
     for (let y = 0; y < years; y++) {
-      const store = aggregate.stores[k * years + y]!;
-      byYear[yearKey(y)] = store.summary();
-      seByYear[yearKey(y)] = store.precision();
+      const { summary, precision } = aggregate.seriesSummary(k * years + y);
+      byYear[yearKey(y)] = summary;
+      seByYear[yearKey(y)] = precision;
     }
     metrics[m.id] = byYear;
     precision[m.id] = seByYear;
   });
 
-  const firstStore = aggregate.stores[0];
-  const error = firstStore ? firstStore.quantileError() : { kind: "exact" as const };
+  const { plan } = aggregate;
+  const quantiles: QuantileMethod =
+    plan.mode === "exact" ? { method: "exact" } : { method: "histogram", bins: plan.layout?.bins ?? 0, pilotRuns: plan.pilotRuns ?? 0, blockRuns: BLOCK_RUNS };
   return {
     scenario: {
-      id: model.scenario.meta.id,
-      title: model.scenario.meta.title,
+      id: frame.id,
+      title: frame.title,
       seed,
       runs: aggregate.runs,
-      horizon: model.scenario.meta.horizon,
+      horizon: frame.horizon,
       firstYear: START_YEAR,
-      parameters: model.table.size,
-      quantiles: error.kind === "exact" ? { method: "exact" } : { method: "sketch", relativeError: error.bound },
+      parameters: frame.parameters,
+      quantiles,
     },
     units,
     metrics,
     precision,
-    bottlenecks: bottleneckShares(model, aggregate, yearKey),
+    bottlenecks: bottleneckShares(frame, aggregate, yearKey),
     milestones: {
       domesticEuvReady: cumulative(aggregate.euvReadyFirstYear, aggregate.runs, years, yearKey),
       domesticSupplyExceedsDemand: cumulative(aggregate.supplyMetDemandFirstYear, aggregate.runs, years, yearKey),
@@ -79,13 +112,12 @@ export function summarize(model: CompiledModel, aggregate: MonteCarloAggregate, 
   };
 }
 
-function bottleneckShares(model: CompiledModel, aggregate: MonteCarloAggregate, yearKey: (y: number) => string): Summary["bottlenecks"] {
+function bottleneckShares(frame: SummaryFrame, aggregate: MonteCarloAggregate, yearKey: (y: number) => string): Summary["bottlenecks"] {
   const { years, binding } = aggregate;
   const c = CONSTRAINTS.length;
   const out: Summary["bottlenecks"] = {};
   const all = new Float64Array(years * c);
-  model.context.designIds.forEach((id, d) => {
-    const domestic = model.context.domestic[d] as boolean;
+  frame.designs.forEach(({ id, domestic }, d) => {
     const listed = domestic ? DOMESTIC_CONSTRAINTS : IMPORT_CONSTRAINTS;
     const byYear: Record<string, Partial<Record<Constraint, number>>> = {};
     for (let y = 0; y < years; y++) {

@@ -1,70 +1,274 @@
 import { CONSTRAINTS } from "../model/constraints.js";
 import type { RunRecorder } from "../metrics/runRecorder.js";
-import { SeriesStore } from "../stats/seriesStore.js";
-import type { StoreMode } from "../stats/storeMode.js";
+import { BinnedSeries, type BinnedSums } from "../stats/binnedSeries.js";
+import type { SeriesPrecision, SeriesSummary } from "../stats/seriesSummary.js";
+import { StoredSeries } from "../stats/storedSeries.js";
+import type { JobPlan } from "./jobPlan.js";
 
 /**
- * Everything kept across runs: one statistics store per metric and year,
- * binding-constraint counts, and the year each milestone was first reached
- * in each run. Counts are integers and the stores are order-independent,
- * so aggregates merged from any split of the runs are identical.
+ * A slice of a job's results as it travels between processes: plain
+ * numbers in `header` and typed arrays (transferable, and written raw to
+ * shard files) in `arrays`.
+ */
+export interface AggregatePartial {
+  readonly header: {
+    readonly mode: JobPlan["mode"];
+    readonly runs: number;
+    readonly first: number;
+    readonly count: number;
+    readonly done: number;
+    readonly series: number;
+    readonly years: number;
+    readonly designs: number;
+    readonly ranges: readonly (readonly [number, number])[];
+    readonly sums?: BinnedSums;
+  };
+  readonly arrays: Readonly<Record<string, Float64Array>>;
+}
+
+/**
+ * Everything kept from the runs [first, first + count) of a job: the
+ * metric values (every value, or streaming statistics, as the plan says),
+ * binding-constraint counts, and the year each milestone was first reached.
+ * Counts are integers and the statistics merge exactly, so aggregates
+ * merged from any block-aligned split of the runs are identical.
  */
 export class MonteCarloAggregate {
-  readonly stores: SeriesStore[];
+  readonly stored?: StoredSeries;
+  readonly binned?: BinnedSeries;
   /** Quarters each constraint bound, summed over runs: [(design * years + year) * constraints + c]. */
   readonly binding: Float64Array;
   /** Runs that first reached each milestone in year index y (the last slot: never within the horizon). */
   readonly euvReadyFirstYear: Float64Array;
   readonly supplyMetDemandFirstYear: Float64Array;
   runs = 0;
+  private scratch: Float64Array | undefined;
+  /** Runs not yet handed to the statistics, run-major: see flush(). */
+  private readonly chunk: Float64Array;
+  private chunkFirst = 0;
+  private chunkRows = 0;
 
+  /** The runs added, as [first, count] ranges: what this aggregate covers (checked when slices are combined). */
+  readonly ranges: [number, number][] = [];
+
+  /**
+   * `sharedValues`, for exact statistics, lets several threads write their
+   * runs straight into one buffer (a SharedArrayBuffer): each run has its
+   * own place, so no thread writes where another does.
+   */
   constructor(
-    readonly mode: StoreMode,
-    readonly totalRuns: number,
-    readonly metricCount: number,
+    readonly plan: JobPlan,
+    readonly first: number,
+    readonly count: number,
     readonly years: number,
-    designs: number,
+    readonly designs: number,
+    sharedValues?: Float64Array,
   ) {
-    this.stores = Array.from({ length: metricCount * years }, () => new SeriesStore(mode, totalRuns));
+    if (plan.series % years !== 0) throw new Error(`${plan.series} series do not split into ${years} years`);
+    if (plan.mode === "exact") this.stored = new StoredSeries(plan.series, first, count, sharedValues);
+    else this.binned = new BinnedSeries(plan.series, plan.layout as NonNullable<JobPlan["layout"]>);
+    this.chunk = new Float64Array(CHUNK_RUNS * plan.series);
     this.binding = new Float64Array(designs * years * CONSTRAINTS.length);
     this.euvReadyFirstYear = new Float64Array(years + 1);
     this.supplyMetDemandFirstYear = new Float64Array(years + 1);
   }
 
+  /** Streaming sums close at the end of each block, so results must not be read with runs still buffered. */
+  private requireFlushed(): void {
+    if (this.chunkRows > 0) throw new Error("results read before the last runs were flushed (call endBlock after the last run)");
+  }
+
+  get mode(): JobPlan["mode"] {
+    return this.plan.mode;
+  }
+
+  get metricCount(): number {
+    return this.plan.series / this.years;
+  }
+
   addRun(runIndex: number, recorder: RunRecorder, euvReadyYear: number, supplyMetYear: number): void {
-    const values = recorder.values;
-    for (let s = 0; s < this.stores.length; s++) {
-      const store = this.stores[s] as SeriesStore;
-      if (this.mode === "exact") store.set(runIndex, values[s] as number);
-      else store.add(values[s] as number);
-    }
-    for (let k = 0; k < this.binding.length; k++) this.binding[k] = (this.binding[k] as number) + (recorder.binding[k] as number);
+    if (this.chunkRows > 0 && runIndex !== this.chunkFirst + this.chunkRows) this.flush();
+    if (this.chunkRows === 0) this.chunkFirst = runIndex;
+    this.chunk.set(recorder.values, this.chunkRows * this.plan.series);
+    this.chunkRows += 1;
+    if (this.chunkRows === CHUNK_RUNS) this.flush();
+    const binding = this.binding;
+    const recorded = recorder.binding;
+    for (let k = 0; k < binding.length; k++) binding[k] = (binding[k] as number) + (recorded[k] as number);
     this.euvReadyFirstYear[clampYear(euvReadyYear, this.years)]! += 1;
     this.supplyMetDemandFirstYear[clampYear(supplyMetYear, this.years)]! += 1;
     this.runs += 1;
+    const last = this.ranges[this.ranges.length - 1];
+    if (last && last[0] + last[1] === runIndex) last[1] += 1;
+    else this.ranges.push([runIndex, 1]);
   }
 
-  /** The first `count` runs only, for a job that stopped early (runs are 0..count-1). */
-  truncated(count: number): MonteCarloAggregate {
-    if (count === this.runs && count === this.totalRuns) return this;
-    const copy = new MonteCarloAggregate(this.mode, count, this.metricCount, this.years, this.binding.length / (this.years * CONSTRAINTS.length));
-    this.stores.forEach((s, k) => (copy.stores[k] = s.truncated(count)));
+  /**
+   * Hands the buffered runs to the statistics. Runs are buffered because
+   * each run has a value for every series (about a thousand), and storing
+   * them one run at a time touches a thousand places far apart in memory:
+   * on a machine whose cores share a cache, two workers doing that slow
+   * each other down to the speed of one.
+   */
+  flush(): void {
+    if (this.chunkRows === 0) return;
+    if (this.stored) this.stored.setRuns(this.chunkFirst, this.chunk, this.chunkRows);
+    else (this.binned as BinnedSeries).addRuns(this.chunk, this.chunkRows);
+    this.chunkRows = 0;
+  }
+
+  /** The block of runs just finished joins the exact sums (streaming statistics); buffered runs are flushed. */
+  endBlock(): void {
+    this.flush();
+    this.binned?.endBlock();
+  }
+
+  /** Summary and precision of series s (metric * years + year). */
+  seriesSummary(s: number): { summary: SeriesSummary; precision: SeriesPrecision } {
+    this.requireFlushed();
+    if (this.binned) return this.binned.summary(s);
+    const stored = this.stored as StoredSeries;
+    this.scratch ??= new Float64Array(stored.count);
+    return stored.summary(s, this.scratch);
+  }
+
+  /** Mean and its standard error over the runs done so far, while a job runs. */
+  seMeanSoFar(s: number, done: number): { mean: number; seMean: number } {
+    this.flush();
+    return this.binned ? this.binned.seMeanSoFar(s) : (this.stored as StoredSeries).seMeanSoFar(s, done);
+  }
+
+  /** The first `done` runs only, for a job that stopped early (runs first..first+done-1). */
+  truncated(done: number): MonteCarloAggregate {
+    this.requireFlushed();
+    if (done === this.count) return this;
+    const copy = new MonteCarloAggregate({ ...this.plan, runs: this.first + done }, this.first, done, this.years, this.designs);
+    if (this.stored) {
+      for (let s = 0; s < this.plan.series; s++) (copy.stored as StoredSeries).row(s).set(this.stored.row(s, done));
+    } else (copy.binned as BinnedSeries).merge(this.binned as BinnedSeries);
     copy.binding.set(this.binding);
     copy.euvReadyFirstYear.set(this.euvReadyFirstYear);
     copy.supplyMetDemandFirstYear.set(this.supplyMetDemandFirstYear);
     copy.runs = this.runs;
+    copy.ranges.push(...this.ranges.map(([f, c]) => [f, c] as [number, number]));
     return copy;
   }
 
+  /** Adds another slice of the same job: stored values go to their run index, the rest adds up. */
   merge(other: MonteCarloAggregate): void {
-    this.stores.forEach((s, k) => s.merge(other.stores[k] as SeriesStore));
-    for (let k = 0; k < this.binding.length; k++) this.binding[k] = (this.binding[k] as number) + (other.binding[k] as number);
-    for (let y = 0; y <= this.years; y++) {
-      this.euvReadyFirstYear[y] = (this.euvReadyFirstYear[y] as number) + (other.euvReadyFirstYear[y] as number);
-      this.supplyMetDemandFirstYear[y] = (this.supplyMetDemandFirstYear[y] as number) + (other.supplyMetDemandFirstYear[y] as number);
+    this.requireFlushed();
+    other.requireFlushed();
+    if (other.plan.mode !== this.plan.mode || other.plan.series !== this.plan.series || other.binding.length !== this.binding.length) {
+      throw new Error("cannot merge results of different jobs");
     }
+    const stored = other.stored as StoredSeries;
+    // Threads that wrote into one shared buffer have nothing to copy.
+    if (this.stored && this.stored.values.buffer !== stored.values.buffer) this.stored.place(stored);
+    if (this.binned) this.binned.merge(other.binned as BinnedSeries);
+    addInto(this.binding, other.binding);
+    addInto(this.euvReadyFirstYear, other.euvReadyFirstYear);
+    addInto(this.supplyMetDemandFirstYear, other.supplyMetDemandFirstYear);
     this.runs += other.runs;
+    this.ranges.push(...other.ranges.map(([f, c]) => [f, c] as [number, number]));
   }
+
+  /** Throws unless the runs added cover [first, first + count) exactly once. */
+  requireCovers(first: number, count: number): void {
+    const ordered = [...this.ranges].sort((a, b) => a[0] - b[0]);
+    let next = first;
+    for (const [f, c] of ordered) {
+      if (f !== next) throw new Error(f > next ? `runs ${next}..${f - 1} are missing` : `runs ${f}..${Math.min(next, f + c) - 1} appear twice`);
+      next = f + c;
+    }
+    if (next !== first + count) throw new Error(`runs ${next}..${first + count - 1} are missing`);
+  }
+
+  /**
+   * Runs [first, first + count) of a job (by default all of them) from
+   * slices that cover them exactly once, in any order: the result is the
+   * same bits as one process running every run.
+   */
+  static combine(plan: JobPlan, slices: readonly MonteCarloAggregate[], first = 0, count = plan.runs): MonteCarloAggregate {
+    if (slices.length === 0) throw new Error("no partial results to merge");
+    const sample = slices[0] as MonteCarloAggregate;
+    const whole = new MonteCarloAggregate(plan, first, count, sample.years, sample.designs);
+    for (const slice of [...slices].sort((a, b) => (a.ranges[0]?.[0] ?? 0) - (b.ranges[0]?.[0] ?? 0))) whole.merge(slice);
+    whole.requireCovers(first, count);
+    return whole;
+  }
+
+  /** With `shared`, exact values stay out: they are already in the buffer the receiver shares. */
+  toPartial(shared = false): AggregatePartial {
+    this.requireFlushed();
+    const arrays: Record<string, Float64Array> = {
+      binding: this.binding,
+      euvReadyFirstYear: this.euvReadyFirstYear,
+      supplyMetDemandFirstYear: this.supplyMetDemandFirstYear,
+    };
+    if (this.stored && !shared) arrays["values"] = this.stored.values;
+    const binned = this.binned;
+    if (binned) Object.assign(arrays, { counts: binned.counts, binMin: binned.binMin, binMax: binned.binMax });
+    return {
+      header: {
+        mode: this.plan.mode,
+        runs: this.plan.runs,
+        first: this.first,
+        count: this.count,
+        done: this.runs,
+        series: this.plan.series,
+        years: this.years,
+        designs: this.designs,
+        ranges: this.ranges.map(([f, c]) => [f, c] as const),
+        ...(binned ? { sums: binned.exactSums() } : {}),
+      },
+      arrays,
+    };
+  }
+
+  /** Rebuilds a slice from a partial result of the same plan; throws, naming what differs, if it belongs to another job. */
+  static fromPartial(plan: JobPlan, partial: AggregatePartial, sharedValues?: Float64Array): MonteCarloAggregate {
+    const h = partial.header;
+    const expect = (what: string, found: unknown, wanted: unknown) => {
+      if (found !== wanted) throw new Error(`partial result: expected ${what} ${String(wanted)}, found ${String(found)}`);
+    };
+    expect("statistics", h.mode, plan.mode);
+    expect("runs", h.runs, plan.runs);
+    expect("series", h.series, plan.series);
+    const aggregate = new MonteCarloAggregate(plan, h.first, h.count, h.years, h.designs, sharedValues);
+    const array = (name: string, length: number): Float64Array => {
+      const a = partial.arrays[name];
+      if (!a || a.length !== length) throw new Error(`partial result: expected ${length} numbers in "${name}", found ${a ? a.length : "none"}`);
+      return a;
+    };
+    aggregate.binding.set(array("binding", aggregate.binding.length));
+    aggregate.euvReadyFirstYear.set(array("euvReadyFirstYear", h.years + 1));
+    aggregate.supplyMetDemandFirstYear.set(array("supplyMetDemandFirstYear", h.years + 1));
+    if (aggregate.stored) {
+      if (!sharedValues) aggregate.stored.values.set(array("values", plan.series * h.count));
+    } else {
+      const b = aggregate.binned as BinnedSeries;
+      if (!h.sums) throw new Error('partial result: expected "sums" for streaming statistics');
+      const restored = BinnedSeries.restore(plan.series, b.layout, h.done, {
+        counts: array("counts", b.counts.length),
+        binMin: array("binMin", b.binMin.length),
+        binMax: array("binMax", b.binMax.length),
+      }, h.sums);
+      b.merge(restored);
+    }
+    aggregate.runs = h.done;
+    if (!Array.isArray(h.ranges) || h.ranges.reduce((n, r) => n + (r[1] ?? 0), 0) !== h.done) {
+      throw new Error(`partial result: expected run ranges adding up to ${h.done} runs`);
+    }
+    aggregate.ranges.push(...h.ranges.map(([f, c]) => [f, c] as [number, number]));
+    return aggregate;
+  }
+}
+
+/** Runs buffered before they go to the statistics: a divisor of BLOCK_RUNS, so blocks end on a chunk's end. */
+const CHUNK_RUNS = 64;
+
+function addInto(target: Float64Array, source: Float64Array): void {
+  for (let k = 0; k < target.length; k++) target[k] = (target[k] as number) + (source[k] as number);
 }
 
 /** Year index of a milestone: negative means before 2024 (year 0); beyond the horizon goes to the "never" slot. */

@@ -1,20 +1,30 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
-import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES } from "../stats/storeMode.js";
+import { BLOCK_RUNS } from "../stats/binnedSeries.js";
+import type { StoreMode } from "../stats/storeMode.js";
 import { MonteCarloAggregate } from "./aggregate.js";
+import { planJob, type JobPlan } from "./jobPlan.js";
 import type { RunMilestones } from "./runOnce.js";
 import { runOnce } from "./runOnce.js";
 
 export interface MonteCarloOptions {
-  readonly runs: number;
-  readonly seed: number | string;
+  /** The job, as planned by planJob; or give runs and seed and it is planned here. */
+  readonly plan?: JobPlan;
+  readonly runs?: number;
+  readonly seed?: number | string;
+  readonly statistics?: StoreMode | "auto";
+  /** Bound on memory for exact quantiles; above it statistics stream. */
+  readonly memoryBoundBytes?: number;
   /** First run index of this slice (for shards and workers); default 0. */
   readonly firstRun?: number;
   /** Number of runs in this slice; default all runs from firstRun. */
   readonly count?: number;
-  /** Bound on memory for exact quantiles; above it statistics stream. */
-  readonly memoryBoundBytes?: number;
+  /**
+   * Adds the runs to this aggregate (of the same plan) instead of a new one:
+   * a thread that runs several slices of a job keeps one set of statistics.
+   */
+  readonly into?: MonteCarloAggregate;
   /** Called now and then with runs done so far. */
   readonly onProgress?: (done: number, total: number) => void;
   /**
@@ -36,36 +46,50 @@ export interface MonteCarloOptions {
  * stream of (seed, i), whatever slice or worker it falls in.
  */
 export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions): MonteCarloAggregate {
-  const { runs } = options;
+  const plan = options.plan ?? planJob(model, requirePlanOptions(options));
+  const { runs } = plan;
   const first = options.firstRun ?? 0;
   const count = options.count ?? runs - first;
-  const recorder = new RunRecorder(
-    model.metrics,
-    model.observables.list,
-    model.scenario.meta.id,
-    model.world.layout.quarters,
-    model.world.layout.designs,
-  );
-  const mode = chooseStoreMode(runs, model.metrics.length * recorder.years, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES);
-  const aggregate = new MonteCarloAggregate(mode, runs, model.metrics.length, recorder.years, model.world.layout.designs);
-  const key = jobKey(options.seed);
+  if (!(Number.isInteger(first) && Number.isInteger(count) && first >= 0 && count >= 0 && first + count <= runs)) {
+    throw new RangeError(`runs ${first}..${first + count - 1} fall outside the job's ${runs} runs`);
+  }
+  if (plan.mode === "streaming" && (first % BLOCK_RUNS !== 0 || ((first + count) % BLOCK_RUNS !== 0 && first + count !== runs))) {
+    throw new RangeError(`a slice of streamed runs starts and ends at a multiple of ${BLOCK_RUNS} runs (or the last run), not ${first}..${first + count - 1}`);
+  }
+  const recorder = new RunRecorder(model.metrics, model.observables.list, model.scenario.meta.id, model.world.layout.quarters, model.world.layout.designs);
+  if (options.into && options.into.plan !== plan) throw new Error("runMonteCarlo: `into` belongs to another plan");
+  const aggregate = options.into ?? new MonteCarloAggregate(plan, first, count, recorder.years, model.world.layout.designs);
+  const key = jobKey(plan.seed);
   const runKeyWords = new Uint32Array(2);
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
   const every = Math.max(1, Math.floor(count / 100));
+  const stop = options.stopWhen;
   for (let k = 0; k < count; k++) {
     const run = first + k;
     runKey(key, run, runKeyWords);
     model.table.draw(runKeyWords[0] as number, runKeyWords[1] as number, model.world.params);
     runOnce(model, run, recorder, milestones);
     aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
+    // Blocks are counted from run 0, so every split of the job sums the same runs together.
+    if ((run + 1) % BLOCK_RUNS === 0 || k + 1 === count) aggregate.endBlock();
     options.onRun?.(run, recorder.values, milestones);
     if (options.onProgress && (k + 1) % every === 0) options.onProgress(k + 1, count);
-    const stop = options.stopWhen;
     if (stop && first === 0 && (k + 1) % stop.every === 0 && k + 1 < count && stop.test(aggregate, k + 1)) {
+      aggregate.endBlock();
       options.onProgress?.(count, count);
       return aggregate.truncated(k + 1);
     }
   }
   options.onProgress?.(count, count);
   return aggregate;
+}
+
+function requirePlanOptions(options: MonteCarloOptions): { runs: number; seed: number | string; statistics?: StoreMode | "auto"; memoryBoundBytes?: number } {
+  if (options.runs === undefined || options.seed === undefined) throw new Error("runMonteCarlo: give a plan, or runs and seed");
+  return {
+    runs: options.runs,
+    seed: options.seed,
+    ...(options.statistics !== undefined ? { statistics: options.statistics } : {}),
+    ...(options.memoryBoundBytes !== undefined ? { memoryBoundBytes: options.memoryBoundBytes } : {}),
+  };
 }

@@ -17,7 +17,7 @@ export interface Type7Position {
   readonly fraction: number;
 }
 
-/** Shared by the exact quantiles and the sketch so both interpolate at exactly the same point. */
+/** Shared by the exact quantiles and the histograms so both interpolate at exactly the same point. */
 export function type7Position(n: number, p: number): Type7Position {
   if (!(n >= 1)) throw new Error("quantile of no values");
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile probability must be in [0, 1], got ${p}`);

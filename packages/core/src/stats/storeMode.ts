@@ -1,6 +1,6 @@
 /**
  * Whether a job keeps every run's values (exact quantiles) or streams them
- * into sketches (memory independent of the number of runs). Decided from
+ * into histograms (memory independent of the number of runs). Decided from
  * the job's size alone, before any run, so every worker and shard of a job
  * makes the same choice whatever the data turn out to be.
  */

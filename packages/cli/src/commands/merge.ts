@@ -1,0 +1,110 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { MonteCarloAggregate, summarize } from "@chipsim/core";
+import type { CliIo } from "../io.js";
+import { CHIPSIM_VERSION } from "../output/manifest.js";
+import { PartialFileError, readPartialFile, type PartialFile } from "../output/partialFile.js";
+import { UsageError } from "../usageError.js";
+import { fileFormats, writeSummaryOutputs, type OutputFormat } from "./run.js";
+
+export interface MergeArgs {
+  /** Partial files, or folders holding them (every *.chipsim inside). */
+  readonly partials: readonly string[];
+  readonly out?: string;
+  readonly format: OutputFormat;
+  readonly formats?: string;
+  readonly quiet: boolean;
+  readonly argv?: readonly string[];
+}
+
+/**
+ * `chipsim merge`: the shards of one job, combined into the summary the
+ * whole job gives on one machine, byte for byte. Every shard must come from
+ * the same scenario, seed, runs and chipsim version, and together they
+ * must cover every run exactly once.
+ */
+export function mergeCommand(args: MergeArgs, io: CliIo): number {
+  const files = fileFormats(args);
+  if (args.format === "parquet" && args.out === undefined) throw new UsageError("--format parquet: expected --out DIR to write the files into, found none");
+  const paths = partialPaths(args.partials, io.cwd);
+  const parts = paths.map((path) => ({ path, file: readPartialFile(path) }));
+  const first = parts[0] as { path: string; file: PartialFile };
+  const reference = first.file;
+  if (reference.manifest.chipsim !== CHIPSIM_VERSION) {
+    throw new PartialFileError(first.path, `expected a partial result of chipsim ${CHIPSIM_VERSION}, found one of chipsim ${reference.manifest.chipsim}`);
+  }
+  const shards = new Map<number, string>();
+  for (const { path, file } of parts) {
+    sameAs(path, "not from the same job", file.manifest, reference.manifest, first.path);
+    sameAs(path, "not from the same plan", { ...file.plan, layout: undefined }, { ...reference.plan, layout: undefined }, first.path);
+    sameAs(path, "other bins for streaming statistics", layoutText(file), layoutText(reference), first.path);
+    sameAs(path, "another model", file.frame, reference.frame, first.path);
+    if (file.shard.count !== reference.shard.count) {
+      throw new PartialFileError(path, `expected shard count ${reference.shard.count} (as in ${first.path}), found ${file.shard.count}`);
+    }
+    const seen = shards.get(file.shard.index);
+    if (seen !== undefined) throw new PartialFileError(path, `shard ${file.shard.index} appears twice (also ${seen})`);
+    shards.set(file.shard.index, path);
+  }
+  const missing = Array.from({ length: reference.shard.count }, (_, k) => k).filter((k) => !shards.has(k));
+  if (missing.length > 0) {
+    throw new UsageError(`merge: expected shards 0..${reference.shard.count - 1}, found no partial result for shard${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  }
+  const plan = reference.plan;
+  const slices = parts.map(({ path, file }) => {
+    try {
+      return MonteCarloAggregate.fromPartial(plan, file.partial);
+    } catch (error) {
+      throw new PartialFileError(path, (error as Error).message);
+    }
+  });
+  const whole = MonteCarloAggregate.combine(plan, slices);
+  const summary = summarize(reference.frame, whole, plan.seed);
+  writeSummaryOutputs({ ...args, files, summary, manifest: reference.manifest }, io);
+  return 0;
+}
+
+function partialPaths(given: readonly string[], cwd: string): string[] {
+  if (given.length === 0) throw new UsageError("merge: expected partial results (files or folders), found none");
+  const paths: string[] = [];
+  for (const entry of given) {
+    const path = resolve(cwd, entry);
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      throw new UsageError(`merge: expected a partial result or a folder of them, found nothing at ${entry}`);
+    }
+    if (!isFolder) {
+      paths.push(path);
+      continue;
+    }
+    const inside = readdirSync(path).filter((name) => name.endsWith(".chipsim")).sort();
+    if (inside.length === 0) throw new UsageError(`merge: expected *.chipsim partial results in ${entry}, found none`);
+    paths.push(...inside.map((name) => join(path, name)));
+  }
+  return paths;
+}
+
+function layoutText(file: PartialFile): string {
+  const layout = file.plan.layout;
+  return layout ? JSON.stringify([layout.bins, Array.from(layout.lo), Array.from(layout.hi), Array.from(layout.shift)]) : "none";
+}
+
+/** Throws naming the first field that differs from the reference partial. */
+function sameAs(path: string, what: string, found: unknown, expected: unknown, referencePath: string): void {
+  if (JSON.stringify(found) === JSON.stringify(expected)) return;
+  if (found && expected && typeof found === "object" && typeof expected === "object") {
+    const f = found as Record<string, unknown>;
+    const e = expected as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(e), ...Object.keys(f)])) {
+      const a = JSON.stringify(f[key]);
+      const b = JSON.stringify(e[key]);
+      if (a !== b) {
+        const short = (t: string | undefined) => (t === undefined ? "none" : t.length > 120 ? "another value" : t);
+        throw new PartialFileError(path, `${what}: expected ${key} ${short(b)} (as in ${referencePath}), found ${short(a)}`);
+      }
+    }
+  }
+  throw new PartialFileError(path, `${what}: expected the same as in ${referencePath}, found another`);
+}

@@ -1,0 +1,61 @@
+import type { CompiledModel } from "../model/compileModel.js";
+import { binLayoutFromPilot, BLOCK_RUNS, HISTOGRAM_BINS, type BinLayout } from "../stats/binnedSeries.js";
+import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES, type StoreMode } from "../stats/storeMode.js";
+import { yearsOf } from "./layout.js";
+import { runMonteCarlo } from "./runMonteCarlo.js";
+
+/** Runs of the pilot that places the bins of streaming statistics. */
+export const PILOT_RUNS = 2048;
+
+/**
+ * What every worker and shard of a job must agree on before the first run:
+ * the runs, the seed, whether statistics are exact or streamed, and for
+ * streaming where the bins lie. Everything in it follows from the scenario,
+ * the seed, the number of runs and the memory bound, so processes that
+ * never talk to each other make the same plan.
+ */
+export interface JobPlan {
+  readonly runs: number;
+  readonly seed: number | string;
+  readonly series: number;
+  readonly mode: StoreMode;
+  /** Streaming only: the bins, from the first `pilotRuns` runs. */
+  readonly layout?: BinLayout;
+  readonly pilotRuns?: number;
+}
+
+export interface PlanOptions {
+  readonly runs: number;
+  readonly seed: number | string;
+  /** "auto" (the default) keeps every value while that fits memoryBoundBytes. */
+  readonly statistics?: StoreMode | "auto";
+  readonly memoryBoundBytes?: number;
+}
+
+export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
+  const { runs, seed } = options;
+  if (!(Number.isInteger(runs) && runs > 0)) throw new RangeError(`runs must be a whole number above 0, got ${runs}`);
+  const series = model.metrics.length * yearsOf(model);
+  const statistics = options.statistics ?? "auto";
+  const mode = statistics === "auto" ? chooseStoreMode(runs, series, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES) : statistics;
+  if (mode === "exact") return { runs, seed, series, mode };
+  // The pilot is the job's own first runs (so it costs a fraction of the job and needs no other seed).
+  const pilotRuns = Math.min(runs, PILOT_RUNS);
+  const pilot = runMonteCarlo(model, { plan: { runs: pilotRuns, seed, series, mode: "exact" } });
+  const layout = binLayoutFromPilot(series, pilotRuns, (pilot.stored as NonNullable<typeof pilot.stored>).values, HISTOGRAM_BINS);
+  return { runs, seed, series, mode, layout, pilotRuns };
+}
+
+/** Block-aligned share `index` of `parts` of runs [first, first + count). */
+export function sliceOf(first: number, count: number, parts: number, index: number): { first: number; count: number } {
+  if (!(Number.isInteger(parts) && parts >= 1 && Number.isInteger(index) && index >= 0 && index < parts)) {
+    throw new RangeError(`slice ${index} of ${parts}: expected a whole number from 0 to ${parts - 1}`);
+  }
+  if (first % BLOCK_RUNS !== 0) throw new RangeError(`slices start at a multiple of ${BLOCK_RUNS} runs, not ${first}`);
+  const blocks = Math.ceil(count / BLOCK_RUNS);
+  const startBlock = Math.floor((blocks * index) / parts);
+  const endBlock = Math.floor((blocks * (index + 1)) / parts);
+  const start = first + startBlock * BLOCK_RUNS;
+  const end = Math.min(first + count, first + endBlock * BLOCK_RUNS);
+  return { first: start, count: Math.max(0, end - start) };
+}

@@ -1,0 +1,254 @@
+import { ExactSum, type ExactSumJSON } from "./exactSum.js";
+import { type7Position } from "./quantile.js";
+import { assembleSummary, summaryProbabilities, type SeriesPrecision, type SeriesSummary } from "./seriesSummary.js";
+
+/** Bins between each series' pilot minimum and maximum; two more slots take values below and above. */
+export const HISTOGRAM_BINS = 1024;
+
+/**
+ * Runs whose deviations are summed in plain doubles before joining the exact
+ * sums. Workers and shards split a job at multiples of it, so every block is
+ * summed the same way whoever runs it.
+ */
+export const BLOCK_RUNS = 1024;
+
+/**
+ * Where each series' bins lie, fixed before the job from a deterministic
+ * pilot (the first runs of the same seed), so that every worker and shard
+ * bins alike: bin b of series s covers lo[s] + [b, b+1) (hi[s] - lo[s]) / bins.
+ * `shift` (the pilot's mid-range) is subtracted before summing, which keeps
+ * the sum of squares accurate when the spread is small against the values.
+ */
+export interface BinLayout {
+  readonly bins: number;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly shift: Float64Array;
+}
+
+/** Lays out bins from pilot values (pilot[s * pilotRuns + k]). */
+export function binLayoutFromPilot(series: number, pilotRuns: number, pilot: Float64Array, bins: number = HISTOGRAM_BINS): BinLayout {
+  const lo = new Float64Array(series);
+  const hi = new Float64Array(series);
+  const shift = new Float64Array(series);
+  for (let s = 0; s < series; s++) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = 0; k < pilotRuns; k++) {
+      const v = pilot[s * pilotRuns + k] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (!(min <= max)) min = max = 0;
+    lo[s] = min;
+    hi[s] = max;
+    shift[s] = min + (max - min) / 2;
+  }
+  return { bins, lo, hi, shift };
+}
+
+/** Exact sums as they travel: per series, the components of the sum and of the sum of squares. */
+export interface BinnedSums {
+  readonly sums: readonly ExactSumJSON[];
+  readonly squares: readonly ExactSumJSON[];
+}
+
+/**
+ * Streaming statistics for many series at once, in memory that does not
+ * grow with the runs: per series a fixed-bin histogram whose bins also keep
+ * the least and greatest value that fell in them, and exact sums of the
+ * deviations from the pilot's mid-range.
+ *
+ * Everything merges exactly: counts are integers, minima and maxima do not
+ * depend on order, and each block of BLOCK_RUNS runs is summed in run
+ * order before joining order-free exact sums. So any split of the runs into
+ * block-aligned slices gives the same bits.
+ *
+ * A quantile is read by rank: the order statistic of rank r lies in a known
+ * bin, between that bin's least and greatest value, and is estimated by
+ * spreading the bin's values evenly between them (exact when the bin holds
+ * one value, or one value repeated). The bin's edges bound the error, and
+ * the summary reports the bound.
+ */
+export class BinnedSeries {
+  readonly slots: number;
+  readonly counts: Float64Array;
+  readonly binMin: Float64Array;
+  readonly binMax: Float64Array;
+  private readonly blockSum: Float64Array;
+  private readonly blockSquares: Float64Array;
+  private readonly sums: ExactSum[];
+  private readonly squares: ExactSum[];
+  private readonly inverseWidth: Float64Array;
+  runs = 0;
+
+  constructor(
+    readonly series: number,
+    readonly layout: BinLayout,
+  ) {
+    this.slots = layout.bins + 2;
+    this.counts = new Float64Array(series * this.slots);
+    this.binMin = new Float64Array(series * this.slots).fill(Infinity);
+    this.binMax = new Float64Array(series * this.slots).fill(-Infinity);
+    this.blockSum = new Float64Array(series);
+    this.blockSquares = new Float64Array(series);
+    this.sums = Array.from({ length: series }, () => new ExactSum());
+    this.squares = Array.from({ length: series }, () => new ExactSum());
+    this.inverseWidth = layout.lo.map((l, s) => ((layout.hi[s] as number) > l ? layout.bins / ((layout.hi[s] as number) - l) : 0));
+  }
+
+  /** One run's values, one per series. Call endBlock() after the last run of each block. */
+  add(runValues: Float64Array): void {
+    this.addRuns(runValues, 1);
+  }
+
+  /**
+   * `rows` runs at once, run-major (run r's series s at chunk[r * series + s]),
+   * in run order. Taking a series at a time keeps its bins in cache: run by
+   * run, each value lands in another series' bins, far from the last.
+   */
+  addRuns(chunk: Float64Array, rows: number): void {
+    const { lo, hi, shift, bins } = this.layout;
+    const { slots, inverseWidth, counts, binMin, binMax, blockSum, blockSquares } = this;
+    const series = this.series;
+    for (let s = 0; s < series; s++) {
+      const low = lo[s] as number;
+      const high = hi[s] as number;
+      const centre = shift[s] as number;
+      const inverse = inverseWidth[s] as number;
+      const base = s * slots;
+      let sum = blockSum[s] as number;
+      let squares = blockSquares[s] as number;
+      for (let r = 0; r < rows; r++) {
+        const v = chunk[r * series + s] as number;
+        const d = v - centre;
+        sum += d;
+        squares += d * d;
+        // Slot 0 takes values below the pilot's range and slot bins + 1 those above; the top edge
+        // belongs to the last bin. Rounding may move a value across an edge, but never out of order:
+        // (v - low) * inverse cannot decrease as v grows, which is all the quantiles rely on.
+        let slot: number;
+        if (v < low) slot = 0;
+        else if (v > high) slot = bins + 1;
+        else {
+          const x = ((v - low) * inverse) | 0;
+          slot = x < bins ? x + 1 : bins;
+        }
+        const k = base + slot;
+        counts[k] = (counts[k] as number) + 1;
+        if (v < (binMin[k] as number)) binMin[k] = v;
+        if (v > (binMax[k] as number)) binMax[k] = v;
+      }
+      blockSum[s] = sum;
+      blockSquares[s] = squares;
+    }
+    this.runs += rows;
+  }
+
+  /** Moves the block's plain sums into the exact sums. */
+  endBlock(): void {
+    for (let s = 0; s < this.series; s++) {
+      const a = this.blockSum[s] as number;
+      const b = this.blockSquares[s] as number;
+      if (!(Number.isFinite(a) && Number.isFinite(b))) throw new Error(`series ${s}: sums overflowed`);
+      (this.sums[s] as ExactSum).add(a);
+      (this.squares[s] as ExactSum).add(b);
+    }
+    this.blockSum.fill(0);
+    this.blockSquares.fill(0);
+  }
+
+  merge(other: BinnedSeries): void {
+    if (other.series !== this.series || other.slots !== this.slots) throw new Error("cannot merge statistics of different jobs");
+    for (let k = 0; k < this.counts.length; k++) {
+      this.counts[k] = (this.counts[k] as number) + (other.counts[k] as number);
+      if ((other.binMin[k] as number) < (this.binMin[k] as number)) this.binMin[k] = other.binMin[k] as number;
+      if ((other.binMax[k] as number) > (this.binMax[k] as number)) this.binMax[k] = other.binMax[k] as number;
+    }
+    for (let s = 0; s < this.series; s++) {
+      (this.sums[s] as ExactSum).merge(other.sums[s] as ExactSum);
+      (this.squares[s] as ExactSum).merge(other.squares[s] as ExactSum);
+    }
+    this.runs += other.runs;
+  }
+
+  exactSums(): BinnedSums {
+    return { sums: this.sums.map((x) => x.toJSON()), squares: this.squares.map((x) => x.toJSON()) };
+  }
+
+  /** Rebuilds a partial result from its arrays and sums (from a worker or a shard file). */
+  static restore(series: number, layout: BinLayout, runs: number, arrays: { counts: Float64Array; binMin: Float64Array; binMax: Float64Array }, sums: BinnedSums): BinnedSeries {
+    const b = new BinnedSeries(series, layout);
+    if (arrays.counts.length !== b.counts.length || arrays.binMin.length !== b.binMin.length || arrays.binMax.length !== b.binMax.length) {
+      throw new Error(`binned statistics: expected ${b.counts.length} slots`);
+    }
+    if (sums.sums.length !== series || sums.squares.length !== series) throw new Error(`binned statistics: expected sums for ${series} series`);
+    b.counts.set(arrays.counts);
+    b.binMin.set(arrays.binMin);
+    b.binMax.set(arrays.binMax);
+    sums.sums.forEach((json, s) => (b.sums[s] as ExactSum).merge(ExactSum.fromJSON(json)));
+    sums.squares.forEach((json, s) => (b.squares[s] as ExactSum).merge(ExactSum.fromJSON(json)));
+    b.runs = runs;
+    return b;
+  }
+
+  /** Mean over all runs so far (whole blocks only). */
+  seMeanSoFar(s: number): { mean: number; seMean: number } {
+    const n = this.runs;
+    if (n < 2) return { mean: 0, seMean: Infinity };
+    const { mean, sd } = this.moments(s, n);
+    return { mean, seMean: sd / Math.sqrt(n) };
+  }
+
+  summary(s: number): { summary: SeriesSummary; precision: SeriesPrecision } {
+    const n = this.runs;
+    if (n === 0) throw new Error("summary of a series with no runs");
+    const { mean, sd } = this.moments(s, n);
+    const probabilities = summaryProbabilities(n);
+    const estimates = new Map<number, { value: number; low: number; high: number }>();
+    for (const p of probabilities) estimates.set(p, this.quantileWithBounds(s, n, p));
+    const quantile = (p: number) => (estimates.get(p) ?? this.quantileWithBounds(s, n, p)).value;
+    const result = assembleSummary(n, mean, sd, quantile);
+    let bound = 0;
+    for (const [, e] of estimates) bound = Math.max(bound, e.value - e.low, e.high - e.value);
+    result.precision.quantileError = bound;
+    return result;
+  }
+
+  private moments(s: number, n: number): { mean: number; sd: number } {
+    const s1 = (this.sums[s] as ExactSum).value();
+    const s2 = (this.squares[s] as ExactSum).value();
+    const mean = (this.layout.shift[s] as number) + s1 / n;
+    const variance = n > 1 ? Math.max(0, (s2 - (s1 * s1) / n) / (n - 1)) : 0;
+    return { mean, sd: Math.sqrt(variance) };
+  }
+
+  /** The type-7 quantile estimated from the bins, with bounds on the exact one. */
+  private quantileWithBounds(s: number, n: number, p: number): { value: number; low: number; high: number } {
+    const { index, fraction } = type7Position(n, p);
+    const a = this.orderStatistic(s, index);
+    if (fraction === 0) return a;
+    const b = this.orderStatistic(s, index + 1);
+    return {
+      value: a.value + fraction * (b.value - a.value),
+      low: a.low + fraction * (b.low - a.low),
+      high: a.high + fraction * (b.high - a.high),
+    };
+  }
+
+  private orderStatistic(s: number, rank: number): { value: number; low: number; high: number } {
+    const base = s * this.slots;
+    let below = 0;
+    for (let slot = 0; slot < this.slots; slot++) {
+      const c = this.counts[base + slot] as number;
+      if (rank < below + c) {
+        const low = this.binMin[base + slot] as number;
+        const high = this.binMax[base + slot] as number;
+        const value = c === 1 ? low : low + ((high - low) * (rank - below)) / (c - 1);
+        return { value, low, high };
+      }
+      below += c;
+    }
+    throw new Error(`rank ${rank} beyond the ${below} runs binned`);
+  }
+}

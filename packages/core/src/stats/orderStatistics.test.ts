@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { orderStatistics } from "./orderStatistics.js";
+
+/** A small deterministic generator, so the test needs no seed library. */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+describe("orderStatistics", () => {
+  it("finds the same values a numeric sort does, with ties and sorted or reversed input", () => {
+    const next = lcg(11);
+    const inputs = [
+      Float64Array.from({ length: 1001 }, () => Math.floor(next() * 7)),
+      Float64Array.from({ length: 500 }, () => next() * 100 - 50),
+      Float64Array.from({ length: 300 }, (_, k) => k),
+      Float64Array.from({ length: 300 }, (_, k) => 300 - k),
+      new Float64Array(64).fill(3),
+      Float64Array.of(5),
+    ];
+    for (const values of inputs) {
+      const sorted = Float64Array.from(values).sort();
+      const n = values.length;
+      const ranks = [...new Set([0, Math.floor(n / 20), Math.floor(n / 2), Math.floor(n / 2) + 1, n - 2, n - 1].filter((r) => r >= 0 && r < n))].sort((a, b) => a - b);
+      const out = new Float64Array(ranks.length);
+      const before = Float64Array.from(values);
+      orderStatistics(values, ranks, out, new Float64Array(n));
+      expect(Array.from(out)).toEqual(ranks.map((r) => sorted[r]));
+      expect(values).toEqual(before);
+    }
+  });
+
+  it("refuses ranks out of order or out of range", () => {
+    const v = Float64Array.of(3, 1, 2);
+    expect(() => orderStatistics(v, [2, 1], new Float64Array(2), new Float64Array(3))).toThrow(/ascending/);
+    expect(() => orderStatistics(v, [3], new Float64Array(1), new Float64Array(3))).toThrow(/outside/);
+  });
+});

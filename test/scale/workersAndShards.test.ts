@@ -1,0 +1,101 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { parseShard, partialFileName } from "../../packages/cli/src/shardSpec.js";
+import { chipsim } from "../helpers/cli.js";
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL("../../packages/cli/dist/bin.js", import.meta.url));
+const temp = () => mkdtempSync(join(tmpdir(), "chipsim-scale-"));
+
+describe("worker threads", () => {
+  for (const statistics of ["exact", "streaming"] as const) {
+    it(`give the same summary.json for 1 and 3 threads (${statistics} statistics)`, async () => {
+      const dir = temp();
+      const args = ["run", "baseline", "--runs", "2500", "--seed", "11", "--statistics", statistics, "--quiet"];
+      const one = await chipsim([...args, "--workers", "1", "--out", join(dir, "one")]);
+      const three = await chipsim([...args, "--workers", "3", "--out", join(dir, "three")]);
+      expect(one.code).toBe(0);
+      expect(three.code).toBe(0);
+      const a = readFileSync(join(dir, "one", "summary.json"), "utf8");
+      expect(readFileSync(join(dir, "three", "summary.json"), "utf8")).toBe(a);
+      expect(JSON.parse(a).scenario.quantiles.method).toBe(statistics === "exact" ? "exact" : "histogram");
+    });
+  }
+
+  it("refuses a thread count that is not a whole number, and workers with --per-run", async () => {
+    expect((await chipsim(["run", "baseline", "--runs", "10", "--workers", "0"])).stderr).toMatch(/--workers: expected a whole number of threads, at least 1, found 0/);
+    const r = await chipsim(["run", "baseline", "--runs", "10", "--workers", "2", "--per-run", "--out", temp()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--per-run follows the runs in order on one thread/);
+  });
+});
+
+describe("shards", () => {
+  it("four shard processes merged give the single run's summary.json byte for byte", async () => {
+    const dir = temp();
+    const common = ["run", "baseline", "--runs", "3000", "--seed", "21", "--quiet"];
+    await run(process.execPath, [bin, ...common, "--out", join(dir, "single"), "--workers", "1"]);
+    await Promise.all([0, 1, 2, 3].map((i) => run(process.execPath, [bin, ...common, "--shard", `${i}/4`, "--out", join(dir, "parts"), "--workers", "1"])));
+    expect(readdirSync(join(dir, "parts")).sort()).toEqual(["partial-0-of-4.chipsim", "partial-1-of-4.chipsim", "partial-2-of-4.chipsim", "partial-3-of-4.chipsim"]);
+    await run(process.execPath, [bin, "merge", join(dir, "parts"), "--out", join(dir, "merged"), "--quiet"]);
+    expect(readFileSync(join(dir, "merged", "summary.json"), "utf8")).toBe(readFileSync(join(dir, "single", "summary.json"), "utf8"));
+    expect(readFileSync(join(dir, "merged", "summary.csv"), "utf8")).toBe(readFileSync(join(dir, "single", "summary.csv"), "utf8"));
+  });
+
+  it("streamed shards from the environment (Slurm array numbered from 1) merge to the single run", async () => {
+    const dir = temp();
+    const common = ["run", "baseline", "--runs", "4096", "--seed", "5", "--statistics", "streaming", "--quiet"];
+    await run(process.execPath, [bin, ...common, "--out", join(dir, "single"), "--workers", "1"]);
+    await Promise.all(
+      [1, 2].map((id) =>
+        run(process.execPath, [bin, ...common, "--shard", "auto", "--out", join(dir, "parts"), "--workers", "1"], {
+          env: { ...process.env, SLURM_ARRAY_TASK_ID: String(id), SLURM_ARRAY_TASK_COUNT: "2", SLURM_ARRAY_TASK_MIN: "1" },
+        }),
+      ),
+    );
+    await run(process.execPath, [bin, "merge", join(dir, "parts"), "--out", join(dir, "merged"), "--quiet"]);
+    expect(readFileSync(join(dir, "merged", "summary.json"), "utf8")).toBe(readFileSync(join(dir, "single", "summary.json"), "utf8"));
+  });
+
+  it("refuses to merge a missing shard, a repeated one, another seed, or a damaged file, naming the file", async () => {
+    const dir = temp();
+    const common = ["run", "baseline", "--runs", "300", "--quiet", "--workers", "1"];
+    for (const i of [0, 1, 2]) await chipsim([...common, "--seed", "1", "--shard", `${i}/3`, "--out", join(dir, "a")]);
+    await chipsim([...common, "--seed", "2", "--shard", "2/3", "--out", join(dir, "b")]);
+    const missing = await chipsim(["merge", join(dir, "a", "partial-0-of-3.chipsim"), join(dir, "a", "partial-1-of-3.chipsim")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/found no partial result for shard 2/);
+    const twice = await chipsim(["merge", join(dir, "a"), join(dir, "a", "partial-1-of-3.chipsim")]);
+    expect(twice.stderr).toMatch(/shard 1 appears twice/);
+    const otherSeed = await chipsim(["merge", join(dir, "a", "partial-0-of-3.chipsim"), join(dir, "a", "partial-1-of-3.chipsim"), join(dir, "b", "partial-2-of-3.chipsim")]);
+    expect(otherSeed.code).toBe(2);
+    expect(otherSeed.stderr).toMatch(/partial-2-of-3\.chipsim: not from the same job: expected seed 1 \(as in .*partial-0-of-3\.chipsim\), found 2/);
+    const damaged = join(dir, "damaged.chipsim");
+    writeFileSync(damaged, readFileSync(join(dir, "a", "partial-0-of-3.chipsim")).subarray(0, 5000));
+    const cut = await chipsim(["merge", damaged]);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/damaged\.chipsim: .*cut short/);
+    expect(cut.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+describe("--shard", () => {
+  it("reads i/n, Kubernetes Indexed Job and Slurm array variables", () => {
+    expect(parseShard("2/5", {})).toEqual({ index: 2, count: 5 });
+    expect(parseShard("auto", { JOB_COMPLETION_INDEX: "3", JOB_COMPLETIONS: "8" })).toEqual({ index: 3, count: 8 });
+    expect(parseShard("auto", { SLURM_ARRAY_TASK_ID: "7", SLURM_ARRAY_TASK_COUNT: "4", SLURM_ARRAY_TASK_MIN: "1", SLURM_ARRAY_TASK_STEP: "2" })).toEqual({ index: 3, count: 4 });
+    expect(partialFileName({ index: 3, count: 12 })).toBe("partial-03-of-12.chipsim");
+  });
+
+  it("explains what is wrong", () => {
+    expect(() => parseShard("4/4", {})).toThrow(/expected a shard index from 0 to 3, found 4/);
+    expect(() => parseShard("1-4", {})).toThrow(/expected i\/n \(such as 0\/4\) or auto, found "1-4"/);
+    expect(() => parseShard("auto", {})).toThrow(/found neither/);
+    expect(() => parseShard("auto", { JOB_COMPLETION_INDEX: "1" })).toThrow(/no JOB_COMPLETIONS/);
+  });
+});
