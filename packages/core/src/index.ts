@@ -41,7 +41,7 @@ export { hybridScenario } from "./analysis/hybrid.js";
 export { gridDesign, latinHypercube } from "./analysis/design.js";
 export { overrideValue, readSweepValue } from "./analysis/sweepValues.js";
 export { StreamRng } from "./random/streamRng.js";
-export { jobKey } from "./random/seed.js";
+export { jobKey, runKey } from "./random/seed.js";
 export { fnv1a32 } from "./random/hash.js";
 export { sensitivity, SOBOL_MAX_FACTORS, type SensitivityReport, type SensitivityMethod, type FactorGrouping } from "./analysis/sensitivity.js";
 export { sobolIndices, type SobolIndex } from "./analysis/sobol.js";

@@ -16,6 +16,11 @@ describe("orderStatistics", () => {
       Float64Array.from({ length: 300 }, (_, k) => k),
       Float64Array.from({ length: 300 }, (_, k) => 300 - k),
       new Float64Array(64).fill(3),
+      // A spread too wide to bucket (max - min overflows), and one too narrow to matter.
+      Float64Array.from({ length: 200 }, () => (next() - 0.5) * 3e308),
+      Float64Array.from({ length: 200 }, () => 1 + Math.floor(next() * 4) * Number.EPSILON),
+      // Heavy tail: most values crowd into the first bucket.
+      Float64Array.from({ length: 3000 }, () => Math.exp(30 * next() ** 8)),
       Float64Array.of(5),
     ];
     for (const values of inputs) {

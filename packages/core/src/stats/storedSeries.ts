@@ -90,6 +90,11 @@ export class StoredSeries {
     const n = row.length;
     if (n === 0) throw new Error("summary of a series with no runs");
     for (let k = 0; k < n; k++) if (Number.isNaN(row[k] as number)) throw new Error(`run ${this.first + k} has no value`);
+    // Many series hold one value in every run (a design not yet shipping): no selection needed, and sd is 0 exactly.
+    if (isConstant(row)) {
+      const v = row[0] as number;
+      return assembleSummary(n, v, 0, () => v);
+    }
     const probabilities = summaryProbabilities(n);
     const ranks: number[] = [];
     for (const p of probabilities) {
@@ -107,8 +112,7 @@ export class StoredSeries {
       return fraction === 0 ? x0 : x0 + fraction * (at(index + 1) - x0);
     };
     const mean = compensatedSum(row, 0) / n;
-    // A constant series has sd 0 exactly, not the rounding left in its squares.
-    const sd = n > 1 && !isConstant(row) ? Math.sqrt(compensatedSquares(row, mean) / (n - 1)) : 0;
+    const sd = n > 1 ? Math.sqrt(compensatedSquares(row, mean) / (n - 1)) : 0;
     return assembleSummary(n, mean, sd, quantile);
   }
 }

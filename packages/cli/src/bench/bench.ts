@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench`: how fast the baseline runs, and how far from the floor.
+ *
+ * Every figure comes from one invocation, configuration after
+ * configuration, so ratios between them hold on a machine shared with
+ * others; absolute figures vary with the load. Measured:
+ *
+ *   - each of 10^4, 10^5, 10^6 runs with 1 and 2 threads, stored (exact)
+ *     and streaming statistics: wall time of the whole command from the
+ *     shell (start-up included) and peak memory, each in a process of its
+ *     own; stored statistics are skipped where the values would not fit
+ *     STORED_LIMIT_BYTES;
+ *   - the variate floor: the baseline's parameter draws alone (every draw
+ *     of every run comes from the parameter table: same generators, same
+ *     transforms) against the whole model, in this process;
+ *   - how run time grows with the runs and with the horizon: fitted
+ *     exponents, which should be 1.
+ *
+ * Flags: --json (one JSON object), --max-runs N (largest job, default
+ * 1000000), --repeat N (timings are medians of N, default 1),
+ * --history FILE (append the result as one JSON line; nothing is written
+ * otherwise).
+ */
+import { execFile } from "node:child_process";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { compileModel, jobKey, planJob, runKey, runMonteCarlo, yearsOf, type CompiledModel } from "@chipsim/core";
+import { loadResolved } from "../scenarioInput.js";
+import { UsageError } from "../usageError.js";
+import { fitExponent, median } from "./fitExponent.js";
+
+const STORED_LIMIT_BYTES = 2 * 1024 ** 3;
+const SEED = 2026;
+
+interface Config {
+  readonly runs: number;
+  readonly threads: number;
+  readonly statistics: "exact" | "streaming";
+}
+
+type ConfigResult = Config & ({ wallSeconds: number; runsPerSecond: number; peakMemoryMiB: number } | { skipped: string });
+
+const execFileAsync = promisify(execFile);
+
+function flag(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const eq = args.find((a) => a.startsWith(`--${name}=`));
+  if (eq) return eq.slice(name.length + 3);
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function wholeFlag(name: string, fallback: number): number {
+  const text = flag(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value >= 1)) throw new UsageError(`--${name}: expected a whole number above 0, found "${text}"`);
+  return value;
+}
+
+/** One configuration as a user would run it: the command line in a fresh process, timed from spawn to exit. */
+async function runConfig(config: Config, out: string): Promise<{ wallSeconds: number; peakMemoryMiB: number }> {
+  const child = fileURLToPath(new URL("./benchChild.js", import.meta.url));
+  const args = ["run", "baseline", "--runs", String(config.runs), "--seed", String(SEED), "--workers", String(config.threads), "--statistics", config.statistics, "--quiet", "--out", out];
+  const started = performance.now();
+  const { stdout } = await execFileAsync(process.execPath, [child, ...args], { maxBuffer: 1 << 20 });
+  const wallSeconds = (performance.now() - started) / 1000;
+  const report = JSON.parse(stdout.trim().split("\n").pop() as string) as { code: number; peakMemoryMiB: number };
+  if (report.code !== 0) throw new Error(`chipsim ${args.join(" ")} exited with ${report.code}`);
+  return { wallSeconds, peakMemoryMiB: report.peakMemoryMiB };
+}
+
+/** Seconds per run of the draws alone and of the whole model, interleaved so that load hits both alike. */
+function variateFloor(model: CompiledModel, runs: number, repeat: number): { drawMicroseconds: number; runMicroseconds: number; ratio: number } {
+  const key = jobKey(SEED);
+  const words = new Uint32Array(2);
+  const plan = planJob(model, { runs, seed: SEED, statistics: "exact" });
+  const draws: number[] = [];
+  const whole: number[] = [];
+  for (let r = 0; r < repeat; r++) {
+    let t = performance.now();
+    for (let run = 0; run < runs; run++) {
+      runKey(key, run, words);
+      model.table.draw(words[0] as number, words[1] as number, model.world.params);
+    }
+    draws.push(((performance.now() - t) * 1000) / runs);
+    t = performance.now();
+    runMonteCarlo(model, { plan });
+    whole.push(((performance.now() - t) * 1000) / runs);
+  }
+  const drawMicroseconds = median(draws);
+  const runMicroseconds = median(whole);
+  return { drawMicroseconds: round(drawMicroseconds), runMicroseconds: round(runMicroseconds), ratio: round(runMicroseconds / drawMicroseconds) };
+}
+
+function timeRuns(model: CompiledModel, runs: number, repeat: number): number {
+  const plan = planJob(model, { runs, seed: SEED, statistics: "exact" });
+  const times: number[] = [];
+  for (let r = 0; r < repeat; r++) {
+    const t = performance.now();
+    runMonteCarlo(model, { plan });
+    times.push((performance.now() - t) / 1000);
+  }
+  return median(times);
+}
+
+function round(x: number, digits = 3): number {
+  return Number(x.toPrecision(digits + 1));
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const maxRuns = wholeFlag("max-runs", 1_000_000);
+  const repeat = wholeFlag("repeat", 1);
+  const history = flag("history");
+  const log = (line: string) => {
+    if (!json) process.stderr.write(`${line}\n`);
+  };
+
+  const scenario = loadResolved("baseline", [], process.cwd());
+  const model = compileModel(scenario);
+  const series = model.metrics.length * yearsOf(model);
+
+  // Figures of this process first, before children load the machine.
+  log("variate floor ...");
+  const floor = variateFloor(model, 5000, Math.max(3, repeat));
+  log("scaling with runs and horizon ...");
+  const runPoints = [2500, 5000, 10_000, 20_000].map((runs) => ({ x: runs, seconds: timeRuns(model, runs, repeat) }));
+  const dir = mkdtempSync(join(tmpdir(), "chipsim-bench-"));
+  const horizonPoints: { x: number; seconds: number; horizon: number }[] = [];
+  for (const horizon of [2029, 2035, 2041, 2047]) {
+    const file = join(dir, `horizon-${horizon}.yaml`);
+    writeFileSync(file, `id: bench-horizon-${horizon}\ntitle: Baseline to ${horizon}\ndescription: The baseline run to another horizon, for the benchmark.\nextends: baseline\nhorizon: ${horizon}\n`);
+    const m = compileModel(loadResolved(file, [], process.cwd()));
+    horizonPoints.push({ x: m.world.layout.quarters, seconds: timeRuns(m, 3000, repeat), horizon });
+  }
+
+  const configs: ConfigResult[] = [];
+  for (const runs of [10_000, 100_000, 1_000_000].filter((r) => r <= maxRuns)) {
+    for (const statistics of ["streaming", "exact"] as const) {
+      for (const threads of [1, 2]) {
+        const config = { runs, threads, statistics };
+        if (statistics === "exact" && runs * series * 8 > STORED_LIMIT_BYTES) {
+          configs.push({ ...config, skipped: `stored values would take ${((runs * series * 8) / 1024 ** 3).toFixed(1)} GiB` });
+          continue;
+        }
+        log(`${runs.toLocaleString("en-US")} runs, ${threads} thread${threads > 1 ? "s" : ""}, ${statistics} ...`);
+        const timings: { wallSeconds: number; peakMemoryMiB: number }[] = [];
+        for (let r = 0; r < repeat; r++) timings.push(await runConfig(config, join(dir, "out")));
+        const wallSeconds = median(timings.map((t) => t.wallSeconds));
+        configs.push({ ...config, wallSeconds: round(wallSeconds), runsPerSecond: Math.round(runs / wallSeconds), peakMemoryMiB: Math.max(...timings.map((t) => t.peakMemoryMiB)) });
+      }
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+
+  const wall = (runs: number, threads: number, statistics: string) => {
+    const c = configs.find((x) => x.runs === runs && x.threads === threads && x.statistics === statistics);
+    return c && "wallSeconds" in c ? c.wallSeconds : undefined;
+  };
+  const speedup: Record<string, number> = {};
+  for (const runs of [10_000, 100_000, 1_000_000]) {
+    const one = wall(runs, 1, "streaming");
+    const two = wall(runs, 2, "streaming");
+    if (one && two) speedup[String(runs)] = round(one / two);
+  }
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cores: availableParallelism(), cpu: cpus()[0]?.model ?? "unknown", node: process.version },
+    scenario: "baseline",
+    seed: SEED,
+    parameters: model.table.size,
+    quarters: model.world.layout.quarters,
+    series,
+    repeat,
+    configs,
+    twoThreadSpeedup: speedup,
+    variateFloor: floor,
+    scaling: {
+      runsExponent: round(fitExponent(runPoints)),
+      horizonExponent: round(fitExponent(horizonPoints)),
+      runs: runPoints.map((p) => ({ runs: p.x, seconds: round(p.seconds) })),
+      horizon: horizonPoints.map((p) => ({ horizon: p.horizon, quarters: p.x, seconds: round(p.seconds) })),
+    },
+  };
+  if (history) appendFileSync(history, `${JSON.stringify(result)}\n`);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `baseline, seed ${SEED}: ${result.parameters} parameters, ${result.quarters} quarters, ${series} series; ${result.machine.cores} cores, node ${result.machine.node}`,
+    "",
+    "  runs        threads  statistics  wall (s)  runs/s     peak MiB",
+    ...configs.map((c) =>
+      [
+        c.runs.toLocaleString("en-US").padStart(9),
+        String(c.threads).padStart(9),
+        c.statistics.padStart(11),
+        "wallSeconds" in c ? [c.wallSeconds.toFixed(2).padStart(9), c.runsPerSecond.toLocaleString("en-US").padStart(9), c.peakMemoryMiB.toFixed(0).padStart(10)].join("  ") : `  skipped: ${c.skipped}`,
+      ].join(" "),
+    ),
+    "",
+    `  two threads against one (streaming): ${Object.entries(speedup).map(([r, s]) => `${Number(r).toLocaleString("en-US")} runs ${s}x`).join(", ") || "n/a"}`,
+    `  variate floor: draws ${floor.drawMicroseconds} us/run, whole model ${floor.runMicroseconds} us/run, ratio ${floor.ratio}`,
+    `  time ~ runs^${result.scaling.runsExponent}, ~ quarters^${result.scaling.horizonExponent}`,
+    history ? `  appended to ${history}` : "",
+    "",
+  ];
+  process.stdout.write(lines.join("\n"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`chipsim bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});
