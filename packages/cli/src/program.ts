@@ -5,7 +5,6 @@ import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
 import { listCommand } from "./commands/list.js";
 import { mergeCommand } from "./commands/merge.js";
-import { chartsCommand, reportCommand } from "./commands/report.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { sourcesCommand } from "./commands/sources.js";
 import { sweepCommand } from "./commands/sweep.js";
@@ -235,13 +234,14 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       "report <scenario>",
       "Write one self-contained HTML report: results, charts, tornado, comparison, parameters and sources",
       (y) => reportOptions(sets(y)).option("out", { type: "string", default: "report.html", describe: "The HTML file to write" }),
-      async (a) => done(await reportCommand(reportArgs(a), io)),
+      // Loaded only when used: the chart libraries take a tenth of a second to load.
+      async (a) => done(await (await import("./commands/report.js")).reportCommand(reportArgs(a), io)),
     )
     .command(
       "charts <scenario>",
       "Write the report's charts as SVG files",
       (y) => reportOptions(sets(y)).option("out", { type: "string", default: "charts", describe: "Folder for the SVG files" }),
-      async (a) => done(await chartsCommand(reportArgs(a), io)),
+      async (a) => done(await (await import("./commands/report.js")).chartsCommand(reportArgs(a), io)),
     )
     .command(
       "validate <file>",
