@@ -93,7 +93,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     const name = partialFileName(shard);
     const partial = encodePartialFile({ manifest: manifestFor(runs), frame: summaryFrame(model), plan, shard, partial: aggregate.toPartial() });
     const written = writeFilesAtomically(args.out, { [name]: partial });
-    if (!args.quiet) io.stderr.write(`shard ${shard.index} of ${shard.count}: runs ${slice.first}..${slice.first + slice.count - 1}; wrote ${written.join(", ")}\n`);
+    const runsText = slice.count > 0 ? `runs ${slice.first}..${slice.first + slice.count - 1}` : "no runs (the job has fewer slices of 1,024 runs than shards)";
+    if (!args.quiet) io.stderr.write(`shard ${shard.index} of ${shard.count}: ${runsText}; wrote ${written.join(", ")}\n`);
     return 0;
   }
 

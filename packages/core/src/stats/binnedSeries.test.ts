@@ -75,3 +75,13 @@ describe("BinnedSeries", () => {
     expect(JSON.stringify(restored.summary(0))).toBe(JSON.stringify(whole.summary(0)));
   });
 });
+
+describe("BinnedSeries while a job runs", () => {
+  it("counts the open block in the mean so far", () => {
+    const store = new BinnedSeries(1, layout(0, 10, 4));
+    [2, 4, 6].forEach((v) => store.add(Float64Array.of(v)));
+    const { mean, seMean } = store.seMeanSoFar(0);
+    expect(mean).toBe(4);
+    expect(seMean).toBeCloseTo(2 / Math.sqrt(3), 14);
+  });
+});

@@ -192,7 +192,7 @@ export class BinnedSeries {
     return b;
   }
 
-  /** Mean over all runs so far (whole blocks only). */
+  /** Mean and its standard error over all runs so far. */
   seMeanSoFar(s: number): { mean: number; seMean: number } {
     const n = this.runs;
     if (n < 2) return { mean: 0, seMean: Infinity };
@@ -216,8 +216,9 @@ export class BinnedSeries {
   }
 
   private moments(s: number, n: number): { mean: number; sd: number } {
-    const s1 = (this.sums[s] as ExactSum).value();
-    const s2 = (this.squares[s] as ExactSum).value();
+    // A block still open (a job asked how precise it is so far) counts too; once closed it adds 0.
+    const s1 = (this.sums[s] as ExactSum).value() + (this.blockSum[s] as number);
+    const s2 = (this.squares[s] as ExactSum).value() + (this.blockSquares[s] as number);
     const mean = (this.layout.shift[s] as number) + s1 / n;
     const variance = n > 1 ? Math.max(0, (s2 - (s1 * s1) / n) / (n - 1)) : 0;
     return { mean, sd: Math.sqrt(variance) };
