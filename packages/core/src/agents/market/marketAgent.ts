@@ -18,17 +18,28 @@ import { InstalledBase } from "./installedBase.js";
  */
 export class MarketAgent implements Agent {
   readonly name = "market";
-  private readonly domestic: readonly boolean[];
+  private readonly domestic: Uint8Array;
   private readonly node: Int32Array;
   private readonly h100e: Float64Array;
-  private readonly tflops: Int32Array;
-  private readonly efficiency: Int32Array;
-  private readonly price: Int32Array;
+  private readonly pTflops: Int32Array;
+  private readonly pEfficiency: Int32Array;
+  private readonly pPrice: Int32Array;
+  // This run's per-design values, set in reset.
+  private readonly tflops: Float64Array;
+  /** An import's price (0 for domestic designs, never read). */
+  private readonly price: Float64Array;
   private readonly policyUnits: Float64Array;
   private readonly compute: InstalledBase;
   private readonly flops: InstalledBase;
   private readonly powerDraw: InstalledBase;
   private demandRate = 0;
+  // This run's scalars, set in reset.
+  private demandGrowth = 0;
+  /** -ln 2 / half-life: the growth rate decays as exp(decay * t). */
+  private growthDecay = 0;
+  private mandateCoverage = 0;
+  private acceptance = 0;
+  private revenueShare = 0;
   private readonly i: ReturnType<typeof marketIndices>;
   private readonly lever: { mandate: number; rejection: number };
   private readonly obsUnits: Int32Array;
@@ -37,7 +48,7 @@ export class MarketAgent implements Agent {
   constructor(ctx: BuildContext) {
     const { designs } = ctx.scenario.tree;
     const t = ctx.table;
-    this.domestic = ctx.domestic;
+    this.domestic = Uint8Array.from(ctx.domestic, (dom) => (dom ? 1 : 0));
     this.node = Int32Array.from(ctx.designIds, (_id, d) => {
       const dom = ctx.domesticDesign(d);
       return dom ? ctx.nodeIndex(dom.node) : -1;
@@ -47,13 +58,15 @@ export class MarketAgent implements Agent {
       if (!found) throw new Error(`design ${id} missing`);
       return found;
     };
-    this.tflops = Int32Array.from(ctx.designIds, (id) => t.index(design(id).tflops));
-    this.efficiency = Int32Array.from(ctx.designIds, (id) => t.index(design(id).softwareEfficiency));
-    this.price = Int32Array.from(ctx.designIds, (_id, d) => {
+    this.pTflops = Int32Array.from(ctx.designIds, (id) => t.index(design(id).tflops));
+    this.pEfficiency = Int32Array.from(ctx.designIds, (id) => t.index(design(id).softwareEfficiency));
+    this.pPrice = Int32Array.from(ctx.designIds, (_id, d) => {
       const imp = ctx.importDesign(d);
       return imp ? t.index(imp.price) : -1;
     });
     const n = ctx.designIds.length;
+    this.tflops = new Float64Array(n);
+    this.price = new Float64Array(n);
     this.h100e = new Float64Array(n);
     this.policyUnits = new Float64Array(n);
     this.compute = new InstalledBase(ctx.quarters);
@@ -72,8 +85,17 @@ export class MarketAgent implements Agent {
     const i = this.i;
     const h100 = w.p(i.h100Tflops);
     for (let d = 0; d < this.h100e.length; d++) {
-      this.h100e[d] = (w.p(this.tflops[d] as number) / h100) * w.p(this.efficiency[d] as number);
+      const tflops = w.p(this.pTflops[d] as number);
+      this.tflops[d] = tflops;
+      this.h100e[d] = (tflops / h100) * w.p(this.pEfficiency[d] as number);
+      const price = this.pPrice[d] as number;
+      this.price[d] = price < 0 ? 0 : w.p(price);
     }
+    this.demandGrowth = w.p(i.demandGrowth);
+    this.growthDecay = -Math.LN2 / Math.max(w.p(i.growthHalfLife), 1e-9);
+    this.mandateCoverage = w.p(i.mandateCoverage);
+    this.acceptance = w.p(i.acceptance);
+    this.revenueShare = w.p(i.revenueShare);
     const life = w.p(i.serviceLife);
     const installed = w.p(i.installedAtStart);
     this.compute.reset(installed, life);
@@ -84,17 +106,18 @@ export class MarketAgent implements Agent {
   }
 
   step(w: World): void {
-    const i = this.i;
     const q = w.q;
     const n = this.h100e.length;
     if (q > 0) {
-      const growth = w.p(i.demandGrowth) * Math.pow(2, -(q + 0.5) / Math.max(w.p(i.growthHalfLife), 1e-9));
-      this.demandRate *= Math.pow(1 + growth, 0.25);
+      // Annual growth halves every half-life; a quarter grows by its fourth root.
+      // (exp and sqrt instead of Math.pow, which costs several times more.)
+      const growth = this.demandGrowth * Math.exp((q + 0.5) * this.growthDecay);
+      this.demandRate *= Math.sqrt(Math.sqrt(1 + growth));
     }
     const demand = this.demandRate / 4;
 
-    const mandate = (w.lever[this.lever.mandate] as number) * w.p(i.mandateCoverage);
-    const acceptance = w.p(i.acceptance) * (1 - (w.lever[this.lever.rejection] as number));
+    const mandate = (w.lever[this.lever.mandate] as number) * this.mandateCoverage;
+    const acceptance = this.acceptance * (1 - (w.lever[this.lever.rejection] as number));
     let importOffer = 0;
     let domesticSupply = 0;
     for (let d = 0; d < n; d++) {
@@ -157,12 +180,12 @@ export class MarketAgent implements Agent {
         deployed = demandTerm * powerFactor;
         w.binding[d] = importBinding(policyTerm, demandTerm, deployed);
         importedUnits += deployed;
-        revenueShare += deployed * w.p(this.price[d] as number) * w.p(i.revenueShare);
+        revenueShare += deployed * (this.price[d] as number) * this.revenueShare;
       }
       w.deployedUnits[d] = deployed;
       w.obs[this.obsUnits[d] as number] = deployed;
       added += deployed * (this.h100e[d] as number);
-      addedFlops += deployed * w.p(this.tflops[d] as number) * 1e12;
+      addedFlops += deployed * (this.tflops[d] as number) * 1e12;
       addedPower += deployed * (w.unitPowerGW[d] as number);
     }
 
