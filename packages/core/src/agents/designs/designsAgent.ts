@@ -163,7 +163,8 @@ export class DesignsAgent implements Agent {
     for (let b = 0; b < this.bank.length; b++) {
       this.bank[b] = (this.bank[b] as number) + (this.bankInflow[b] as number) * leak;
     }
-    this.bankWeight.fill(0);
+    // A few banks: a loop beats a fill() call.
+    for (let b = 0; b < this.bankWeight.length; b++) this.bankWeight[b] = 0;
     for (let d = 0; d < n; d++) {
       const ship = shippingWeight(q, this.launch[d] as number, this.end[d] as number, this.ramp[d] as number);
       active[d] = ship > 0 ? 1 : 0;
