@@ -156,38 +156,38 @@ export class DesignsAgent implements Agent {
 
   step(w: World): void {
     const q = w.q;
-    const n = this.launch.length;
-    const domestic = this.domestic;
-    const active = w.designActive;
+    // Every array in locals: V8 then checks each once per call, not once per access.
+    const { domestic, launch, end, ramp, share, bankOf, bank, bankWeight, weight, dieStock, dieUnits, bankClaim } = this;
+    const { diesPerPackage, packagesPerWafer, stacks, packageYield, supplyPerQuarter } = this;
+    const { designActive: active, goodDies, packagingTerm, dieTerm, hbmTerm, supplyUnits, hbmAllocation } = w;
+    const n = launch.length;
     const leak = 1 - (w.lever[this.foundryLever] as number);
-    for (let b = 0; b < this.bank.length; b++) {
-      this.bank[b] = (this.bank[b] as number) + (this.bankInflow[b] as number) * leak;
-    }
+    for (let b = 0; b < bank.length; b++) bank[b] = (bank[b] as number) + (this.bankInflow[b] as number) * leak;
     // A few banks: a loop beats a fill() call.
-    for (let b = 0; b < this.bankWeight.length; b++) this.bankWeight[b] = 0;
+    for (let b = 0; b < bankWeight.length; b++) bankWeight[b] = 0;
     for (let d = 0; d < n; d++) {
-      const ship = shippingWeight(q, this.launch[d] as number, this.end[d] as number, this.ramp[d] as number);
+      const ship = shippingWeight(q, launch[d] as number, end[d] as number, ramp[d] as number);
       active[d] = ship > 0 ? 1 : 0;
-      const weight = domestic[d] ? (this.share[d] as number) * ship : ship;
-      this.weight[d] = weight;
-      const b = this.bankOf[d] as number;
-      if (b >= 0 && ship > 0) this.bankWeight[b] = (this.bankWeight[b] as number) + weight;
+      const wd = domestic[d] ? (share[d] as number) * ship : ship;
+      weight[d] = wd;
+      const b = bankOf[d] as number;
+      if (b >= 0 && ship > 0) bankWeight[b] = (bankWeight[b] as number) + wd;
     }
 
     let slotsWanted = 0;
     for (let d = 0; d < n; d++) {
-      this.dieUnits[d] = 0;
-      this.bankClaim[d] = 0;
+      dieUnits[d] = 0;
+      bankClaim[d] = 0;
       if (!domestic[d]) continue;
-      this.dieStock[d] = (this.dieStock[d] as number) + (w.goodDies[d] as number);
+      dieStock[d] = (dieStock[d] as number) + (goodDies[d] as number);
       if (!active[d]) continue;
-      const b = this.bankOf[d] as number;
-      const bankWeight = b >= 0 ? (this.bankWeight[b] as number) : 0;
-      const claim = bankWeight > 0 ? ((this.bank[b] as number) * (this.weight[d] as number)) / bankWeight : 0;
-      this.bankClaim[d] = claim;
-      const units = ((this.dieStock[d] as number) + claim) / (this.diesPerPackage[d] as number);
-      this.dieUnits[d] = units;
-      slotsWanted += units / (this.packagesPerWafer[d] as number);
+      const b = bankOf[d] as number;
+      const bw = b >= 0 ? (bankWeight[b] as number) : 0;
+      const claim = bw > 0 ? ((bank[b] as number) * (weight[d] as number)) / bw : 0;
+      bankClaim[d] = claim;
+      const units = ((dieStock[d] as number) + claim) / (diesPerPackage[d] as number);
+      dieUnits[d] = units;
+      slotsWanted += units / (packagesPerWafer[d] as number);
     }
 
     const slotShare = slotsWanted > w.interposerWafers ? w.interposerWafers / slotsWanted : 1;
@@ -195,78 +195,79 @@ export class DesignsAgent implements Agent {
     for (let d = 0; d < n; d++) {
       remaining[d] = 0;
       if (!domestic[d] || !active[d]) continue;
-      const packaging = (this.dieUnits[d] as number) * slotShare;
-      w.packagingTerm[d] = packaging;
-      remaining[d] = Math.min(this.dieUnits[d] as number, packaging) * (this.stacks[d] as number);
+      const packaging = (dieUnits[d] as number) * slotShare;
+      packagingTerm[d] = packaging;
+      remaining[d] = Math.min(dieUnits[d] as number, packaging) * (stacks[d] as number);
     }
-    allocateHbm(w.hbmPool, this.poolRanks, this.request, w.hbmAllocation);
+    allocateHbm(w.hbmPool, this.poolRanks, this.request, hbmAllocation);
 
     const exportShare = 1 - (w.lever[this.exportLever] as number);
     const pools = this.poolRanks.length;
     for (let d = 0; d < n; d++) {
       if (!active[d]) {
-        w.dieTerm[d] = 0;
-        w.hbmTerm[d] = 0;
-        w.packagingTerm[d] = 0;
-        w.supplyUnits[d] = 0;
+        dieTerm[d] = 0;
+        hbmTerm[d] = 0;
+        packagingTerm[d] = 0;
+        supplyUnits[d] = 0;
         continue;
       }
       if (!domestic[d]) {
-        const offer = (this.supplyPerQuarter[d] as number) * (this.weight[d] as number) * exportShare;
-        w.dieTerm[d] = offer;
-        w.hbmTerm[d] = Infinity;
-        w.packagingTerm[d] = Infinity;
-        w.supplyUnits[d] = offer;
+        const offer = (supplyPerQuarter[d] as number) * (weight[d] as number) * exportShare;
+        dieTerm[d] = offer;
+        hbmTerm[d] = Infinity;
+        packagingTerm[d] = Infinity;
+        supplyUnits[d] = offer;
         continue;
       }
-      const stacks = this.stacks[d] as number;
-      const packageYield = this.packageYield[d] as number;
+      const stacksPer = stacks[d] as number;
+      const yieldD = packageYield[d] as number;
       let given = 0;
-      for (let p = 0; p < pools; p++) given += w.hbmAllocation[d * pools + p] as number;
-      const dieTerm = (this.dieUnits[d] as number) * packageYield;
-      const hbmTerm = stacks > 0 ? (given / stacks) * packageYield : Infinity;
-      const packagingTerm = (w.packagingTerm[d] as number) * packageYield;
-      w.dieTerm[d] = dieTerm;
-      w.hbmTerm[d] = hbmTerm;
-      w.packagingTerm[d] = packagingTerm;
-      w.supplyUnits[d] = Math.min(dieTerm, hbmTerm, packagingTerm);
+      for (let p = 0; p < pools; p++) given += hbmAllocation[d * pools + p] as number;
+      const dieT = (dieUnits[d] as number) * yieldD;
+      const hbmT = stacksPer > 0 ? (given / stacksPer) * yieldD : Infinity;
+      const packagingT = (packagingTerm[d] as number) * yieldD;
+      dieTerm[d] = dieT;
+      hbmTerm[d] = hbmT;
+      packagingTerm[d] = packagingT;
+      supplyUnits[d] = Math.min(dieT, hbmT, packagingT);
     }
   }
 
   /** Books the dies and stacks that the deployed units used (runs before memory settles). */
   settle(w: World): void {
-    const n = this.launch.length;
+    const { domestic, dieStock, bank, bankOf, diesPerPackage, packageYield, stacks, obsDiesDeployed } = this;
+    const { designActive: active, deployedUnits, hbmAllocation: allocation, obs } = w;
+    const n = domestic.length;
     const pools = this.poolRanks.length;
-    const allocation = w.hbmAllocation;
     for (let d = 0; d < n; d++) {
-      const deployed = w.deployedUnits[d] as number;
-      if (!this.domestic[d] || !w.designActive[d]) {
+      const deployed = deployedUnits[d] as number;
+      if (!domestic[d] || !active[d]) {
         for (let p = 0; p < pools; p++) allocation[d * pools + p] = 0;
         // Imported parts (H20, H200) carry one compute die each.
-        if (!this.domestic[d]) w.obs[this.obsDiesDeployed[d] as number] = deployed;
+        if (!domestic[d]) obs[obsDiesDeployed[d] as number] = deployed;
         continue;
       }
-      const diesPerPackage = this.diesPerPackage[d] as number;
-      w.obs[this.obsDiesDeployed[d] as number] = deployed * diesPerPackage;
-      const packageYield = this.packageYield[d] as number;
-      const attempted = packageYield > 0 ? deployed / packageYield : 0;
-      const diesUsed = attempted * diesPerPackage;
-      const fromStock = Math.min(this.dieStock[d] as number, diesUsed);
-      this.dieStock[d] = (this.dieStock[d] as number) - fromStock;
-      const b = this.bankOf[d] as number;
-      if (b >= 0) this.bank[b] = Math.max(0, (this.bank[b] as number) - (diesUsed - fromStock));
-      const stacksUsed = attempted * (this.stacks[d] as number);
+      const perPackage = diesPerPackage[d] as number;
+      obs[obsDiesDeployed[d] as number] = deployed * perPackage;
+      const yieldD = packageYield[d] as number;
+      const attempted = yieldD > 0 ? deployed / yieldD : 0;
+      const diesUsed = attempted * perPackage;
+      const fromStock = Math.min(dieStock[d] as number, diesUsed);
+      dieStock[d] = (dieStock[d] as number) - fromStock;
+      const b = bankOf[d] as number;
+      if (b >= 0) bank[b] = Math.max(0, (bank[b] as number) - (diesUsed - fromStock));
+      const stacksUsed = attempted * (stacks[d] as number);
       let given = 0;
       for (let p = 0; p < pools; p++) given += allocation[d * pools + p] as number;
-      const share = given > 0 ? Math.min(1, stacksUsed / given) : 0;
-      for (let p = 0; p < pools; p++) allocation[d * pools + p] = (allocation[d * pools + p] as number) * share;
+      const scale = given > 0 ? Math.min(1, stacksUsed / given) : 0;
+      for (let p = 0; p < pools; p++) allocation[d * pools + p] = (allocation[d * pools + p] as number) * scale;
     }
     let inventory = 0;
-    for (let d = 0; d < n; d++) inventory += this.dieStock[d] as number;
-    let bank = 0;
-    for (let b = 0; b < this.bank.length; b++) bank += this.bank[b] as number;
-    w.obs[this.obs.inventory] = inventory;
-    w.obs[this.obs.bank] = bank;
+    for (let d = 0; d < n; d++) inventory += dieStock[d] as number;
+    let banked = 0;
+    for (let b = 0; b < bank.length; b++) banked += bank[b] as number;
+    obs[this.obs.inventory] = inventory;
+    obs[this.obs.bank] = banked;
   }
 }
 

@@ -116,18 +116,21 @@ export class MarketAgent implements Agent {
     }
     const demand = this.demandRate / 4;
 
+    // Every array in locals: V8 then checks each once per call, not once per access.
+    const { domestic, h100e, policyUnits, obsUnits, node, price, tflops } = this;
+    const { designActive: active, supplyUnits, unitPowerGW, deployedUnits, binding, obs, dieTerm, hbmTerm, packagingTerm, nodeLithoBound } = w;
     const mandate = (w.lever[this.lever.mandate] as number) * this.mandateCoverage;
     const acceptance = this.acceptance * (1 - (w.lever[this.lever.rejection] as number));
     let importOffer = 0;
     let domesticSupply = 0;
     for (let d = 0; d < n; d++) {
-      if (!w.designActive[d]) continue;
-      if (this.domestic[d]) {
-        domesticSupply += (w.supplyUnits[d] as number) * (this.h100e[d] as number);
+      if (!active[d]) continue;
+      if (domestic[d]) {
+        domesticSupply += (supplyUnits[d] as number) * (h100e[d] as number);
       } else {
-        const units = (w.supplyUnits[d] as number) * acceptance;
-        this.policyUnits[d] = units;
-        importOffer += units * (this.h100e[d] as number);
+        const units = (supplyUnits[d] as number) * acceptance;
+        policyUnits[d] = units;
+        importOffer += units * (h100e[d] as number);
       }
     }
     const importRoom = (1 - mandate) * demand;
@@ -138,9 +141,9 @@ export class MarketAgent implements Agent {
 
     let powerNeed = 0;
     for (let d = 0; d < n; d++) {
-      if (!w.designActive[d]) continue;
-      const units = this.domestic[d] ? (w.supplyUnits[d] as number) * domesticFactor : (this.policyUnits[d] as number) * importFactor;
-      powerNeed += units * (w.unitPowerGW[d] as number);
+      if (!active[d]) continue;
+      const units = domestic[d] ? (supplyUnits[d] as number) * domesticFactor : (policyUnits[d] as number) * importFactor;
+      powerNeed += units * (unitPowerGW[d] as number);
     }
     const powerFactor = powerNeed > w.spareGW ? w.spareGW / powerNeed : 1;
 
@@ -152,41 +155,41 @@ export class MarketAgent implements Agent {
     let addedPower = 0;
     let revenueShare = 0;
     for (let d = 0; d < n; d++) {
-      if (!w.designActive[d]) {
-        w.deployedUnits[d] = 0;
-        w.binding[d] = INACTIVE;
-        w.obs[this.obsUnits[d] as number] = 0;
+      if (!active[d]) {
+        deployedUnits[d] = 0;
+        binding[d] = INACTIVE;
+        obs[obsUnits[d] as number] = 0;
         continue;
       }
       let deployed: number;
-      if (this.domestic[d]) {
-        const supply = w.supplyUnits[d] as number;
+      if (domestic[d]) {
+        const supply = supplyUnits[d] as number;
         const demandTerm = supply * domesticFactor;
         const powerTerm = demandTerm * powerFactor;
         deployed = powerTerm;
-        w.binding[d] = domesticBinding(
-          w.dieTerm[d] as number,
-          w.hbmTerm[d] as number,
-          w.packagingTerm[d] as number,
+        binding[d] = domesticBinding(
+          dieTerm[d] as number,
+          hbmTerm[d] as number,
+          packagingTerm[d] as number,
           demandTerm,
           powerTerm,
-          (w.nodeLithoBound[this.node[d] as number] as number) === 1,
+          (nodeLithoBound[node[d] as number] as number) === 1,
         );
         domesticUnits += deployed;
-        addedDomestic += deployed * (this.h100e[d] as number);
+        addedDomestic += deployed * (h100e[d] as number);
       } else {
-        const policyTerm = this.policyUnits[d] as number;
+        const policyTerm = policyUnits[d] as number;
         const demandTerm = policyTerm * importFactor;
         deployed = demandTerm * powerFactor;
-        w.binding[d] = importBinding(policyTerm, demandTerm, deployed);
+        binding[d] = importBinding(policyTerm, demandTerm, deployed);
         importedUnits += deployed;
-        revenueShare += deployed * (this.price[d] as number) * this.revenueShare;
+        revenueShare += deployed * (price[d] as number) * this.revenueShare;
       }
-      w.deployedUnits[d] = deployed;
-      w.obs[this.obsUnits[d] as number] = deployed;
-      added += deployed * (this.h100e[d] as number);
-      addedFlops += deployed * (this.tflops[d] as number) * 1e12;
-      addedPower += deployed * (w.unitPowerGW[d] as number);
+      deployedUnits[d] = deployed;
+      obs[obsUnits[d] as number] = deployed;
+      added += deployed * (h100e[d] as number);
+      addedFlops += deployed * (tflops[d] as number) * 1e12;
+      addedPower += deployed * (unitPowerGW[d] as number);
     }
 
     const o = this.obs;
