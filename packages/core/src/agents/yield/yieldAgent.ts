@@ -47,6 +47,9 @@ export class YieldAgent implements Agent {
   private readonly coefficients: Float64Array;
   private readonly areas: Float64Array;
   private readonly coefficientScratch: Float64Array;
+  /** The cores and required cores the coefficients were computed for (usually fixed across runs). */
+  private readonly coefficientCores: Float64Array;
+  private readonly coefficientRequired: Float64Array;
   private readonly areaScratch: Float64Array;
   // Per node: parameter indices, this run's values, this quarter's figures.
   private readonly pD0: Int32Array;
@@ -100,6 +103,8 @@ export class YieldAgent implements Agent {
     this.coefficients = new Float64Array(n * TERMS);
     this.areas = new Float64Array(n * TERMS);
     this.coefficientScratch = new Float64Array(TERMS);
+    this.coefficientCores = new Float64Array(n).fill(NaN);
+    this.coefficientRequired = new Float64Array(n).fill(NaN);
     this.areaScratch = new Float64Array(TERMS);
     this.weights = new Float64Array(n);
 
@@ -157,9 +162,14 @@ export class YieldAgent implements Agent {
       // The harvesting terms, with the area in cm^2.
       const terms = cores - required + 1;
       this.terms[k] = terms;
-      harvestCoefficients(cores, required, this.coefficientScratch);
+      // The coefficients depend on C and K alone: recomputed only when a run draws other values.
+      if (cores !== this.coefficientCores[k] || required !== this.coefficientRequired[k]) {
+        harvestCoefficients(cores, required, this.coefficientScratch);
+        this.coefficients.set(this.coefficientScratch, k * TERMS);
+        this.coefficientCores[k] = cores;
+        this.coefficientRequired[k] = required;
+      }
       harvestAreas(cores, required, area / 100, p[this.pCoreFraction[k] as number] as number, this.areaScratch);
-      this.coefficients.set(this.coefficientScratch, k * TERMS);
       this.areas.set(this.areaScratch, k * TERMS);
     }
     for (let n = 0; n < this.d0Start.length; n++) {
