@@ -137,10 +137,17 @@ export class RunRecorder {
   finishRun(): void {
     const years = this.years;
     const count = this.observableCount;
+    const { sums, values } = this;
     for (let m = 0; m < this.kind.length; m++) {
       const kind = this.kind[m] as number;
       const from = this.termStart[m] as number;
       const to = this.termStart[m + 1] as number;
+      if (kind === SUM && to - from === 1) {
+        // Most metrics are one flow's yearly sum: read it directly (0 + x is x; sums are never -0).
+        const o = this.terms[from] as number;
+        for (let y = 0; y < years; y++) values[m * years + y] = sums[y * count + o] as number;
+        continue;
+      }
       for (let y = 0; y < years; y++) {
         let v: number;
         if (kind === SUM) v = this.yearSum(from, to, y);
