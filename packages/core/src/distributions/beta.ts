@@ -51,10 +51,10 @@ export function betaQuantileTable(a: number, b: number): (u: number) => number {
   const xs = new Float64Array(n + 1);
   // Each tail from its own side, so that 1 - u keeps its precision: below
   // z = 0, x solves I_x(a, b) = Phi(z); above, y = 1 - x solves
-  // I_y(b, a) = Phi(-z). Each side is solved walking outward-in (p rising),
-  // each root started from the line through the last two, within O(step^2)
-  // of it: Newton then needs two or three evaluations instead of five or
-  // more from the mean.
+  // I_y(b, a) = Phi(-z). Each side is solved from its tail towards z = 0
+  // (p rising), each root started from the line through the last two,
+  // within O(step^2) of it: Newton then needs two or three evaluations
+  // instead of five or more from the mean.
   let lower = 0;
   while (lower <= n && -Z_MAX + lower * step <= 0) lower++;
   const lowerP = new Float64Array(lower);

@@ -78,6 +78,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
  * steps; converges to about 1e-15 in x. A caller that knows the root
  * roughly (a table built point by point) passes `guess`, and `from`, a
  * point known to lie at or below the root; the default starts at the mean.
+ * `lb` is logBeta(a, b), for callers that invert many p with one shape.
  */
 export function inverseIncompleteBeta(
   p: number,
