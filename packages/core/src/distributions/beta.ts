@@ -1,4 +1,4 @@
-import { inverseIncompleteBeta } from "./incompleteBeta.js";
+import { inverseIncompleteBeta, logBeta } from "./incompleteBeta.js";
 import { normalCdf, normalQuantile } from "./normal.js";
 import type { DistSpec, Distribution } from "./types.js";
 
@@ -49,11 +49,22 @@ export function betaQuantileTable(a: number, b: number): (u: number) => number {
   const n = BETA_TABLE_SIZE;
   const step = (2 * Z_MAX) / n;
   const xs = new Float64Array(n + 1);
-  for (let k = 0; k <= n; k++) {
-    const z = -Z_MAX + k * step;
-    // Each tail from its own side, so that 1 - u keeps its precision.
-    xs[k] = z <= 0 ? inverseIncompleteBeta(normalCdf(z), a, b) : 1 - inverseIncompleteBeta(normalCdf(-z), b, a);
-  }
+  // Each tail from its own side, so that 1 - u keeps its precision: below
+  // z = 0, x solves I_x(a, b) = Phi(z); above, y = 1 - x solves
+  // I_y(b, a) = Phi(-z). Each side is solved from its tail towards z = 0
+  // (p rising), each root started from the line through the last two,
+  // within O(step^2) of it: Newton then needs two or three evaluations
+  // instead of five or more from the mean.
+  let lower = 0;
+  while (lower <= n && -Z_MAX + lower * step <= 0) lower++;
+  const lowerP = new Float64Array(lower);
+  for (let k = 0; k < lower; k++) lowerP[k] = normalCdf(-Z_MAX + k * step);
+  const upperP = new Float64Array(n + 1 - lower);
+  for (let j = 0; j < upperP.length; j++) upperP[j] = normalCdf(-(-Z_MAX + (n - j) * step));
+  const lowerX = solveRising(lowerP, a, b);
+  const upperY = solveRising(upperP, b, a);
+  xs.set(lowerX);
+  for (let j = 0; j < upperY.length; j++) xs[n - j] = 1 - (upperY[j] as number);
   return (u: number) => {
     const t = (normalQuantile(u) + Z_MAX) / step;
     if (!(t > 0)) return xs[0] as number;
@@ -62,4 +73,17 @@ export function betaQuantileTable(a: number, b: number): (u: number) => number {
     const x0 = xs[k] as number;
     return x0 + (t - k) * ((xs[k + 1] as number) - x0);
   };
+}
+
+/** The beta(a, b) quantiles at the rising probabilities ps, each solve started from the roots before it. */
+function solveRising(ps: Float64Array, a: number, b: number): Float64Array {
+  const out = new Float64Array(ps.length);
+  const lb = logBeta(a, b);
+  for (let j = 0; j < ps.length; j++) {
+    const prev = j > 0 ? (out[j - 1] as number) : 0;
+    const guess = j > 1 ? 2 * prev - (out[j - 2] as number) : a / (a + b);
+    // The quantile rises with p, so the last root bounds this one from below.
+    out[j] = inverseIncompleteBeta(ps[j] as number, a, b, guess, prev, lb);
+  }
+  return out;
 }

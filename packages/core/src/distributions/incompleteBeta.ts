@@ -27,10 +27,16 @@ export function logBeta(a: number, b: number): number {
  * Numerical Recipes (betacf, modified Lentz), using the symmetry
  * I_x(a, b) = 1 - I_(1-x)(b, a) where that converges faster.
  */
-export function incompleteBeta(x: number, a: number, b: number): number {
+export function incompleteBeta(
+  x: number,
+  a: number,
+  b: number,
+  /** logBeta(a, b), for callers that evaluate many x with the same shapes. */
+  lb = logBeta(a, b),
+): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b));
+  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lb);
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(x, a, b)) / a;
   return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
@@ -69,17 +75,27 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 
 /**
  * The x in [0, 1] with I_x(a, b) = p, by bisection safeguarding Newton
- * steps; converges to about 1e-15 in x.
+ * steps; converges to about 1e-15 in x. A caller that knows the root
+ * roughly (a table built point by point) passes `guess`, and `from`, a
+ * point known to lie at or below the root; the default starts at the mean.
+ * `lb` is logBeta(a, b), for callers that invert many p with one shape.
  */
-export function inverseIncompleteBeta(p: number, a: number, b: number): number {
+export function inverseIncompleteBeta(
+  p: number,
+  a: number,
+  b: number,
+  guess = a / (a + b),
+  from = 0,
+  lb = logBeta(a, b),
+): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  let lo = 0;
+  let lo = from;
   let hi = 1;
-  let x = a / (a + b);
-  const lb = logBeta(a, b);
+  const mean = a / (a + b);
+  let x = guess > lo && guess < hi ? guess : mean > lo && mean < hi ? mean : (lo + hi) / 2;
   for (let i = 0; i < 400; i++) {
-    const f = incompleteBeta(x, a, b) - p;
+    const f = incompleteBeta(x, a, b, lb) - p;
     if (f === 0) return x;
     if (f < 0) lo = x;
     else hi = x;

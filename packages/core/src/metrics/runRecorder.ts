@@ -5,11 +5,21 @@ import { ModelError } from "../errors.js";
 import { QUARTERS_PER_YEAR, quarterLabel } from "../time/index.js";
 import type { MetricDef } from "./registry.js";
 
+/** Aggregation kinds as small integers, for the loop in finishRun. */
+const SUM = 0;
+const LAST = 1;
+const RATIO = 2;
+
 /**
  * Collects one run: per observable and calendar year the sum over the
  * year's quarters and the value in its last quarter, and per design and
  * year how many quarters each constraint bound. At the end of the run it
  * turns them into one value per metric and year. Reused across runs.
+ *
+ * recordQuarter runs after every quarter of every run, so sums and lasts
+ * are kept year-major ([year * observables + o]: one contiguous block per
+ * year), lasts are copied only in a year's last quarter, and the metric
+ * definitions are flattened into typed arrays once.
  */
 export class RunRecorder {
   readonly years: number;
@@ -17,21 +27,56 @@ export class RunRecorder {
   readonly values: Float64Array;
   /** Quarters each constraint bound: [(design * years + year) * constraints + constraint]. */
   readonly binding: Float64Array;
+  private readonly quarters: number;
+  private readonly observableCount: number;
+  /** Year-major: [year * observables + o]. */
   private readonly sums: Float64Array;
   private readonly lasts: Float64Array;
+  /** Per metric: its kind and, for sums and ratios, its observables in terms[termStart[m] .. termStart[m + 1]). */
+  private readonly kind: Uint8Array;
+  private readonly lastObservable: Int32Array;
+  private readonly termStart: Int32Array;
+  /** For ratios, where the denominator's observables begin inside the metric's terms. */
+  private readonly denominatorStart: Int32Array;
+  private readonly terms: Int32Array;
 
   constructor(
-    private readonly metrics: readonly MetricDef[],
+    metrics: readonly MetricDef[],
     private readonly observables: readonly ObservableInfo[],
     private readonly scenarioId: string,
     quarters: number,
     designs: number,
   ) {
+    this.quarters = quarters;
     this.years = Math.ceil(quarters / QUARTERS_PER_YEAR);
+    this.observableCount = observables.length;
     this.values = new Float64Array(metrics.length * this.years);
     this.binding = new Float64Array(designs * this.years * CONSTRAINTS.length);
     this.sums = new Float64Array(observables.length * this.years);
     this.lasts = new Float64Array(observables.length * this.years);
+    this.kind = new Uint8Array(metrics.length);
+    this.lastObservable = new Int32Array(metrics.length);
+    this.termStart = new Int32Array(metrics.length + 1);
+    this.denominatorStart = new Int32Array(metrics.length);
+    const terms: number[] = [];
+    metrics.forEach((metric, m) => {
+      const a = metric.aggregation;
+      this.termStart[m] = terms.length;
+      if (a.kind === "sum") {
+        this.kind[m] = SUM;
+        terms.push(...a.observables);
+      } else if (a.kind === "last") {
+        this.kind[m] = LAST;
+        this.lastObservable[m] = a.observable;
+      } else {
+        this.kind[m] = RATIO;
+        terms.push(...a.numerator);
+        this.denominatorStart[m] = terms.length;
+        terms.push(...a.denominator);
+      }
+    });
+    this.termStart[metrics.length] = terms.length;
+    this.terms = Int32Array.from(terms);
   }
 
   beginRun(): void {
@@ -45,43 +90,72 @@ export class RunRecorder {
     const q = w.q;
     const year = (q / QUARTERS_PER_YEAR) | 0;
     const obs = w.obs;
-    const years = this.years;
-    for (let o = 0; o < obs.length; o++) {
+    const count = this.observableCount;
+    const sums = this.sums;
+    const base = year * count;
+    // v * 0 is 0 for a finite v and NaN otherwise, so one NaN test per
+    // quarter catches every non-finite observable.
+    let check = 0;
+    for (let o = 0; o < count; o++) {
       const v = obs[o] as number;
-      // Catch NaN and infinities where they arise, with enough context to replay the run.
-      if (!Number.isFinite(v)) {
-        throw new ModelError(this.scenarioId, w.runIndex, quarterLabel(q), (this.observables[o] as ObservableInfo).id, v);
-      }
-      const k = o * years + year;
-      this.sums[k] = (this.sums[k] as number) + v;
-      this.lasts[k] = v;
+      check += v * 0;
+      sums[base + o] = (sums[base + o] as number) + v;
     }
+    if (check !== check) this.throwNotFinite(w);
+    if (q % QUARTERS_PER_YEAR === QUARTERS_PER_YEAR - 1 || q === this.quarters - 1) this.lasts.set(obs, base);
+    const years = this.years;
     const constraints = CONSTRAINTS.length;
-    for (let d = 0; d < w.binding.length; d++) {
-      const c = w.binding[d] as number;
+    const binding = w.binding;
+    for (let d = 0; d < binding.length; d++) {
+      const c = binding[d] as number;
       if (c === INACTIVE) continue;
       const k = (d * years + year) * constraints + c;
       this.binding[k] = (this.binding[k] as number) + 1;
     }
   }
 
-  private yearSum(observables: readonly number[], year: number): number {
+  /** Names the first observable that is not finite, with enough context to replay the run. */
+  private throwNotFinite(w: World): never {
+    const obs = w.obs;
+    for (let o = 0; o < obs.length; o++) {
+      const v = obs[o] as number;
+      if (!Number.isFinite(v)) {
+        throw new ModelError(this.scenarioId, w.runIndex, quarterLabel(w.q), (this.observables[o] as ObservableInfo).id, v);
+      }
+    }
+    throw new Error("recordQuarter: a non-finite observable vanished");
+  }
+
+  /** Sum over the year of the observables in terms[from .. to). */
+  private yearSum(from: number, to: number, year: number): number {
+    const base = year * this.observableCount;
     let total = 0;
-    for (let k = 0; k < observables.length; k++) total += this.sums[(observables[k] as number) * this.years + year] as number;
+    for (let k = from; k < to; k++) total += this.sums[base + (this.terms[k] as number)] as number;
     return total;
   }
 
   finishRun(): void {
     const years = this.years;
-    for (let m = 0; m < this.metrics.length; m++) {
-      const a = (this.metrics[m] as MetricDef).aggregation;
+    const count = this.observableCount;
+    const { sums, values } = this;
+    for (let m = 0; m < this.kind.length; m++) {
+      const kind = this.kind[m] as number;
+      const from = this.termStart[m] as number;
+      const to = this.termStart[m + 1] as number;
+      if (kind === SUM && to - from === 1) {
+        // Most metrics are one flow's yearly sum: read it directly (0 + x is x; sums are never -0).
+        const o = this.terms[from] as number;
+        for (let y = 0; y < years; y++) values[m * years + y] = sums[y * count + o] as number;
+        continue;
+      }
       for (let y = 0; y < years; y++) {
         let v: number;
-        if (a.kind === "sum") v = this.yearSum(a.observables, y);
-        else if (a.kind === "last") v = this.lasts[a.observable * years + y] as number;
+        if (kind === SUM) v = this.yearSum(from, to, y);
+        else if (kind === LAST) v = this.lasts[y * count + (this.lastObservable[m] as number)] as number;
         else {
-          const den = this.yearSum(a.denominator, y);
-          v = den > 0 ? this.yearSum(a.numerator, y) / den : 0;
+          const split = this.denominatorStart[m] as number;
+          const den = this.yearSum(split, to, y);
+          v = den > 0 ? this.yearSum(from, split, y) / den : 0;
         }
         this.values[m * years + y] = v;
       }

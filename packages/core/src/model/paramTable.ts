@@ -1,7 +1,8 @@
 import { makeDistribution } from "../distributions/make.js";
 import type { Distribution } from "../distributions/types.js";
 import { fnv1a32 } from "../random/hash.js";
-import { StreamRng } from "../random/streamRng.js";
+import { threefry2x32 } from "../random/threefry.js";
+import { toUnitInterval } from "../random/streamRng.js";
 import type { Param } from "../schema/param.js";
 import { correlateUniforms, type CorrelatedGroup } from "./correlation.js";
 
@@ -18,8 +19,17 @@ export class ParamTable {
   readonly streamIds: Uint32Array;
   private readonly indexByParam = new Map<Param, number>();
   private readonly indexByPath = new Map<string, number>();
-  private readonly rng = new StreamRng();
+  private readonly words = new Uint32Array(2);
   private readonly uniforms: Float64Array;
+  /**
+   * Parameters whose value depends on the run's uniform: every one but the
+   * fixed values outside correlated groups. A fixed value ignores its
+   * uniform, so drawing it would be wasted work; its stream is simply left
+   * unread, which changes nothing since streams are independent.
+   */
+  private readonly drawn: Int32Array;
+  /** Each parameter's fixed value, or NaN where it is drawn. */
+  private readonly fixedValues: Float64Array;
 
   constructor(
     params: readonly Param[],
@@ -41,6 +51,12 @@ export class ParamTable {
       pathByStream.set(id, p.path);
       this.streamIds[i] = id;
     });
+    const inGroup = new Set<number>();
+    for (const g of correlated) for (const m of g.members) inGroup.add(m);
+    this.fixedValues = Float64Array.from(params, (p, i) => (p.dist.dist === "fixed" && !inGroup.has(i) ? p.dist.value : NaN));
+    this.drawn = Int32Array.from(
+      params.flatMap((_p, i) => (Number.isNaN(this.fixedValues[i] as number) ? [i] : [])),
+    );
   }
 
   get size(): number {
@@ -68,16 +84,23 @@ export class ParamTable {
    * parameter's quantile.
    */
   draw(runKey0: number, runKey1: number, out: Float64Array): void {
-    const rng = this.rng;
     const ids = this.streamIds;
     const u = this.uniforms;
-    for (let i = 0; i < u.length; i++) {
-      rng.reset(runKey0, runKey1, ids[i] as number);
-      u[i] = rng.next();
+    const words = this.words;
+    const drawn = this.drawn;
+    // Draw 0 of each parameter's stream, as StreamRng would give it.
+    for (let k = 0; k < drawn.length; k++) {
+      const i = drawn[k] as number;
+      threefry2x32(runKey0, runKey1, ids[i] as number, 0, words);
+      u[i] = toUnitInterval(words[0] as number, words[1] as number);
     }
     for (let g = 0; g < this.correlated.length; g++) correlateUniforms(this.correlated[g] as CorrelatedGroup, u);
+    out.set(this.fixedValues);
     const dists = this.distributions;
-    for (let i = 0; i < dists.length; i++) out[i] = (dists[i] as Distribution).quantile(u[i] as number);
+    for (let k = 0; k < drawn.length; k++) {
+      const i = drawn[k] as number;
+      out[i] = (dists[i] as Distribution).quantile(u[i] as number);
+    }
   }
 
   /** Sets every parameter from given uniforms (designs such as LHS or Sobol, and tests). */

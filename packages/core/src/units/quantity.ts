@@ -1,4 +1,4 @@
-import { COUNT_UNITS, parseUnit, unitOf } from "./mathUnits.js";
+import { checkUnit, COUNT_UNITS, parseUnit, unitOf } from "./mathUnits.js";
 
 /**
  * Reading one number from a scenario file in a parameter's canonical unit.
@@ -29,9 +29,10 @@ export function parseQuantity(raw: unknown, canonical: string): QuantityParse {
   }
   if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(text)) return parseQuantity(Number(text), canonical);
   if (canonical === DIMENSIONLESS) return { ok: false, expected, found: `"${raw}"` };
+  // Outside the try: an unknown canonical unit is a schema bug, not bad input.
+  const target = unitOf(canonical);
   try {
     const unit = parseUnit(text);
-    const target = unitOf(canonical);
     if (!unit.equalBase(target)) {
       return { ok: false, expected, found: `"${raw}", which is not convertible to ${canonical}` };
     }
@@ -48,9 +49,12 @@ export function acceptsBareNumber(canonical: string): boolean {
   return canonical === DIMENSIONLESS || (COUNT_UNITS as readonly string[]).includes(canonical);
 }
 
-/** Fails fast on a schema that names a unit mathjs does not know (a bug, not bad input). */
+/**
+ * Fails fast on a schema that names a unit mathjs does not know (a bug, not
+ * bad input): when the unit instance is made, at the first unit read.
+ */
 export function assertKnownUnit(canonical: string): void {
-  if (canonical !== DIMENSIONLESS) unitOf(canonical);
+  if (canonical !== DIMENSIONLESS) checkUnit(canonical);
 }
 
 function describeExpected(canonical: string): string {

@@ -19,7 +19,8 @@ export function allocateHbm(
   /** Output: stacks given to design d from pool p at [d * pools.length + p]. */
   allocation: Float64Array,
 ): void {
-  const designs = request.remaining.length;
+  const { remaining, minRank } = request;
+  const designs = remaining.length;
   const poolCount = pools.length;
   allocation.fill(0);
   for (let p = 0; p < poolCount; p++) {
@@ -28,15 +29,15 @@ export function allocateHbm(
     const rank = poolRanks[p] as number;
     let wanted = 0;
     for (let d = 0; d < designs; d++) {
-      if ((request.minRank[d] as number) <= rank) wanted += request.remaining[d] as number;
+      if ((minRank[d] as number) <= rank) wanted += remaining[d] as number;
     }
     if (!(wanted > 0)) continue;
     const share = available >= wanted ? 1 : available / wanted;
     for (let d = 0; d < designs; d++) {
-      if ((request.minRank[d] as number) > rank) continue;
-      const give = (request.remaining[d] as number) * share;
+      if ((minRank[d] as number) > rank) continue;
+      const give = (remaining[d] as number) * share;
       allocation[d * poolCount + p] = give;
-      request.remaining[d] = (request.remaining[d] as number) - give;
+      remaining[d] = (remaining[d] as number) - give;
     }
   }
 }

@@ -7,12 +7,25 @@
  */
 export const PROTOTYPE_POSITION = 7; // 2025Q4
 
-export function euvSourcePower(t: number, ready: number, prototype: number, required: number, max: number): number {
+export function euvSourcePower(
+  t: number,
+  ready: number,
+  prototype: number,
+  required: number,
+  max: number,
+  /** euvSourceRate(ready, prototype, required), for callers that keep it per run. */
+  rate = euvSourceRate(ready, prototype, required),
+): number {
   if (prototype >= required) return Math.min(prototype, max);
-  const span = Math.max(ready - PROTOTYPE_POSITION, 1);
-  const ratePerQuarter = Math.log(required / prototype) / span;
-  const power = required * Math.exp(ratePerQuarter * (Math.max(t, PROTOTYPE_POSITION) - ready));
+  const power = required * Math.exp(rate * (Math.max(t, PROTOTYPE_POSITION) - ready));
   return Math.min(power, max);
+}
+
+/** Growth of the source power per quarter (log scale); 0 when the prototype already has the required power. */
+export function euvSourceRate(ready: number, prototype: number, required: number): number {
+  if (prototype >= required) return 0;
+  const span = Math.max(ready - PROTOTYPE_POSITION, 1);
+  return Math.log(required / prototype) / span;
 }
 
 /** Linear ramp from 0 at `from` to 1 at `from + length`. */

@@ -1,7 +1,7 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
-import { euvSourcePower, ramp } from "./euvSource.js";
+import { euvSourcePower, euvSourceRate, ramp } from "./euvSource.js";
 
 /** Production hours in a quarter. */
 export const HOURS_PER_QUARTER = (365.25 * 24) / 4;
@@ -22,6 +22,8 @@ export class LithographyAgent implements Agent {
   private smeeTools = 0;
   private domesticEuv = 0;
   private foreignEuv = 0;
+  /** This run's growth rate of the domestic source power (depends on parameters only). */
+  private euvRate = 0;
   private readonly i: LithographyIndices;
   private readonly lever: { duv: number; servicing: number; euv: number };
   private readonly obs: { duv: number; euv: number; power: number };
@@ -46,6 +48,7 @@ export class LithographyAgent implements Agent {
     this.smeeTools = 0;
     this.domesticEuv = 0;
     this.foreignEuv = 0;
+    this.euvRate = euvSourceRate(w.p(this.i.euvReady), w.p(this.i.euvPrototype), w.p(this.i.euvRequired));
   }
 
   step(w: World): void {
@@ -62,7 +65,7 @@ export class LithographyAgent implements Agent {
     w.duvExposures = duvTools * w.p(i.wph) * HOURS_PER_QUARTER * uptime;
 
     const ready = w.p(i.euvReady);
-    const power = euvSourcePower(mid, ready, w.p(i.euvPrototype), w.p(i.euvRequired), w.p(i.euvMax));
+    const power = euvSourcePower(mid, ready, w.p(i.euvPrototype), w.p(i.euvRequired), w.p(i.euvMax), this.euvRate);
     this.domesticEuv += (w.p(i.euvRate) / 4) * ramp(mid, ready, w.p(i.euvRamp));
     const domesticWph = Math.min(w.p(i.euvMaxWph), w.p(i.euvWphPerWatt) * power);
     this.foreignEuv += (w.p(i.foreignEuvRate) / 4) * (1 - (w.lever[this.lever.euv] as number));

