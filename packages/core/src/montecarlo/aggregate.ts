@@ -207,7 +207,7 @@ export class MonteCarloAggregate {
     };
     if (this.stored && !shared) arrays["values"] = this.stored.values;
     const binned = this.binned;
-    if (binned) Object.assign(arrays, { counts: binned.counts, binMin: binned.binMin, binMax: binned.binMax });
+    if (binned) arrays["bins"] = binned.bins;
     return {
       header: {
         mode: this.plan.mode,
@@ -248,11 +248,7 @@ export class MonteCarloAggregate {
     } else {
       const b = aggregate.binned as BinnedSeries;
       if (!h.sums) throw new Error('partial result: expected "sums" for streaming statistics');
-      const restored = BinnedSeries.restore(plan.series, b.layout, h.done, {
-        counts: array("counts", b.counts.length),
-        binMin: array("binMin", b.binMin.length),
-        binMax: array("binMax", b.binMax.length),
-      }, h.sums);
+      const restored = BinnedSeries.restore(plan.series, b.layout, h.done, array("bins", b.bins.length), h.sums);
       b.merge(restored);
     }
     aggregate.runs = h.done;

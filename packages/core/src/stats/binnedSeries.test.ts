@@ -18,11 +18,11 @@ describe("BinnedSeries", () => {
     const store = new BinnedSeries(1, layout(0, 8, 4));
     fill(store, [-1, 0.5, 1.5, 2, 7.9, 8, 9]);
     // Slots: below | [0,2) | [2,4) | [4,6) | [6,8] | above.
-    expect(Array.from(store.counts)).toEqual([1, 2, 1, 0, 2, 1]);
-    expect(store.binMin[1]).toBe(0.5);
-    expect(store.binMax[1]).toBe(1.5);
-    expect(store.binMin[4]).toBe(7.9);
-    expect(store.binMax[4]).toBe(8);
+    const slot = (k: number) => Array.from(store.bins.subarray(k * 3, k * 3 + 3));
+    expect([0, 1, 2, 3, 4, 5].map((k) => slot(k)[0])).toEqual([1, 2, 1, 0, 2, 1]);
+    expect(slot(1)).toEqual([2, 0.5, 1.5]);
+    expect(slot(4)).toEqual([2, 7.9, 8]);
+    expect(slot(3)).toEqual([0, Infinity, -Infinity]);
   });
 
   it("reads order statistics by rank within a bin's least and greatest value, with the bin as bound", () => {
@@ -71,7 +71,7 @@ describe("BinnedSeries", () => {
     const merged = new BinnedSeries(1, lay);
     for (const p of [parts[2]!, parts[0]!, parts[1]!]) merged.merge(p);
     expect(JSON.stringify(merged.summary(0))).toBe(JSON.stringify(whole.summary(0)));
-    const restored = BinnedSeries.restore(1, lay, merged.runs, merged, merged.exactSums());
+    const restored = BinnedSeries.restore(1, lay, merged.runs, merged.bins, merged.exactSums());
     expect(JSON.stringify(restored.summary(0))).toBe(JSON.stringify(whole.summary(0)));
   });
 });
