@@ -27,6 +27,15 @@ describe("worker threads", () => {
     });
   }
 
+  it("stops its workers and reports bad input plainly when the scenario cannot be loaded", async () => {
+    const started = Date.now();
+    const r = await chipsim(["run", "no-such-scenario", "--runs", "20000", "--workers", "2"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no-such-scenario/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
   it("refuses a thread count that is not a whole number, and workers with --per-run", async () => {
     expect((await chipsim(["run", "baseline", "--runs", "10", "--workers", "0"])).stderr).toMatch(/--workers: expected a whole number of threads, at least 1, found 0/);
     const r = await chipsim(["run", "baseline", "--runs", "10", "--workers", "2", "--per-run", "--out", temp()]);

@@ -65,7 +65,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
             array: true,
             describe: "Stop early once the mean's standard error is within a bound: metric[@year]=value or =2% (repeatable); --runs is the most",
           })
-          .option("workers", { type: "number", describe: "Worker threads (default: one per core; one for jobs under 10,000 runs). Results do not depend on it" })
+          .option("workers", { type: "number", describe: "Worker threads (default: one per core; one below 10,000 runs). Results do not depend on it" })
           .option("shard", { type: "string", describe: "Run slice i/n of the runs (0 <= i < n), or auto (Kubernetes Indexed Job, Slurm array), and write a partial result for chipsim merge" })
           .option("statistics", {
             choices: ["auto", "exact", "streaming"] as const,

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { compileModel, planJob, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, scenarioHash, sidecar, type RunManifest } from "../output/manifest.js";
@@ -7,9 +8,9 @@ import { PerRunExport } from "../output/perRun.js";
 import { progressReporter } from "../output/progress.js";
 import { renderSummaryTable } from "../output/summaryTable.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
-import { defaultWorkers, runInWorkers } from "../parallel/runParallel.js";
+import { defaultThreads, WorkerTeam } from "../parallel/workerTeam.js";
 import { loadResolved } from "../scenarioInput.js";
-import { parseShard, partialFileName } from "../shardSpec.js";
+import { parseShard, partialFileName, type ShardSpec } from "../shardSpec.js";
 import { parseTargetSe, targetSeries, targetsMet } from "../targetSe.js";
 import { UsageError } from "../usageError.js";
 
@@ -56,6 +57,17 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.out === undefined && (args.format === "parquet" || args.perRun || args.formats !== undefined)) {
     throw new UsageError(`${args.perRun ? "--per-run" : args.format === "parquet" ? "--format parquet" : "--formats"}: expected --out DIR to write the files into, found none`);
   }
+  // Workers start first, so that loading and compiling the scenario in them overlaps doing it here.
+  const earlyThreads = oneThreadOnly ? 1 : (args.workers ?? (args.runs !== undefined ? defaultThreads(Math.ceil(args.runs / (shard?.count ?? 1))) : availableParallelism()));
+  const team = earlyThreads > 1 ? WorkerTeam.start({ ref: args.scenario, sets: args.set ?? [], cwd: io.cwd }, earlyThreads - 1) : undefined;
+  try {
+    return await runJob(args, io, files, shard, team);
+  } finally {
+    await team?.stop();
+  }
+}
+
+async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: ShardSpec | undefined, team: WorkerTeam | undefined): Promise<number> {
   const scenario = loadResolved(args.scenario, args.set, io.cwd);
   const model = compileModel(scenario);
   const runs = args.runs ?? scenario.meta.runs;
@@ -64,7 +76,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const watched = args.targetSe ? targetSeries(args.targetSe.map(parseTargetSe), model.metrics, years) : undefined;
   const plan = planJob(model, { runs, seed, ...(args.statistics !== undefined ? { statistics: args.statistics } : {}) });
   const slice = shard ? sliceOf(0, runs, shard.count, shard.index) : { first: 0, count: runs };
-  const workers = oneThreadOnly ? 1 : (args.workers ?? defaultWorkers(slice.count));
+  const threads = team ? (args.workers ?? defaultThreads(slice.count)) : 1;
 
   const manifestFor = (done: number): RunManifest => runManifest(scenario, seed, done);
   const perRun =
@@ -74,10 +86,10 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
 
   const progress = progressReporter(io, args.quiet);
   let aggregate: MonteCarloAggregate;
-  if (workers > 1 && slice.count > 0) {
-    const source = { ref: args.scenario, sets: args.set ?? [], cwd: io.cwd, hash: scenarioHash(scenario) };
-    aggregate = await runInWorkers(model, source, plan, slice.first, slice.count, workers, progress.onProgress);
+  if (team && threads > 1 && slice.count > 0) {
+    aggregate = await team.run(model, scenarioHash(scenario), plan, slice.first, slice.count, progress.onProgress);
   } else {
+    await team?.stop();
     aggregate = runMonteCarlo(model, {
       plan,
       firstRun: slice.first,

@@ -5,8 +5,6 @@ export interface ScenarioSource {
   readonly ref: string;
   readonly sets: readonly string[];
   readonly cwd: string;
-  /** The hash the main thread resolved; a worker that resolves anything else refuses to run. */
-  readonly hash: string;
 }
 
 /**
@@ -16,7 +14,6 @@ export interface ScenarioSource {
  * statistics the values of every run, each at its own place.
  */
 export interface SharedJob {
-  readonly source: ScenarioSource;
   readonly plan: JobPlan;
   readonly first: number;
   readonly count: number;
@@ -26,5 +23,12 @@ export interface SharedJob {
   readonly values?: SharedArrayBuffer;
 }
 
-/** What a worker sends back: its results (exact values stay in the shared buffer), or why it stopped. */
-export type WorkerReport = { readonly kind: "done"; readonly partial: AggregatePartial } | { readonly kind: "failed"; readonly message: string; readonly badInput: boolean };
+/**
+ * What a worker says: that its model is ready (with the hash of the
+ * scenario it resolved, which must be the main thread's), its results
+ * (exact values stay in the shared buffer), or why it stopped.
+ */
+export type WorkerReport =
+  | { readonly kind: "ready"; readonly hash: string }
+  | { readonly kind: "done"; readonly partial: AggregatePartial }
+  | { readonly kind: "failed"; readonly message: string };
