@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { compileModel, planJob, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
-import { runManifest, scenarioHash, sidecar, type RunManifest } from "../output/manifest.js";
+import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { encodePartialFile } from "../output/partialFile.js";
 import { summaryParquet } from "../output/parquet.js";
 import { PerRunExport } from "../output/perRun.js";
@@ -57,9 +57,9 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.out === undefined && (args.format === "parquet" || args.perRun || args.formats !== undefined)) {
     throw new UsageError(`${args.perRun ? "--per-run" : args.format === "parquet" ? "--format parquet" : "--formats"}: expected --out DIR to write the files into, found none`);
   }
-  // Workers start first, so that loading and compiling the scenario in them overlaps doing it here.
+  // Workers start first, so that loading the engine in them overlaps loading the scenario here.
   const earlyThreads = oneThreadOnly ? 1 : (args.workers ?? (args.runs !== undefined ? defaultThreads(Math.ceil(args.runs / (shard?.count ?? 1))) : availableParallelism()));
-  const team = earlyThreads > 1 ? WorkerTeam.start({ ref: args.scenario, sets: args.set ?? [], cwd: io.cwd }, earlyThreads - 1) : undefined;
+  const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
   try {
     return await runJob(args, io, files, shard, team);
   } finally {
@@ -87,7 +87,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   const progress = progressReporter(io, args.quiet);
   let aggregate: MonteCarloAggregate;
   if (team && threads > 1 && slice.count > 0) {
-    aggregate = await team.run(model, scenarioHash(scenario), plan, slice.first, slice.count, progress.onProgress);
+    aggregate = await team.run(scenario, model, plan, slice.first, slice.count, progress.onProgress);
   } else {
     await team?.stop();
     aggregate = runMonteCarlo(model, {
