@@ -57,3 +57,15 @@ describe("slices of a job", () => {
     expect(() => runMonteCarlo(model, { plan: streaming, firstRun: 100, count: 200 })).toThrow(/multiple of 1024/);
   });
 });
+
+describe("a resolved scenario crossing to another thread", () => {
+  it("compiles from its structured clone to a model giving the same bits", async () => {
+    const { compileModel: compile, restoreScenario, transferableScenario, runMonteCarlo: run, summarize: sum } = await import("@chipsim/core");
+    const original = resolve("baseline");
+    const copy = restoreScenario(structuredClone(transferableScenario(original)));
+    const a = compile(original);
+    const b = compile(copy);
+    expect(JSON.stringify(sum(b, run(b, { runs: 60, seed: 3 }), 3))).toBe(JSON.stringify(sum(a, run(a, { runs: 60, seed: 3 }), 3)));
+    expect(copy.locate("lithography").file).toMatch(/baseline/);
+  });
+});
