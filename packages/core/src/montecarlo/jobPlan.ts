@@ -1,5 +1,5 @@
 import type { CompiledModel } from "../model/compileModel.js";
-import { binLayoutFromPilot, BLOCK_RUNS, HISTOGRAM_BINS, type BinLayout } from "../stats/binnedSeries.js";
+import { binLayoutFromRanges, BLOCK_RUNS, HISTOGRAM_BINS, type BinLayout } from "../stats/binnedSeries.js";
 import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES, type StoreMode } from "../stats/storeMode.js";
 import { yearsOf } from "./layout.js";
 import { runMonteCarlo } from "./runMonteCarlo.js";
@@ -41,9 +41,29 @@ export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
   if (mode === "exact") return { runs, seed, series, mode };
   // The pilot is the job's own first runs (so it costs a fraction of the job and needs no other seed).
   const pilotRuns = Math.min(runs, PILOT_RUNS);
-  const pilot = runMonteCarlo(model, { plan: { runs: pilotRuns, seed, series, mode: "exact" } });
-  const layout = binLayoutFromPilot(series, pilotRuns, (pilot.stored as NonNullable<typeof pilot.stored>).values, HISTOGRAM_BINS);
-  return { runs, seed, series, mode, layout, pilotRuns };
+  return { runs, seed, series, mode, layout: pilotLayout(model, seed, series, pilotRuns), pilotRuns };
+}
+
+/**
+ * Bins from the least and greatest value of each series over the first
+ * `pilotRuns` runs, kept as the runs go (the pilot's values themselves are
+ * not kept: a streaming job's memory should not hold a pilot's worth of them).
+ */
+function pilotLayout(model: CompiledModel, seed: number | string, series: number, pilotRuns: number): BinLayout {
+  const min = new Float64Array(series).fill(Infinity);
+  const max = new Float64Array(series).fill(-Infinity);
+  runMonteCarlo(model, {
+    plan: { runs: pilotRuns, seed, series, mode: "exact" },
+    discardValues: true,
+    onRun: (_run, values) => {
+      for (let s = 0; s < series; s++) {
+        const v = values[s] as number;
+        if (v < (min[s] as number)) min[s] = v;
+        if (v > (max[s] as number)) max[s] = v;
+      }
+    },
+  });
+  return binLayoutFromRanges(min, max, HISTOGRAM_BINS);
 }
 
 /** Block-aligned share `index` of `parts` of runs [first, first + count). */

@@ -25,6 +25,8 @@ export interface MonteCarloOptions {
    * a thread that runs several slices of a job keeps one set of statistics.
    */
   readonly into?: MonteCarloAggregate;
+  /** Keep no values (exact statistics are then empty): for a pass that only watches onRun. */
+  readonly discardValues?: boolean;
   /** Called now and then with runs done so far. */
   readonly onProgress?: (done: number, total: number) => void;
   /**
@@ -58,7 +60,8 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   }
   const recorder = new RunRecorder(model.metrics, model.observables.list, model.scenario.meta.id, model.world.layout.quarters, model.world.layout.designs);
   if (options.into && options.into.plan !== plan) throw new Error("runMonteCarlo: `into` belongs to another plan");
-  const aggregate = options.into ?? new MonteCarloAggregate(plan, first, count, recorder.years, model.world.layout.designs);
+  // With discardValues nothing is kept, so the aggregate holds no runs (and no memory for them).
+  const aggregate = options.into ?? new MonteCarloAggregate(options.discardValues ? { ...plan, runs: 0 } : plan, first, options.discardValues ? 0 : count, recorder.years, model.world.layout.designs);
   const key = jobKey(plan.seed);
   const runKeyWords = new Uint32Array(2);
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
@@ -69,7 +72,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
     runKey(key, run, runKeyWords);
     model.table.draw(runKeyWords[0] as number, runKeyWords[1] as number, model.world.params);
     runOnce(model, run, recorder, milestones);
-    aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
+    if (!options.discardValues) aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
     // Blocks are counted from run 0, so every split of the job sums the same runs together.
     if ((run + 1) % BLOCK_RUNS === 0 || k + 1 === count) aggregate.endBlock();
     options.onRun?.(run, recorder.values, milestones);

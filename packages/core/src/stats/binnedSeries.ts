@@ -28,21 +28,30 @@ export interface BinLayout {
 
 /** Lays out bins from pilot values (pilot[s * pilotRuns + k]). */
 export function binLayoutFromPilot(series: number, pilotRuns: number, pilot: Float64Array, bins: number = HISTOGRAM_BINS): BinLayout {
-  const lo = new Float64Array(series);
-  const hi = new Float64Array(series);
-  const shift = new Float64Array(series);
+  const min = new Float64Array(series).fill(Infinity);
+  const max = new Float64Array(series).fill(-Infinity);
   for (let s = 0; s < series; s++) {
-    let min = Infinity;
-    let max = -Infinity;
     for (let k = 0; k < pilotRuns; k++) {
       const v = pilot[s * pilotRuns + k] as number;
-      if (v < min) min = v;
-      if (v > max) max = v;
+      if (v < (min[s] as number)) min[s] = v;
+      if (v > (max[s] as number)) max[s] = v;
     }
-    if (!(min <= max)) min = max = 0;
-    lo[s] = min;
-    hi[s] = max;
-    shift[s] = min + (max - min) / 2;
+  }
+  return binLayoutFromRanges(min, max, bins);
+}
+
+/** Lays out bins over [min[s], max[s]] of each series (a series with no values gets [0, 0]). */
+export function binLayoutFromRanges(min: Float64Array, max: Float64Array, bins: number = HISTOGRAM_BINS): BinLayout {
+  const lo = new Float64Array(min.length);
+  const hi = new Float64Array(min.length);
+  const shift = new Float64Array(min.length);
+  for (let s = 0; s < min.length; s++) {
+    const a = min[s] as number;
+    const b = max[s] as number;
+    const [low, high] = a <= b ? [a, b] : [0, 0];
+    lo[s] = low;
+    hi[s] = high;
+    shift[s] = low + (high - low) / 2;
   }
   return { bins, lo, hi, shift };
 }
