@@ -70,8 +70,9 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("statistics", {
             choices: ["auto", "exact", "streaming"] as const,
             default: "auto" as const,
-            describe: "exact: keep every value (exact quantiles); streaming: histograms in flat memory; auto: exact while it fits 512 MiB",
+            describe: "exact: keep every value (exact quantiles); streaming: histograms in flat memory; auto: exact while it fits --memory-bound",
           })
+          .option("memory-bound", { type: "number", describe: "MiB the stored values may take (default 512)" })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>
         done(
@@ -89,6 +90,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.shard !== undefined ? { shard: a.shard } : {}),
               statistics: a.statistics,
+              ...(a["memory-bound"] !== undefined ? { memoryBound: a["memory-bound"] } : {}),
               quiet: a.quiet,
               argv,
             },

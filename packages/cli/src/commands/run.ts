@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { compileModel, planJob, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
+import { compileModel, DEFAULT_MEMORY_BOUND_BYTES, planJob, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { encodePartialFile } from "../output/partialFile.js";
@@ -33,6 +33,8 @@ export interface RunArgs {
   /** "i/n" or "auto": run one slice and write a partial result for `chipsim merge`. */
   readonly shard?: string;
   readonly statistics?: StoreMode | "auto";
+  /** MiB that stored values may take (default 512): above it statistics stream, and exact statistics are refused. */
+  readonly memoryBound?: number;
   readonly quiet: boolean;
   /** The command line, for the sidecar manifest. */
   readonly argv?: readonly string[];
@@ -43,6 +45,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.runs !== undefined && !(Number.isInteger(args.runs) && args.runs > 0)) {
     throw new UsageError(`--runs: expected a whole number of runs above 0, found ${String(args.runs)}`);
   }
+  if (args.memoryBound !== undefined && !(args.memoryBound > 0)) throw new UsageError(`--memory-bound: expected a number of MiB above 0, found ${String(args.memoryBound)}`);
   if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
     throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(args.workers)}`);
   }
@@ -74,7 +77,14 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   const seed = args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed;
   const years = yearsOf(model);
   const watched = args.targetSe ? targetSeries(args.targetSe.map(parseTargetSe), model.metrics, years) : undefined;
-  const plan = planJob(model, { runs, seed, ...(args.statistics !== undefined ? { statistics: args.statistics } : {}) });
+  const memoryBoundBytes = (args.memoryBound ?? DEFAULT_MEMORY_BOUND_BYTES / 2 ** 20) * 2 ** 20;
+  const storedBytes = runs * model.metrics.length * years * Float64Array.BYTES_PER_ELEMENT;
+  if (args.statistics === "exact" && storedBytes > memoryBoundBytes) {
+    throw new UsageError(
+      `--statistics exact: ${runs.toLocaleString("en-US")} runs of ${model.metrics.length * years} metric-years need ${(storedBytes / 2 ** 20).toFixed(0)} MiB, expected at most --memory-bound ${memoryBoundBytes / 2 ** 20} MiB; use --statistics streaming, or raise --memory-bound`,
+    );
+  }
+  const plan = planJob(model, { runs, seed, memoryBoundBytes, ...(args.statistics !== undefined ? { statistics: args.statistics } : {}) });
   const slice = shard ? sliceOf(0, runs, shard.count, shard.index) : { first: 0, count: runs };
   const threads = team ? (args.workers ?? defaultThreads(slice.count)) : 1;
 
