@@ -38,11 +38,18 @@ const runner = (side: "baseline" | "edited") =>
   new SimulationRunner({
     onProgress: (done, total) => {
       progress = { ...progress, [side]: done / total };
+      if (side === "baseline" && state.sets.size === 0) progress.edited = progress.baseline;
       showStatus();
     },
     onResult: (reply) => {
       const query = side === "baseline" ? baselineQuery(state) : stateQuery(state);
-      finished[side] = { query, summary: reply.summary, csv: reply.csv, milliseconds: reply.milliseconds };
+      const result = { query, summary: reply.summary, csv: reply.csv, milliseconds: reply.milliseconds };
+      finished[side] = result;
+      // With no lever set the edited scenario is the baseline: one job serves both.
+      if (side === "baseline" && state.sets.size === 0) {
+        finished.edited = result;
+        runners.edited.warmUp({ scenario: state.scenario, sets: [], seed: state.seed });
+      }
       void showResults();
     },
     onError: (message) => {
@@ -61,7 +68,12 @@ function recompute(): void {
     progress.baseline = 0;
     delete finished.baseline;
   }
-  if (runners.edited.run({ ...request, sets: setTexts(state) })) {
+  if (state.sets.size === 0) {
+    runners.edited.cancel();
+    if (finished.baseline?.query === stateQuery(state)) finished.edited = finished.baseline;
+    else delete finished.edited;
+    progress.edited = progress.baseline;
+  } else if (runners.edited.run({ ...request, sets: setTexts(state) })) {
     progress.edited = 0;
     delete finished.edited;
   }
@@ -83,7 +95,10 @@ async function showResults(): Promise<void> {
   renderMediansTable($("medians"), baseline.summary, edited.summary);
   await renderResultCharts($("charts"), baseline.summary, edited.summary);
   if (stateQuery(state) !== query) return;
-  status.textContent = `${state.runs.toLocaleString("en")} runs each, computed in the page: baseline in ${Math.round(baseline.milliseconds)} ms, edited in ${Math.round(edited.milliseconds)} ms.`;
+  status.textContent =
+    baseline === edited
+      ? `${state.runs.toLocaleString("en")} runs, computed in the page in ${Math.round(baseline.milliseconds)} ms. No lever is set, so the edited scenario is the baseline.`
+      : `${state.runs.toLocaleString("en")} runs each, computed in the page: baseline in ${Math.round(baseline.milliseconds)} ms, edited in ${Math.round(edited.milliseconds)} ms.`;
   const root = document.documentElement.dataset;
   root["busy"] = "false";
   root["shown"] = query;
@@ -113,15 +128,19 @@ scenarioSelect.addEventListener("change", () => {
   showScenario();
   recompute();
 });
-runsInput.addEventListener("change", () => {
+function applySettings(): void {
   const runs = Number(runsInput.value);
-  if (Number.isInteger(runs) && runs > 0) state = { ...state, runs };
-  recompute();
-});
-seedInput.addEventListener("change", () => {
   const seed = Number(seedInput.value);
-  if (Number.isSafeInteger(seed)) state = { ...state, seed };
+  if (Number.isInteger(runs) && runs > 0) state = { ...state, runs };
+  if (seedInput.value.trim() !== "" && Number.isSafeInteger(seed)) state = { ...state, seed };
   recompute();
+}
+runsInput.addEventListener("change", applySettings);
+seedInput.addEventListener("change", applySettings);
+// Enter in a field applies it here rather than submitting the form (which would reload the page).
+$<HTMLFormElement>("settings").addEventListener("submit", (event) => {
+  event.preventDefault();
+  applySettings();
 });
 $("reset-all").addEventListener("click", () => {
   state = { ...state, sets: new Map() };

@@ -1,5 +1,7 @@
 import type { SimulationReply, SimulationRequest } from "./simulationMessages.js";
 
+const WARM_UP_JOB = -1;
+
 export interface RunnerCallbacks {
   readonly onProgress: (done: number, total: number) => void;
   readonly onResult: (reply: Extract<SimulationReply, { kind: "result" }>) => void;
@@ -31,6 +33,22 @@ export class SimulationRunner {
     this.lastKey = key;
     worker.postMessage({ ...request, job: this.job } satisfies SimulationRequest);
     return true;
+  }
+
+  /**
+   * Starts the worker ahead of its first job and runs one throw-away run,
+   * so the first lever move does not wait for the module to load and the
+   * engine to warm up. Its reply is ignored.
+   */
+  warmUp(request: Omit<SimulationRequest, "job" | "runs">): void {
+    if (this.worker) return;
+    this.start().postMessage({ ...request, runs: 1, job: WARM_UP_JOB } satisfies SimulationRequest);
+  }
+
+  /** Drops the running job, if any (its result is no longer wanted). */
+  cancel(): void {
+    if (this.busy) this.stop();
+    this.lastKey = undefined;
   }
 
   private start(): Worker {
