@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chipsim } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempScenarios.js";
 import { compareSummaryCsv } from "./csvAgreement.js";
-import { buildAndServePlayground } from "./playgroundBuild.js";
+import { buildAndServePlayground, WEB_ROOT } from "./playgroundBuild.js";
 
 // Drives the built playground in Debian's chromium (never a downloaded
 // browser). Without chromium the test skips, unless CHIPSIM_REQUIRE_BROWSER=1
@@ -124,6 +125,16 @@ describe.skipIf(!haveBrowser && !browserRequired)("the browser playground", () =
     const timing = { runs: 2000, baselineRecomputeInWorkerMs: baselineMs, baselineRecomputeToChartsMs: baselineWallMs, leverToChartsMs: updateMs, agreementWithCli: agreement };
     writeFileSync(join(ARTIFACTS, "playground-timing.json"), `${JSON.stringify(timing, null, 2)}\n`);
     console.log(`playground: the baseline at 2,000 runs recomputed in ${baselineMs} ms in the worker, ${baselineWallMs} ms from new seed to redrawn charts; lever to redrawn charts in ${updateMs} ms`);
+    await page.close();
+  });
+
+  it("opens from disk as well (one self-contained file)", async () => {
+    const page = await browser.newPage();
+    const query = "?scenario=euv-delayed&runs=300&seed=3";
+    await page.goto(`${pathToFileURL(join(WEB_ROOT, "dist", "index.html")).href}${query}`);
+    await waitUntilShown(page, query);
+    expect(await median(page, "edited", "accelerators.domestic", 2030)).toBeGreaterThan(0);
+    expect(await page.locator("#status").textContent()).toMatch(/computed in the page/);
     await page.close();
   });
 });

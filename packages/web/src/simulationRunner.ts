@@ -1,4 +1,8 @@
 import type { SimulationReply, SimulationRequest } from "./simulationMessages.js";
+// Inlined into the bundle (a Blob URL at run time) as a classic worker:
+// browsers start neither a worker file nor a module worker from a page
+// opened from disk, but they do start this.
+import SimulationWorker from "./simulation.worker.ts?worker&inline";
 
 const WARM_UP_JOB = -1;
 
@@ -52,7 +56,7 @@ export class SimulationRunner {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL("./simulation.worker.ts", import.meta.url), { type: "module" });
+    const worker = new SimulationWorker();
     worker.onmessage = (event: MessageEvent<SimulationReply>) => {
       const reply = event.data;
       if (reply.job !== this.job) return;
