@@ -48,7 +48,7 @@ function leverControl(lever: LeverSlider, d: ParamDescription, scenario: Resolve
 
   const setValue = (value: number, overridden: boolean): void => {
     input.value = String(value);
-    output.value = overridden ? show(value) : `scenario's distribution (median ${typeof d.p50 === "number" && d.kind !== "date" ? formatValue(d.p50, shownUnit) : d.p50})`;
+    output.value = overridden ? show(value) : `scenario's distribution (median ${d.kind === "date" ? String(d.p50) : formatValue(Number(d.p50), shownUnit)})`;
     box.classList.toggle("overridden", overridden);
     reset.disabled = !overridden;
   };
@@ -75,8 +75,9 @@ function overrideText(value: number, d: ParamDescription): string {
   return `${number} ${d.unit}`;
 }
 
+/** Where the slider rests while the lever is not set: the scenario's median (a date's year). */
 function medianOf(d: ParamDescription): number {
-  return typeof d.p50 === "number" ? d.p50 : Number.parseInt(d.p50.slice(0, 4), 10);
+  return d.kind === "date" ? Number.parseInt(String(d.p50).slice(0, 4), 10) : Number(d.p50);
 }
 
 function provenance(d: ParamDescription, scenario: ResolvedScenario): HTMLElement {

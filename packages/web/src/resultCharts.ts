@@ -22,7 +22,8 @@ export async function renderResultCharts(host: HTMLElement, baseline: Summary, e
   for (const row of rows) {
     const figure = rowElement(host, row.key);
     const [left, right] = [...figure.querySelectorAll<HTMLElement>(".chart")] as [HTMLElement, HTMLElement];
-    row.pair.forEach((spec) => (spec["width"] = CHART_WIDTH));
+    // The bottleneck charts carry a legend beside them: narrower, so a pair still fits in a row.
+    row.pair.forEach((spec) => (spec["width"] = row.key === "bottlenecks" ? CHART_WIDTH - 90 : CHART_WIDTH));
     draws.push(drawChart(left, row.pair[0], `${row.about}, baseline: P5 to P95 bands and the median by year`));
     draws.push(drawChart(right, row.pair[1], `${row.about}, edited scenario: P5 to P95 bands and the median by year`));
   }
