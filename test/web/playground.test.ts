@@ -125,6 +125,14 @@ describe.skipIf(!haveBrowser && !browserRequired)("the browser playground", () =
     expect(await shared.locator("#seed").inputValue()).toBe("7");
     await shared.close();
 
+    // A change while a run is in progress cancels it: only the last state is shown.
+    await slider.focus();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Home");
+    await waitUntilShown(page, edited);
+    expect(await median(page, "edited", "accelerators.domestic", 2030)).toBe(after);
+    expect(await page.locator('.chart[data-side="difference"] svg').count()).toBe(3);
+
     expect(errors).toEqual([]);
     const timing = { runs: 2000, baselineRecomputeInWorkerMs: baselineMs, baselineRecomputeToChartsMs: baselineWallMs, leverToChartsMs: updateMs, agreementWithCli: agreement };
     writeFileSync(join(ARTIFACTS, "playground-timing.json"), `${JSON.stringify(timing, null, 2)}\n`);
