@@ -26,6 +26,7 @@ const runsInput = $<HTMLInputElement>("runs");
 const seedInput = $<HTMLInputElement>("seed");
 const status = $("status");
 const problem = $("problem");
+const progressBar = $<HTMLProgressElement>("progress");
 
 let state: PageState = readState(location.search, BUILTIN_IDS);
 let base: ResolvedScenario = resolveBuiltin(state.scenario, []);
@@ -81,10 +82,13 @@ function recompute(): void {
   void showResults();
 }
 
+// The live status says only that a computation started and how it ended
+// (a screen reader should not read every percent); the bar shows progress.
 function showStatus(): void {
   if (finished.baseline && finished.edited) return;
-  const share = (progress.baseline + progress.edited) / 2;
-  status.textContent = `Computing ${state.runs.toLocaleString("en")} runs of each scenario… ${Math.round(share * 100)}%`;
+  progressBar.value = (progress.baseline + progress.edited) / 2;
+  const text = `Computing ${state.runs.toLocaleString("en")} runs of each scenario…`;
+  if (status.textContent !== text) status.textContent = text;
   document.documentElement.dataset["busy"] = "true";
 }
 
@@ -99,6 +103,7 @@ async function showResults(): Promise<void> {
     baseline === edited
       ? `${state.runs.toLocaleString("en")} runs, computed in the page in ${Math.round(baseline.milliseconds)} ms. No lever is set, so the edited scenario is the baseline.`
       : `${state.runs.toLocaleString("en")} runs each, computed in the page: baseline in ${Math.round(baseline.milliseconds)} ms, edited in ${Math.round(edited.milliseconds)} ms.`;
+  progressBar.value = 1;
   const root = document.documentElement.dataset;
   root["busy"] = "false";
   root["shown"] = query;
