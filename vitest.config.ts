@@ -6,11 +6,12 @@ const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not the built dist/.
-    alias: {
-      "@chipsim/core": src("core"),
-      "@chipsim/scenarios": src("scenarios"),
-      "@chipsim/cli": src("cli"),
-    },
+    alias: [
+      { find: /^@chipsim\/core$/, replacement: src("core") },
+      { find: /^@chipsim\/scenarios$/, replacement: src("scenarios") },
+      { find: /^@chipsim\/scenarios\/browser$/, replacement: src("scenarios").replace(/index\.ts$/, "browser.ts") },
+      { find: /^@chipsim\/cli$/, replacement: src("cli") },
+    ],
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],

@@ -1,5 +1,5 @@
-import { parse } from "yaml";
 import type { Override } from "@chipsim/core";
+import { parseOverrideText } from "@chipsim/scenarios";
 import { UsageError } from "./usageError.js";
 
 /**
@@ -8,17 +8,7 @@ import { UsageError } from "./usageError.js";
  * distribution (`{dist: uniform, min: 2028, max: 2031}`).
  */
 export function parseSetFlag(text: string): Override {
-  const eq = text.indexOf("=");
-  if (eq <= 0) throw new UsageError(`--set ${text}: expected path=value (e.g. levers.us-hbm-ban.strength=0), found no "="`);
-  const path = text.slice(0, eq).trim();
-  const raw = text.slice(eq + 1).trim();
-  if (raw === "") throw new UsageError(`--set ${text}: expected a value after "=", found nothing`);
-  let value: unknown;
-  try {
-    value = parse(raw, { maxAliasCount: 10 });
-  } catch (error) {
-    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new UsageError(`--set ${path}: expected a value or an inline YAML distribution, found "${raw}" (${why})`);
-  }
-  return { path, value };
+  const parsed = parseOverrideText(text);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return parsed.override;
 }
