@@ -77,7 +77,7 @@ export function morrisEffects(
   return {
     indices: effects.map((e, i) => {
       const mean = e.reduce((a, b) => a + b, 0) / trajectories;
-      const sigma = trajectories > 1 ? Math.sqrt(e.reduce((a, b) => a + (b - mean) ** 2, 0) / (trajectories - 1)) : 0;
+      const sigma = trajectories > 1 ? Math.sqrt(e.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (trajectories - 1)) : 0;
       return { muStar: muStar(e, all), muStarInterval: interval(draws[i] as Float64Array), sigma };
     }),
     trajectories,

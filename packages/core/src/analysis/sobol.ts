@@ -56,7 +56,7 @@ export function sobolIndices(
     let variance = 0;
     for (let j = 0; j < rows.length; j++) {
       const r = rows[j] as number;
-      variance += ((fA[r] as number) - mean) ** 2 + ((fB[r] as number) - mean) ** 2;
+      variance += square((fA[r] as number) - mean) + square((fB[r] as number) - mean);
     }
     variance /= 2 * rows.length - 1;
     return Array.from({ length: k }, (_, i) => {
@@ -66,7 +66,7 @@ export function sobolIndices(
         const r = rows[j] as number;
         const ab = (fAB[i] as Float64Array)[r] as number;
         first += ((fB[r] as number) - mean) * (ab - (fA[r] as number));
-        total += ((fA[r] as number) - ab) ** 2;
+        total += square((fA[r] as number) - ab);
       }
       return variance > 0 ? [first / rows.length / variance, total / (2 * rows.length) / variance] : [0, 0];
     });
@@ -99,4 +99,8 @@ export function interval(values: Float64Array): [number, number] {
   const sorted = Float64Array.from(values).sort();
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))] as number;
   return [at(0.025), at(0.975)];
+}
+
+function square(x: number): number {
+  return x * x;
 }
