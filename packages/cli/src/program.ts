@@ -73,6 +73,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
             describe: "exact: keep every value (exact quantiles); streaming: histograms in flat memory; auto: exact while it fits --memory-bound",
           })
           .option("memory-bound", { type: "number", describe: "MiB the stored values may take (default 512)" })
+          .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>
         done(
@@ -91,6 +92,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.shard !== undefined ? { shard: a.shard } : {}),
               statistics: a.statistics,
               ...(a["memory-bound"] !== undefined ? { memoryBound: a["memory-bound"] } : {}),
+              force: a.force,
               quiet: a.quiet,
               argv,
             },
@@ -107,12 +109,14 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("out", { type: "string", describe: "Folder to write summary.json and summary.csv into" })
           .option("format", { choices: ["table", "json", "csv", "parquet"] as const, default: "table" as const, describe: "What to print (parquet: write summary.parquet)" })
           .option("formats", { type: "string", describe: "Files to write with --out: a list of json, csv, parquet (default json,csv)" })
+          .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })
           .option("quiet", { type: "boolean", default: false }),
       (a) =>
         done(
           mergeCommand(
             {
               partials: a.partials as string[],
+              force: a.force,
               ...(a.out !== undefined ? { out: a.out } : {}),
               format: a.format as OutputFormat,
               ...(a.formats !== undefined ? { formats: a.formats } : {}),

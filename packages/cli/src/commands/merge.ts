@@ -5,7 +5,8 @@ import type { CliIo } from "../io.js";
 import { CHIPSIM_VERSION } from "../output/manifest.js";
 import { PartialFileError, readPartialFile, type PartialFile } from "../output/partialFile.js";
 import { UsageError } from "../usageError.js";
-import { fileFormats, writeSummaryOutputs, type OutputFormat } from "./run.js";
+import { refuseToOverwrite } from "../output/writeResults.js";
+import { fileFormats, outputNames, writeSummaryOutputs, type OutputFormat } from "./run.js";
 
 export interface MergeArgs {
   /** Partial files, or folders holding them (every *.chipsim inside). */
@@ -13,6 +14,7 @@ export interface MergeArgs {
   readonly out?: string;
   readonly format: OutputFormat;
   readonly formats?: string;
+  readonly force?: boolean;
   readonly quiet: boolean;
   readonly argv?: readonly string[];
 }
@@ -26,6 +28,7 @@ export interface MergeArgs {
 export function mergeCommand(args: MergeArgs, io: CliIo): number {
   const files = fileFormats(args);
   if (args.format === "parquet" && args.out === undefined) throw new UsageError("--format parquet: expected --out DIR to write the files into, found none");
+  if (args.out !== undefined) refuseToOverwrite(args.out, outputNames(files, false), args.force);
   const paths = partialPaths(args.partials, io.cwd);
   const parts = paths.map((path) => ({ path, file: readPartialFile(path) }));
   const first = parts[0] as { path: string; file: PartialFile };

@@ -7,7 +7,7 @@ import { summaryParquet } from "../output/parquet.js";
 import { PerRunExport } from "../output/perRun.js";
 import { progressReporter } from "../output/progress.js";
 import { renderSummaryTable } from "../output/summaryTable.js";
-import { writeFilesAtomically } from "../output/writeResults.js";
+import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { defaultThreads, WorkerTeam } from "../parallel/workerTeam.js";
 import { loadResolved } from "../scenarioInput.js";
 import { parseShard, partialFileName, type ShardSpec } from "../shardSpec.js";
@@ -35,6 +35,8 @@ export interface RunArgs {
   readonly statistics?: StoreMode | "auto";
   /** MiB that stored values may take (default 512): above it statistics stream, and exact statistics are refused. */
   readonly memoryBound?: number;
+  /** Replace results already in --out. */
+  readonly force?: boolean;
   readonly quiet: boolean;
   /** The command line, for the sidecar manifest. */
   readonly argv?: readonly string[];
@@ -60,6 +62,8 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.out === undefined && (args.format === "parquet" || args.perRun || args.formats !== undefined)) {
     throw new UsageError(`${args.perRun ? "--per-run" : args.format === "parquet" ? "--format parquet" : "--formats"}: expected --out DIR to write the files into, found none`);
   }
+  // A shard may replace its own partial file: it always writes the same bytes, and a cluster retries shards.
+  if (args.out !== undefined && !shard) refuseToOverwrite(args.out, outputNames(files, args.perRun === true), args.force);
   // Workers start first, so that loading the engine in them overlaps loading the scenario here.
   const earlyThreads = oneThreadOnly ? 1 : (args.workers ?? (args.runs !== undefined ? defaultThreads(Math.ceil(args.runs / (shard?.count ?? 1))) : availableParallelism()));
   const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
@@ -175,6 +179,13 @@ export function fileFormats(args: { readonly formats?: string; readonly format: 
   const formats = listed as FileFormat[];
   if (args.format === "parquet" && !formats.includes("parquet")) formats.push("parquet");
   return formats;
+}
+
+/** The files a run or a merge writes into --out. */
+export function outputNames(files: readonly FileFormat[], perRun: boolean): string[] {
+  const names = [...files.map((f) => `summary.${f}`), "manifest.json"];
+  if (perRun) names.push(...files.filter((f) => f !== "json").map((f) => `per_run.${f}`));
+  return names;
 }
 
 function prepareDir(dir: string): string {

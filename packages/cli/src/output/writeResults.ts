@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { UsageError } from "../usageError.js";
 
 /**
  * Writes result files so that a reader never sees a half-written one: each
@@ -20,4 +21,17 @@ export function writeFilesAtomically(dir: string, files: Readonly<Record<string,
     written.push(target);
   }
   return written;
+}
+
+/**
+ * Refuses, before any work, to replace results already in `dir`: a batch
+ * job that reruns into the same folder by mistake should stop, not quietly
+ * overwrite what an earlier run produced. `force` (the --force flag) allows it.
+ */
+export function refuseToOverwrite(dir: string, names: readonly string[], force: boolean | undefined): void {
+  if (force) return;
+  const found = names.filter((name) => existsSync(join(dir, name)));
+  if (found.length > 0) {
+    throw new UsageError(`--out ${dir}: expected a folder without earlier results, found ${found.join(", ")}; pass --force to replace them`);
+  }
 }
