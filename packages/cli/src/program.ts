@@ -13,6 +13,7 @@ import { schemaCommand } from "./commands/schema.js";
 import { showCommand } from "./commands/show.js";
 import { validateCommand } from "./commands/validate.js";
 import type { CliIo } from "./io.js";
+import { InterruptedError } from "./interruptedError.js";
 import { UsageError } from "./usageError.js";
 
 /**
@@ -360,6 +361,10 @@ function reportArgs(a: Record<string, unknown>) {
 }
 
 function report(error: unknown, io: CliIo): number {
+  if (error instanceof InterruptedError) {
+    io.stderr.write(`chipsim: ${error.message}\n`);
+    return error.exitCode;
+  }
   if (error instanceof ChipsimError) {
     const lines = error.message.split("\n");
     const heading = error.code === "BAD_INPUT" ? "chipsim: bad input" : "chipsim: failed";

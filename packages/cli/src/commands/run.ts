@@ -102,6 +102,10 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   let aggregate: MonteCarloAggregate;
   if (team && threads > 1 && slice.count > 0) {
     aggregate = await team.run(scenario, model, plan, slice.first, slice.count, progress.onProgress);
+  } else if (!perRun && !watched) {
+    // One thread, still a slice at a time, so that Ctrl-C is heard between slices.
+    await team?.stop();
+    aggregate = await WorkerTeam.start(0).run(scenario, model, plan, slice.first, slice.count, progress.onProgress);
   } else {
     await team?.stop();
     aggregate = runMonteCarlo(model, {

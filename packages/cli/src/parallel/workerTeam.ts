@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
+import { InterruptedError } from "../interruptedError.js";
 import { claimSlices } from "./claimSlices.js";
 import type { SharedJob, WorkerReport } from "./sliceTask.js";
 
@@ -81,7 +82,12 @@ export class WorkerTeam {
         }),
     );
 
-    // This thread works too, a slice at a time, letting messages and progress through in between.
+    // Ctrl-C stops every thread after its current slice (a fraction of a second) instead of killing
+    // the process, so the command can say how far it got; the handler lives only while runs do.
+    const interrupt = () => stopAll(new InterruptedError(Atomics.load(runsDone, 0), count));
+    process.once("SIGINT", interrupt);
+
+    // This thread works too, a slice at a time, letting messages, progress and Ctrl-C through in between.
     const mine = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, shared);
     for (;;) {
       const before = mine.runs;
@@ -100,6 +106,7 @@ export class WorkerTeam {
       return mine;
     } finally {
       if (timer) clearInterval(timer);
+      process.removeListener("SIGINT", interrupt);
     }
   }
 
