@@ -10,6 +10,7 @@ import { renderSummaryTable } from "../output/summaryTable.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { defaultThreads, WorkerTeam } from "../parallel/workerTeam.js";
 import { loadResolved } from "../scenarioInput.js";
+import { runWithCheckpoints } from "../checkpoint.js";
 import { parseShard, partialFileName, type ShardSpec } from "../shardSpec.js";
 import { parseTargetSe, targetSeries, targetsMet } from "../targetSe.js";
 import { UsageError } from "../usageError.js";
@@ -37,6 +38,8 @@ export interface RunArgs {
   readonly memoryBound?: number;
   /** Replace results already in --out. */
   readonly force?: boolean;
+  /** Save finished segments here and resume from them. */
+  readonly checkpoint?: string;
   readonly quiet: boolean;
   /** The command line, for the sidecar manifest. */
   readonly argv?: readonly string[];
@@ -53,6 +56,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   }
   const shard = args.shard !== undefined ? parseShard(args.shard, io.env) : undefined;
   const oneThreadOnly = args.perRun ? "--per-run" : args.targetSe ? "--target-se" : undefined;
+  if (oneThreadOnly && args.checkpoint !== undefined) throw new UsageError(`${oneThreadOnly}: expected a run without --checkpoint, found --checkpoint ${args.checkpoint}`);
   if (oneThreadOnly && shard) throw new UsageError(`${oneThreadOnly}: expected an unsharded run, found --shard ${args.shard}`);
   if (oneThreadOnly && args.workers !== undefined && args.workers > 1) {
     throw new UsageError(`--workers: ${oneThreadOnly} follows the runs in order on one thread; expected --workers 1, found ${args.workers}`);
@@ -100,12 +104,17 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
 
   const progress = progressReporter(io, args.quiet);
   let aggregate: MonteCarloAggregate;
-  if (team && threads > 1 && slice.count > 0) {
-    aggregate = await team.run(scenario, model, plan, slice.first, slice.count, progress.onProgress);
-  } else if (!perRun && !watched) {
-    // One thread, still a slice at a time, so that Ctrl-C is heard between slices.
-    await team?.stop();
-    aggregate = await WorkerTeam.start(0).run(scenario, model, plan, slice.first, slice.count, progress.onProgress);
+  if (!perRun && !watched) {
+    // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
+    const threadsTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
+    if (threadsTeam !== team) await team?.stop();
+    const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => threadsTeam.run(scenario, model, plan, first, count, onDone);
+    if (args.checkpoint !== undefined) {
+      const job = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
+      const result = await runWithCheckpoints(job, (first, count, onDone) => runRange(first, count, (d) => onDone(d)), progress.onProgress);
+      if (result.resumedRuns > 0 && !args.quiet) io.stderr.write(`resumed from ${args.checkpoint}: ${result.resumedRuns.toLocaleString("en-US")} runs were already done\n`);
+      aggregate = result.aggregate;
+    } else aggregate = await runRange(slice.first, slice.count, progress.onProgress);
   } else {
     await team?.stop();
     aggregate = runMonteCarlo(model, {

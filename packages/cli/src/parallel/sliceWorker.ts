@@ -7,14 +7,16 @@
  * buffer, so only counts travel).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf } from "@chipsim/core";
+import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core";
 import { claimSlices } from "./claimSlices.js";
 import type { SharedJob, WorkerReport } from "./sliceTask.js";
 
 const port = parentPort;
-port?.once("message", (job: SharedJob) => {
+let model: CompiledModel | undefined;
+// One job after another (a checkpointed run hands out its segments as jobs), all of one scenario: compiled once.
+port?.on("message", (job: SharedJob) => {
   try {
-    const model = compileModel(restoreScenario(job.scenario));
+    model ??= compileModel(restoreScenario(job.scenario));
     const values = job.values ? new Float64Array(job.values) : undefined;
     const into = new MonteCarloAggregate(job.plan, job.first, job.count, yearsOf(model), model.world.layout.designs, values);
     claimSlices(model, job, into);

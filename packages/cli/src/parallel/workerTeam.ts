@@ -57,27 +57,30 @@ export class WorkerTeam {
     const results = this.workers.map(
       (worker) =>
         new Promise<MonteCarloAggregate | undefined>((resolve) => {
-          let settled = false;
-          const failed = (message: string) => {
-            // A worker exits once it has sent its results: only an exit before them is a failure.
-            if (settled) return;
-            settled = true;
-            stopAll(new Error(`a worker stopped: ${message}`));
-            resolve(undefined);
-          };
-          worker.once("message", (report: WorkerReport) => {
-            if (report.kind !== "done") return failed(report.message);
-            let part: MonteCarloAggregate;
-            try {
-              part = MonteCarloAggregate.fromPartial(plan, report.partial, shared);
-            } catch (error) {
-              return failed((error as Error).message);
-            }
-            settled = true;
+          // Listeners for this job only: a team runs job after job (the segments of a checkpointed run).
+          const settle = (part: MonteCarloAggregate | undefined) => {
+            worker.off("message", onMessage);
+            worker.off("error", onError);
+            worker.off("exit", onExit);
             resolve(part);
-          });
-          worker.once("error", (error) => failed(error.message));
-          worker.once("exit", (code) => failed(`exited (code ${code}) before sending its results`));
+          };
+          const failed = (message: string) => {
+            stopAll(new Error(`a worker stopped: ${message}`));
+            settle(undefined);
+          };
+          const onMessage = (report: WorkerReport) => {
+            if (report.kind !== "done") return failed(report.message);
+            try {
+              settle(MonteCarloAggregate.fromPartial(plan, report.partial, shared));
+            } catch (error) {
+              failed((error as Error).message);
+            }
+          };
+          const onError = (error: Error) => failed(error.message);
+          const onExit = (code: number) => failed(`exited (code ${code}) before sending its results`);
+          worker.on("message", onMessage);
+          worker.on("error", onError);
+          worker.on("exit", onExit);
           worker.postMessage(job);
         }),
     );

@@ -1,0 +1,99 @@
+import { mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { BLOCK_RUNS, MonteCarloAggregate, type JobPlan, type SummaryFrame } from "@chipsim/core";
+import type { RunManifest } from "./output/manifest.js";
+import { encodePartialFile, readPartialFile, type PartialFile } from "./output/partialFile.js";
+import { writeFilesAtomically } from "./output/writeResults.js";
+import { UsageError } from "./usageError.js";
+
+/** Runs between checkpoints: sixteen slices, a few seconds of work. */
+export const SEGMENT_RUNS = 16 * BLOCK_RUNS;
+
+export interface CheckpointJob {
+  readonly dir: string;
+  readonly manifest: RunManifest;
+  readonly frame: SummaryFrame;
+  readonly plan: JobPlan;
+  readonly first: number;
+  readonly count: number;
+}
+
+/**
+ * `--checkpoint DIR`: runs [first, first + count) in segments of
+ * SEGMENT_RUNS and saves each finished segment in DIR (exact statistics: a
+ * file per segment with its values; streaming: one file with everything so
+ * far, rewritten after each segment, always under a temporary name first).
+ * Started again with the same job, it reads what DIR holds and runs only
+ * what is missing. Results do not depend on how runs were split, so a
+ * resumed job gives the same bits as one that was never stopped.
+ */
+export async function runWithCheckpoints(
+  job: CheckpointJob,
+  runRange: (first: number, count: number, onProgress: (done: number) => void) => Promise<MonteCarloAggregate>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ aggregate: MonteCarloAggregate; resumedRuns: number }> {
+  mkdirSync(job.dir, { recursive: true });
+  const saved = readdirSync(job.dir)
+    .filter((name) => name.endsWith(".chipsim"))
+    .sort()
+    .map((name) => savedPart(job, join(job.dir, name)));
+  // Threads leave their runs as many small ranges; joined, they cover whole segments.
+  const covered = joinRanges(saved.flatMap((a) => a.ranges));
+  const resumedRuns = saved.reduce((n, a) => n + a.runs, 0);
+  const isCovered = (first: number, count: number) => covered.some(([f, c]) => f <= first && first + count <= f + c);
+
+  let streamed: MonteCarloAggregate | undefined;
+  if (job.plan.mode === "streaming") for (const part of saved) streamed = streamed ? (streamed.merge(part), streamed) : part;
+  const parts = job.plan.mode === "exact" ? [...saved] : [];
+  let done = resumedRuns;
+  for (let first = job.first; first < job.first + job.count; first += SEGMENT_RUNS) {
+    const count = Math.min(SEGMENT_RUNS, job.first + job.count - first);
+    if (isCovered(first, count)) continue;
+    const base = done;
+    const segment = await runRange(first, count, (d) => onProgress?.(base + d, job.count));
+    done += count;
+    if (job.plan.mode === "exact") {
+      parts.push(segment);
+      save(job, `segment-${String(first).padStart(12, "0")}.chipsim`, segment);
+    } else {
+      if (streamed) streamed.merge(segment);
+      else streamed = segment;
+      save(job, "progress.chipsim", streamed);
+    }
+  }
+  if (streamed) parts.push(streamed);
+  return { aggregate: MonteCarloAggregate.combine(job.plan, parts, job.first, job.count), resumedRuns };
+}
+
+function save(job: CheckpointJob, name: string, aggregate: MonteCarloAggregate): void {
+  writeFilesAtomically(job.dir, { [name]: encodePartialFile({ manifest: job.manifest, frame: job.frame, plan: job.plan, shard: { index: 0, count: 1 }, partial: aggregate.toPartial() }) });
+}
+
+/** A file of DIR, checked to belong to this very job. */
+function savedPart(job: CheckpointJob, path: string): MonteCarloAggregate {
+  const file: PartialFile = readPartialFile(path);
+  const mismatch = (what: string, a: unknown, b: unknown) =>
+    new UsageError(`--checkpoint ${job.dir}: ${path} holds another job's runs (${what}: expected ${JSON.stringify(a)}, found ${JSON.stringify(b)}); use another folder or empty this one`);
+  for (const key of Object.keys(job.manifest) as (keyof RunManifest)[]) {
+    if (job.manifest[key] !== file.manifest[key]) throw mismatch(key, job.manifest[key], file.manifest[key]);
+  }
+  if (file.plan.mode !== job.plan.mode) throw mismatch("statistics", job.plan.mode, file.plan.mode);
+  const layout = (p: JobPlan) => (p.layout ? JSON.stringify([Array.from(p.layout.lo), Array.from(p.layout.hi)]) : "");
+  if (layout(file.plan) !== layout(job.plan)) throw mismatch("bins", "the pilot's", "others");
+  const aggregate = MonteCarloAggregate.fromPartial(job.plan, file.partial);
+  for (const [f, c] of aggregate.ranges) {
+    if (f < job.first || f + c > job.first + job.count) throw mismatch("runs", `${job.first}..${job.first + job.count - 1}`, `${f}..${f + c - 1}`);
+  }
+  return aggregate;
+}
+
+/** Sorted, with touching ranges joined: [[0, 1024], [1024, 1024]] becomes [[0, 2048]]. */
+function joinRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const joined: [number, number][] = [];
+  for (const [f, c] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = joined[joined.length - 1];
+    if (last && last[0] + last[1] === f) last[1] += c;
+    else joined.push([f, c]);
+  }
+  return joined;
+}
