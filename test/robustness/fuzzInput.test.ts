@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { BUILTIN_DIR } from "@chipsim/scenarios";
+import { formatIssue } from "@chipsim/core";
+import { BUILTIN_DIR, parseScenarioText } from "@chipsim/scenarios";
 import { chipsim } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempScenarios.js";
 import { count, expectCleanOutcome, fuzzCounts } from "./fuzzOutcome.js";
@@ -81,6 +82,22 @@ describe("the scenario loader under a fuzzer", () => {
       }),
       resolving,
     );
+  });
+
+  it("parses a file cut at every byte, or names the file in a one-line issue", () => {
+    const text = child.toString("utf8");
+    for (let cut = 0; cut <= text.length; cut++) {
+      const started = performance.now();
+      const parsed = parseScenarioText("cut.yaml", text.slice(0, cut));
+      count("truncated at every byte (parser)", { code: parsed.ok ? 0 : 2 }, performance.now() - started);
+      if (parsed.ok) continue;
+      for (const issue of parsed.issues) {
+        const line = formatIssue(issue);
+        expect(line.startsWith("cut.yaml")).toBe(true);
+        expect(line).not.toContain("\n");
+        expect(line).toMatch(/expected .+, found /);
+      }
+    }
   });
 
   it("survives random unicode spliced in", async () => {

@@ -27,7 +27,7 @@ export function expectCleanOutcome(result: CliResult, names: readonly string[]):
 /** Inputs tried per property, written to test-results/robustness.json for docs/reliability.md. */
 export const fuzzCounts: Record<string, { inputs: number; refused: number; accepted: number; slowestMs: number }> = {};
 
-export function count(property: string, result: CliResult, ms: number): void {
+export function count(property: string, result: Pick<CliResult, "code">, ms: number): void {
   const entry = (fuzzCounts[property] ??= { inputs: 0, refused: 0, accepted: 0, slowestMs: 0 });
   entry.inputs += 1;
   if (result.code === 0) entry.accepted += 1;
