@@ -42,11 +42,23 @@ export function loadScenarioChain(ref: string, cwd: string = process.cwd()): Sce
   return chain;
 }
 
+/**
+ * The largest scenario file read: the baseline, the largest built-in, is
+ * about 31 KB, so this is a hundred times more than any real scenario
+ * needs, and it keeps a huge file from being read into memory.
+ */
+export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
+
 export function readDocument(path: string, display: string): ScenarioDocument {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_SCENARIO_BYTES) {
+      throw new ScenarioError([{ file: display, path: "", expected: `a file of at most ${MAX_SCENARIO_BYTES} bytes (4 MiB)`, found: `${size} bytes` }]);
+    }
     text = readFileSync(path, "utf8");
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     throw new ScenarioError([{ file: display, path: "", expected: "a readable file", found: (error as NodeJS.ErrnoException).code ?? String(error) }]);
   }
   const parsed = parseScenarioText(display, text);
