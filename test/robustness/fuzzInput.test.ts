@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -21,6 +21,8 @@ const SEED = 7_2026;
 /** Inputs that only need parsing cost a few milliseconds each; those that parse and then resolve against the baseline cost about 30. */
 const RUNS = 200;
 const RESOLVING_RUNS = 100;
+/** Accepted inputs in the `run --out` property simulate two runs and write files, so fewer of them. */
+const RUN_RUNS = 100;
 /** Generous: a refusal takes milliseconds; the bound catches a parser that hangs or backtracks. */
 const MAX_MS_PER_INPUT = 5_000;
 
@@ -122,6 +124,28 @@ describe("the scenario loader under a fuzzer", () => {
         await validateFile("hostile values", edited.join("\n"));
       }),
       resolving,
+    );
+  });
+
+  it("writes nothing when it refuses a run", async () => {
+    const lines = child.toString("utf8").split("\n");
+    const valueLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /:\s*\S/.test(l)).map(([, i]) => i);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...valueLines), hostileValue, async (lineIndex, value) => {
+        const edited = [...lines];
+        const line = edited[lineIndex] as string;
+        edited[lineIndex] = `${line.slice(0, line.indexOf(":") + 1)} ${value}`;
+        const name = `run-${fileNumber++}.yaml`;
+        const out = join(dir, `out-${fileNumber}`);
+        writeFileSync(join(dir, name), edited.join("\n"));
+        const started = performance.now();
+        const result = await chipsim(["run", name, "--runs", "2", "--out", out, "--quiet"], dir);
+        const ms = performance.now() - started;
+        count("run --out, hostile values", result, ms);
+        expectCleanOutcome(result, [name]);
+        expect(existsSync(out)).toBe(result.code === 0);
+      }),
+      { seed: SEED, numRuns: RUN_RUNS },
     );
   });
 
