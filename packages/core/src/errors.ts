@@ -61,5 +61,16 @@ export class ModelError extends ChipsimError {
 export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.line !== undefined ? `${issue.file}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ""}` : issue.file;
   const path = issue.path === "" ? "" : ` ${issue.path}:`;
-  return `${where}${path} expected ${issue.expected}, found ${issue.found}`;
+  return `${oneLine(where)}${oneLine(path)} expected ${issue.expected}, found ${shorten(oneLine(issue.found))}`;
+}
+
+/** Control characters from the input (a newline in a value, a NUL) are shown escaped, so an issue stays one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => (c === "\n" ? "\\n" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
+/** What was found, cut to a readable length: a 10,000-character value says no more than its start. */
+const MAX_FOUND = 200;
+function shorten(text: string): string {
+  return text.length <= MAX_FOUND ? text : `${text.slice(0, MAX_FOUND)}... (${text.length} characters)`;
 }

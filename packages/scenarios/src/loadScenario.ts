@@ -2,17 +2,20 @@ import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { ScenarioError, type ScenarioDocument, type ScenarioIssue } from "@chipsim/core";
 import { builtinIds, builtinPath } from "./builtins.js";
+import { extendsScope, withinScope, type ExtendsScope } from "./extendsScope.js";
 import { parseScenarioText } from "./yamlDocument.js";
 
 /**
  * Finds a scenario by built-in id or file path and follows its `extends`
  * chain, returning the documents parent first. A parent is a built-in id
- * or a path relative to the file that names it. Missing files, parse
+ * or a path relative to the file that names it, inside the scope that
+ * extendsScope.ts describes. Missing files, parents out of scope, parse
  * errors and cycles are ScenarioErrors naming the file and field.
  */
 export function loadScenarioChain(ref: string, cwd: string = process.cwd()): ScenarioDocument[] {
   const first = locateRef(ref, cwd, undefined);
   if (!first.ok) throw new ScenarioError([first.issue]);
+  const scope = extendsScope(first.path);
   const chain: ScenarioDocument[] = [];
   const seen: string[] = [];
   let current: { path: string; from?: { file: string; doc: ScenarioDocument } } | undefined = { path: first.path };
@@ -32,18 +35,30 @@ export function loadScenarioChain(ref: string, cwd: string = process.cwd()): Sce
     if (typeof parent !== "string" || parent.trim() === "") {
       throw new ScenarioError([withLocation({ file: display, path: "extends", expected: "a built-in scenario id or a path", found: JSON.stringify(parent) }, doc)]);
     }
-    const next = locateRef(parent, dirname(current.path), { file: display, doc });
+    const next = locateRef(parent, dirname(current.path), { file: display, doc, scope });
     if (!next.ok) throw new ScenarioError([next.issue]);
     current = { path: next.path, from: { file: display, doc } };
   }
   return chain;
 }
 
+/**
+ * The largest scenario file read: the baseline, the largest built-in, is
+ * about 31 KB, so this is a hundred times more than any real scenario
+ * needs, and it keeps a huge file from being read into memory.
+ */
+export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
+
 export function readDocument(path: string, display: string): ScenarioDocument {
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_SCENARIO_BYTES) {
+      throw new ScenarioError([{ file: display, path: "", expected: `a file of at most ${MAX_SCENARIO_BYTES} bytes (4 MiB)`, found: `${size} bytes` }]);
+    }
     text = readFileSync(path, "utf8");
   } catch (error) {
+    if (error instanceof ScenarioError) throw error;
     throw new ScenarioError([{ file: display, path: "", expected: "a readable file", found: (error as NodeJS.ErrnoException).code ?? String(error) }]);
   }
   const parsed = parseScenarioText(display, text);
@@ -53,13 +68,18 @@ export function readDocument(path: string, display: string): ScenarioDocument {
 
 type Located = { ok: true; path: string } | { ok: false; issue: ScenarioIssue };
 
-function locateRef(ref: string, baseDir: string, from: { file: string; doc: ScenarioDocument } | undefined): Located {
+function locateRef(ref: string, baseDir: string, from: { file: string; doc: ScenarioDocument; scope: ExtendsScope } | undefined): Located {
   const looksLikePath = ref.includes("/") || ref.includes("\\") || /\.(ya?ml|json)$/i.test(ref);
   if (!looksLikePath) {
     const builtin = builtinPath(ref);
     if (builtin) return { ok: true, path: builtin };
   }
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  // Checked before the file is looked at: a parent out of scope is never read, nor is its existence told.
+  if (from && !withinScope(path, from.scope)) {
+    const expected = "a built-in scenario id, or a file in the folder of the scenario named on the command line (or below it) or among the built-in scenarios";
+    return { ok: false, issue: withLocation({ file: from.file, path: "extends", expected, found: `"${ref}", which is outside them` }, from.doc) };
+  }
   if (isFile(path)) return { ok: true, path };
   const expected = `a built-in scenario id (${builtinIds().join(", ") || "none installed"}) or an existing file`;
   const issue: ScenarioIssue = from

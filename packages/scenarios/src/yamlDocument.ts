@@ -1,11 +1,13 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { ScenarioDocument, ScenarioIssue } from "@chipsim/core";
+import { isStackOverflow, MAX_NESTING, nestingDepth, NESTING_EXPECTED } from "./nesting.js";
 
 /**
  * Parses a scenario or bibliography file. YAML and JSON go through the
  * same parser (JSON is YAML), so both get line numbers in errors, duplicate
  * keys are refused, and aliases are capped so a small file cannot expand
- * into a huge one.
+ * into a huge one ("billion laughs"). Nesting deeper than MAX_NESTING is
+ * refused before anything walks the data recursively.
  */
 export const MAX_ALIASES = 100;
 
@@ -13,8 +15,16 @@ export type ParsedDocument = { ok: true; document: ScenarioDocument } | { ok: fa
 
 export function parseScenarioText(file: string, text: string): ParsedDocument {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const refuse = (found: string, expected = "valid YAML (or JSON)"): ParsedDocument => ({ ok: false, issues: [{ file, path: "", expected, found }] });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    if (isStackOverflow(error)) return refuse("nesting too deep to read", NESTING_EXPECTED);
+    throw error;
+  }
   const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code !== "TAG_RESOLVE_FAILED")];
+  if (problems.some((e) => isStackOverflow(e.message))) return refuse("nesting too deep to read", NESTING_EXPECTED);
   if (problems.length > 0) {
     return {
       ok: false,
@@ -28,8 +38,11 @@ export function parseScenarioText(file: string, text: string): ParsedDocument {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    return { ok: false, issues: [{ file, path: "", expected: "valid YAML (or JSON)", found: firstLine(error instanceof Error ? error.message : String(error)) }] };
+    if (isStackOverflow(error)) return refuse("nesting too deep to read", NESTING_EXPECTED);
+    return refuse(firstLine(error instanceof Error ? error.message : String(error)));
   }
+  const depth = nestingDepth(data);
+  if (depth > MAX_NESTING) return refuse(`more than ${MAX_NESTING} levels`, NESTING_EXPECTED);
   return {
     ok: true,
     document: {

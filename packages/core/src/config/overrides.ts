@@ -41,7 +41,8 @@ export function applyOverrides(
         ok = false;
         break;
       }
-      const child = isPlainObject(node) ? node[key] : undefined;
+      // Own entries only, so `levers.__proto__.strength` can never reach Object.prototype.
+      const child = isPlainObject(node) && Object.hasOwn(node, key) ? node[key] : undefined;
       if (parentIsRecord && child === undefined) {
         const existing = isPlainObject(node) ? Object.keys(node) : [];
         problem(`an existing id under ${here.join(".")} (${existing.join(", ")})`);

@@ -47,7 +47,8 @@ export function childSchema(schema: Schema, key: string | number, data: unknown)
   const d = def(s);
   switch (d.type) {
     case "object":
-      return typeof key === "string" ? d.shape?.[key] : undefined;
+      // Own fields only: "__proto__" or "constructor" in a path is not a field.
+      return typeof key === "string" && d.shape && Object.hasOwn(d.shape, key) ? d.shape[key] : undefined;
     case "record":
       return d.valueType;
     case "array":
@@ -63,7 +64,7 @@ export function childSchema(schema: Schema, key: string | number, data: unknown)
           const values = literal ? (def(unwrap(literal)) as Def & { values?: unknown[] }).values : undefined;
           if (!values?.includes(tag)) continue;
         }
-        if (typeof key === "string" && shape[key]) return shape[key];
+        if (typeof key === "string" && Object.hasOwn(shape, key)) return shape[key];
       }
       return undefined;
     }

@@ -1,2 +1,3 @@
 export { parseQuantity, acceptsBareNumber, assertKnownUnit, describeFound, DIMENSIONLESS, type QuantityParse } from "./quantity.js";
 export { COUNT_UNITS } from "./mathUnits.js";
+export { MAX_QUANTITY_LENGTH } from "./quantityText.js";

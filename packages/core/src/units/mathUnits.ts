@@ -34,9 +34,36 @@ function math(): MathInstance {
   // The sources convert 200-500 billion yuan to about $28-70 billion
   // (tokenring-fund-2025), i.e. 0.14 USD per yuan; that rate is used here.
   m.createUnit("CNY", { definition: "0.14 USD", prefixes: "short", aliases: ["yuan"] });
+  lockDown(m);
   instance = m;
   for (const unit of unchecked.splice(0)) m.unit(1, unit);
   return m;
+}
+
+/**
+ * The functions that evaluate text or change mathjs itself, replaced by
+ * ones that refuse: nothing chipsim does needs them after the units above
+ * exist, so even a bug that handed scenario text to one of them could not
+ * run an expression or redefine a unit (the lock-down mathjs's security
+ * notes recommend).
+ */
+const DISABLED = ["import", "createUnit", "evaluate", "parse", "compile", "simplify", "derivative", "resolve", "chain", "reviver", "replacer"] as const;
+
+function lockDown(m: MathInstance): void {
+  const refusals: Record<string, () => never> = {};
+  for (const name of DISABLED) {
+    refusals[name] = () => {
+      throw new Error(`mathjs ${name} is disabled in chipsim`);
+    };
+  }
+  m.import(refusals, { override: true });
+  // config() changes the instance too (number type, precision); it is a property, not an imported function.
+  Object.defineProperty(m, "config", { value: refusals["import"], writable: false });
+}
+
+/** The unit instance itself, for tests that check nothing in a scenario can change it. */
+export function unitMath(): MathInstance {
+  return math();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { checkUnit, COUNT_UNITS, parseUnit, unitOf } from "./mathUnits.js";
+import { checkQuantityText } from "./quantityText.js";
 
 /**
  * Reading one number from a scenario file in a parameter's canonical unit.
@@ -31,6 +32,8 @@ export function parseQuantity(raw: unknown, canonical: string): QuantityParse {
   if (canonical === DIMENSIONLESS) return { ok: false, expected, found: `"${raw}"` };
   // Outside the try: an unknown canonical unit is a schema bug, not bad input.
   const target = unitOf(canonical);
+  const shape = checkQuantityText(text);
+  if (!shape.ok) return { ok: false, expected, found: shape.found };
   try {
     const unit = parseUnit(text);
     if (!unit.equalBase(target)) {
