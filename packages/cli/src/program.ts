@@ -73,6 +73,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
             describe: "exact: keep every value (exact quantiles); streaming: histograms in flat memory; auto: exact while it fits --memory-bound",
           })
           .option("memory-bound", { type: "number", describe: "MiB the stored values may take (default 512)" })
+          .option("replay", { type: "number", describe: "Run only run RUN_INDEX of the job (same seed and --set), with the invariants checked every quarter, and print its values" })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>
         done(
@@ -91,6 +92,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.shard !== undefined ? { shard: a.shard } : {}),
               statistics: a.statistics,
               ...(a["memory-bound"] !== undefined ? { memoryBound: a["memory-bound"] } : {}),
+              ...(a.replay !== undefined ? { replay: a.replay } : {}),
               quiet: a.quiet,
               argv,
             },
