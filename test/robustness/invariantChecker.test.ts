@@ -69,6 +69,12 @@ describe("the invariant checker", () => {
     expectBroken("share", /share\.domestic is 1\.5, outside \[0, 1\]/);
   });
 
+  it("binding: a design that ships without a binding constraint", () => {
+    const d = domesticWithHbm();
+    model.world.binding[d] = -1;
+    expectBroken("binding", /shipped with binding constraint code -1/);
+  });
+
   it("dies: more accelerators than good dies / dies per package allow", () => {
     const d = domesticWithHbm();
     model.world.deployedUnits[d] = (model.world.dieTerm[d] as number) * 2 + 1;

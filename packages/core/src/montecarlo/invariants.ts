@@ -1,10 +1,11 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import type { World } from "../model/world.js";
+import { CONSTRAINTS, INACTIVE } from "../model/constraints.js";
 import { quarterLabel } from "../time/index.js";
 import { InvariantError } from "./invariantError.js";
 
 /** What must hold after every quarter of every run, whatever the parameters. */
-export const INVARIANTS = ["finite", "nonNegative", "share", "dies", "hbm", "packaging", "retirement"] as const;
+export const INVARIANTS = ["finite", "nonNegative", "share", "binding", "dies", "hbm", "packaging", "retirement"] as const;
 export type InvariantId = (typeof INVARIANTS)[number];
 
 /**
@@ -21,7 +22,8 @@ function atMost(a: number, b: number, scale = Math.max(Math.abs(a), Math.abs(b))
 
 /**
  * Checks the world after each quarter (after every agent stepped and
- * settled): counts are finite and not negative, shares lie in [0, 1], no
+ * settled): counts are finite and not negative, shares lie in [0, 1], a
+ * design that ships has one binding constraint, no
  * design deploys more than its dies, HBM stacks or packaging slots allow,
  * and installed compute falls by no more than what retires. Off the
  * default path: runMonteCarlo builds one only when asked (tests, --replay).
@@ -63,6 +65,7 @@ export class InvariantChecker {
   checkQuarter(w: World): void {
     this.checkCounts(w);
     this.checkShares(w);
+    this.checkBinding(w);
     this.checkPackaging(w);
     this.checkRetirement(w);
   }
@@ -104,6 +107,23 @@ export class InvariantChecker {
       const info = list[o] as { id: string; kind: string };
       const v = w.obs[o] as number;
       if (info.kind === "ratio" && !(v >= 0 && v <= 1)) this.fail(w, "share", `${info.id} is ${v}, outside [0, 1]`);
+    }
+  }
+
+  /**
+   * A design that ships has exactly one binding constraint and one that
+   * does not ships nothing, so each design-year's shares of binding
+   * constraints sum to 1 over the quarters it shipped.
+   */
+  private checkBinding(w: World): void {
+    const ids = this.model.context.designIds;
+    for (let d = 0; d < ids.length; d++) {
+      const code = w.binding[d] as number;
+      if (w.designActive[d]) {
+        if (!(code >= 0 && code < CONSTRAINTS.length)) this.fail(w, "binding", `${ids[d] ?? d} shipped with binding constraint code ${code}, not one of ${CONSTRAINTS.join(", ")}`);
+      } else if (code !== INACTIVE || (w.deployedUnits[d] as number) !== 0) {
+        this.fail(w, "binding", `${ids[d] ?? d} did not ship, yet has binding constraint code ${code} and ${w.deployedUnits[d]} deployed`);
+      }
     }
   }
 
