@@ -37,7 +37,7 @@ describe("the invariant checker", () => {
   function expectBroken(invariant: InvariantId, detail: RegExp): void {
     let caught: unknown;
     try {
-      checker.checkQuarter(model.world);
+      checker.afterQuarter(model.world);
     } catch (error) {
       caught = error;
     }
@@ -51,7 +51,7 @@ describe("the invariant checker", () => {
 
   it("finds nothing wrong in a world a run left", () => {
     model.world.obs[observable("compute.installedH100e")] = 1e12;
-    expect(() => checker.checkQuarter(model.world)).not.toThrow();
+    expect(() => checker.afterQuarter(model.world)).not.toThrow();
   });
 
   it("finite: a count that is NaN", () => {

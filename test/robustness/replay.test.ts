@@ -43,12 +43,20 @@ describe("replaying one run", () => {
     const job = jobValues();
     const out = await chipsim(["run", "baseline", "--seed", String(seed), "--set", "lithography.domesticEuv.readyYear=2031", "--replay", "17", "--format", "json"]);
     expect(out.code).toBe(0);
-    const printed = JSON.parse(out.stdout) as { run: number; seed: number; values: Record<string, Record<string, number>> };
+    const printed = JSON.parse(out.stdout) as {
+      run: number;
+      seed: number;
+      values: Record<string, Record<string, number>>;
+      quarters: { labels: string[]; observables: Record<string, number[]> };
+    };
     expect({ run: printed.run, seed: printed.seed }).toEqual({ run: 17, seed });
     const model = compileModel(resolve("baseline", overrides));
     const years = yearsOf(model);
     const flat = model.metrics.flatMap((m) => Array.from({ length: years }, (_, y) => printed.values[m.id]?.[String(2024 + y)]));
     expect(flat).toEqual(job.get(17)?.values);
+    // The trace agrees with the yearly values: installed compute at the end of 2035 is its last quarter's.
+    expect(printed.quarters.labels.slice(0, 2).concat(printed.quarters.labels.slice(-1))).toEqual(["2024Q1", "2024Q2", "2035Q4"]);
+    expect(printed.quarters.observables["compute.installedH100e"]?.at(-1)).toBe(printed.values["compute.installedH100e"]?.["2035"]);
   });
 
   it("chipsim run --replay as a table says the invariants held; a bad index or --out is refused", async () => {
@@ -56,6 +64,7 @@ describe("replaying one run", () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^Baseline .*\(baseline\): run 5 of seed 3; every invariant held in every quarter\n/);
     expect(table.stdout).toMatch(/\naccelerators\.domestic \[accelerator\] +\S+/);
+    expect(table.stdout).toMatch(/\nquarter +wafers\.advanced .*\n2024Q1 +\S+/);
     expect((await chipsim(["run", "baseline", "--replay", "1.5"])).code).toBe(2);
     const withOut = await chipsim(["run", "baseline", "--replay", "1", "--out", "somewhere"]);
     expect({ code: withOut.code, stderr: withOut.stderr }).toEqual({ code: 2, stderr: expect.stringContaining("--replay: prints one run as a table or JSON; expected no --out") });

@@ -1,8 +1,11 @@
-import { compileModel, replayRun, START_YEAR, yearsOf } from "@chipsim/core";
+import { compileModel, quarterLabel, replayRun, START_YEAR, yearsOf } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
+
+/** Observables traced quarter by quarter in the table: the main flows and stocks of the supply chain. */
+const TRACED = ["wafers.advanced", "hbm.stacksUsed", "accelerators.domestic", "accelerators.imported", "compute.installedH100e", "share.domestic"] as const;
 
 export interface ReplayArgs {
   readonly scenario: string;
@@ -29,11 +32,21 @@ export function replayCommand(args: ReplayArgs, io: CliIo): number {
   const yearLabels = Array.from({ length: years }, (_, y) => String(START_YEAR + y));
   const milestoneYear = (y: number) => (Number.isFinite(y) ? START_YEAR + y : null);
   const milestones = { domesticEuvReady: milestoneYear(run.euvReadyYear), domesticSupplyExceedsDemand: milestoneYear(run.supplyMetDemandYear) };
+  const observables = model.observables.list;
+  const quarterCount = run.quarters.length / observables.length;
+  const quarterLabels = Array.from({ length: quarterCount }, (_, q) => quarterLabel(q));
+  const traced = (o: number) => quarterLabels.map((_l, q) => run.quarters[q * observables.length + o] as number);
   if (args.format === "json") {
     const values = Object.fromEntries(model.metrics.map((m, k) => [m.id, Object.fromEntries(yearLabels.map((label, y) => [label, run.values[k * years + y] as number]))]));
-    io.stdout.write(`${JSON.stringify({ scenario: scenario.meta.id, seed, run: run.runIndex, invariants: "held in every quarter", milestones, values }, null, 2)}\n`);
+    const quarters = { labels: quarterLabels, observables: Object.fromEntries(observables.map((info, o) => [info.id, traced(o)])) };
+    io.stdout.write(`${JSON.stringify({ scenario: scenario.meta.id, seed, run: run.runIndex, invariants: "held in every quarter", milestones, values, quarters }, null, 2)}\n`);
     return 0;
   }
+  const tracedIds = TRACED.filter((id) => model.observables.indexOf(id) !== undefined);
+  const trace = [
+    ["quarter", ...tracedIds],
+    ...quarterLabels.map((label, q) => [label, ...tracedIds.map((id) => compact(run.quarters[q * observables.length + (model.observables.indexOf(id) as number)] as number))]),
+  ];
   const rows = [["metric", ...yearLabels], ...model.metrics.map((m, k) => [`${m.id} [${m.unit}]`, ...yearLabels.map((_l, y) => compact(run.values[k * years + y] as number))])];
   const never = (year: number | null) => (year === null ? "not by the horizon" : String(year));
   io.stdout.write(
@@ -42,6 +55,9 @@ export function replayCommand(args: ReplayArgs, io: CliIo): number {
       `domestic EUV ready: ${never(milestones.domesticEuvReady)}; domestic supply met demand: ${never(milestones.domesticSupplyExceedsDemand)}`,
       "",
       padTable(rows),
+      "",
+      "quarter by quarter (all observables with --format json):",
+      padTable(trace),
       "",
     ].join("\n"),
   );

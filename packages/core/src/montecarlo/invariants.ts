@@ -3,6 +3,7 @@ import type { World } from "../model/world.js";
 import { CONSTRAINTS, INACTIVE } from "../model/constraints.js";
 import { quarterLabel } from "../time/index.js";
 import { InvariantError } from "./invariantError.js";
+import type { QuarterWatcher } from "./runOnce.js";
 
 /** What must hold after every quarter of every run, whatever the parameters. */
 export const INVARIANTS = ["finite", "nonNegative", "share", "binding", "dies", "hbm", "packaging", "retirement"] as const;
@@ -28,7 +29,7 @@ function atMost(a: number, b: number, scale = Math.max(Math.abs(a), Math.abs(b))
  * and installed compute falls by no more than what retires. Off the
  * default path: runMonteCarlo builds one only when asked (tests, --replay).
  */
-export class InvariantChecker {
+export class InvariantChecker implements QuarterWatcher {
   private readonly pServiceLife: number;
   private readonly pInstalledAtStart: number;
   private readonly oInstalled: number;
@@ -62,7 +63,7 @@ export class InvariantChecker {
     this.added.fill(0);
   }
 
-  checkQuarter(w: World): void {
+  afterQuarter(w: World): void {
     this.checkCounts(w);
     this.checkShares(w);
     this.checkBinding(w);
