@@ -76,6 +76,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("memory-bound", { type: "number", describe: "MiB the stored values may take (default 512)" })
           .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })
           .option("checkpoint", { type: "string", describe: "Folder to save finished runs in and resume from after an interruption (same results as an uninterrupted run)" })
+          .option("replay", { type: "number", describe: "Run only run RUN_INDEX of the job (same seed and --set), with the invariants checked every quarter, and print its values" })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>
         done(
@@ -96,6 +97,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a["memory-bound"] !== undefined ? { memoryBound: a["memory-bound"] } : {}),
               force: a.force,
               ...(a.checkpoint !== undefined ? { checkpoint: a.checkpoint } : {}),
+              ...(a.replay !== undefined ? { replay: a.replay } : {}),
               quiet: a.quiet,
               argv,
             },

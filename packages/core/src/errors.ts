@@ -52,7 +52,7 @@ export class ModelError extends ChipsimError {
   ) {
     super(
       "RUNTIME",
-      `scenario ${scenarioId}, run ${runIndex}, ${quarter}: ${output} is ${value}, not a finite number (replay this run with --runs ${runIndex + 1})`,
+      `scenario ${scenarioId}, run ${runIndex}, ${quarter}: ${output} is ${value}, not a finite number (replay this run alone with --replay ${runIndex}, the same --seed and --set flags)`,
     );
     this.name = "ModelError";
   }

@@ -6,6 +6,9 @@ export { transferableScenario, restoreScenario, type TransferableScenario } from
 export { OVERRIDE_FILE, type ScenarioDocument, type Override } from "./config/document.js";
 export { compileModel, type CompiledModel } from "./model/compileModel.js";
 export { runMonteCarlo, type MonteCarloOptions } from "./montecarlo/runMonteCarlo.js";
+export { InvariantChecker, INVARIANTS, type InvariantId } from "./montecarlo/invariants.js";
+export { InvariantError } from "./montecarlo/invariantError.js";
+export { replayRun, type ReplayedRun } from "./montecarlo/replayRun.js";
 export { MonteCarloAggregate, type AggregatePartial } from "./montecarlo/aggregate.js";
 export { planJob, sliceOf, PILOT_RUNS, type JobPlan, type PlanOptions } from "./montecarlo/jobPlan.js";
 export { yearsOf } from "./montecarlo/layout.js";

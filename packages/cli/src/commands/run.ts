@@ -11,6 +11,7 @@ import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.
 import { defaultThreads, WorkerTeam } from "../parallel/workerTeam.js";
 import { loadResolved } from "../scenarioInput.js";
 import { runWithCheckpoints } from "../checkpoint.js";
+import { replayCommand } from "./replay.js";
 import { parseShard, partialFileName, type ShardSpec } from "../shardSpec.js";
 import { parseTargetSe, targetSeries, targetsMet } from "../targetSe.js";
 import { UsageError } from "../usageError.js";
@@ -43,10 +44,13 @@ export interface RunArgs {
   readonly quiet: boolean;
   /** The command line, for the sidecar manifest. */
   readonly argv?: readonly string[];
+  /** Run only this run of the job, with the invariants checked, and print its values. */
+  readonly replay?: number;
 }
 
 /** `chipsim run`: resolve, run the Monte Carlo (on worker threads, or one shard of it), write the results, print the summary. */
 export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
+  if (args.replay !== undefined) return replay(args, args.replay, io);
   if (args.runs !== undefined && !(Number.isInteger(args.runs) && args.runs > 0)) {
     throw new UsageError(`--runs: expected a whole number of runs above 0, found ${String(args.runs)}`);
   }
@@ -144,6 +148,13 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   }
   writeSummaryOutputs({ ...args, files, summary, manifest, extraFiles: () => (perRun ? perRun.close() : []) }, io);
   return 0;
+}
+
+/** --replay: one run, printed; the options that shape a whole job's output do not apply. */
+function replay(args: RunArgs, runIndex: number, io: CliIo): number {
+  const conflicting = args.out !== undefined ? "--out" : args.shard !== undefined ? "--shard" : args.perRun ? "--per-run" : args.targetSe ? "--target-se" : args.checkpoint !== undefined ? "--checkpoint" : args.format === "csv" || args.format === "parquet" ? `--format ${args.format}` : undefined;
+  if (conflicting) throw new UsageError(`--replay: prints one run as a table or JSON; expected no ${conflicting}`);
+  return replayCommand({ scenario: args.scenario, seed: args.seed !== undefined ? parseSeed(args.seed) : undefined, ...(args.set ? { set: args.set } : {}), runIndex, format: args.format === "json" ? "json" : "table" }, io);
 }
 
 /** Writes summary files into --out (with the sidecar manifest) and prints the summary: shared by run and merge. */

@@ -6,7 +6,8 @@ import type { StoreMode } from "../stats/storeMode.js";
 import { MonteCarloAggregate } from "./aggregate.js";
 import { planJob, type JobPlan } from "./jobPlan.js";
 import type { RunMilestones } from "./runOnce.js";
-import { runOnce } from "./runOnce.js";
+import { runOnce, type QuarterWatcher } from "./runOnce.js";
+import { InvariantChecker } from "./invariants.js";
 
 export interface MonteCarloOptions {
   /** The job, as planned by planJob; or give runs and seed and it is planned here. */
@@ -40,6 +41,18 @@ export interface MonteCarloOptions {
    * order, so the stopping point depends only on the seed) and the job ends
    * with the runs done so far when it says so.
    */
+  /**
+   * Checks the model's invariants after every quarter and throws an
+   * InvariantError naming the run and quarter when one breaks. Off by
+   * default: a run then costs nothing more.
+   */
+  readonly checkInvariants?: boolean;
+  /**
+   * Called after every quarter of every run with its observables
+   * (model.observables order; reused: copy what you keep), after the
+   * invariants are checked: a replay's per-quarter trace.
+   */
+  readonly onQuarter?: (runIndex: number, quarter: number, observables: Float64Array) => void;
   readonly stopWhen?: { readonly every: number; readonly test: (aggregate: MonteCarloAggregate, done: number) => boolean };
 }
 
@@ -62,6 +75,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   if (options.into && options.into.plan !== plan) throw new Error("runMonteCarlo: `into` belongs to another plan");
   // With discardValues nothing is kept, so the aggregate holds no runs (and no memory for them).
   const aggregate = options.into ?? new MonteCarloAggregate(options.discardValues ? { ...plan, runs: 0 } : plan, first, options.discardValues ? 0 : count, recorder.years, model.world.layout.designs);
+  const watcher = quarterWatcher(options.checkInvariants ? new InvariantChecker(model, plan.seed) : undefined, options.onQuarter);
   const key = jobKey(plan.seed);
   const runKeyWords = new Uint32Array(2);
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
@@ -71,7 +85,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
     const run = first + k;
     runKey(key, run, runKeyWords);
     model.table.draw(runKeyWords[0] as number, runKeyWords[1] as number, model.world.params);
-    runOnce(model, run, recorder, milestones);
+    runOnce(model, run, recorder, milestones, watcher);
     if (!options.discardValues) aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
     // Blocks are counted from run 0, so every split of the job sums the same runs together.
     if ((run + 1) % BLOCK_RUNS === 0 || k + 1 === count) aggregate.endBlock();
@@ -94,5 +108,17 @@ function requirePlanOptions(options: MonteCarloOptions): { runs: number; seed: n
     seed: options.seed,
     ...(options.statistics !== undefined ? { statistics: options.statistics } : {}),
     ...(options.memoryBoundBytes !== undefined ? { memoryBoundBytes: options.memoryBoundBytes } : {}),
+  };
+}
+
+/** The checker, the onQuarter callback, both in that order, or nothing (the default run's case). */
+function quarterWatcher(checker: InvariantChecker | undefined, onQuarter: MonteCarloOptions["onQuarter"]): QuarterWatcher | undefined {
+  if (!onQuarter) return checker;
+  return {
+    beginRun: (w) => checker?.beginRun(w),
+    afterQuarter: (w) => {
+      checker?.afterQuarter(w);
+      onQuarter(w.runIndex, w.q, w.obs);
+    },
   };
 }

@@ -11,5 +11,6 @@ export const marketSchema = section({
   importAcceptance: fraction("Share of offered imports that buyers outside the mandate take when no rejection policy applies."),
   mandateCoverage: fraction("Share of demand from state-funded data centres, which the domestic mandate reserves for domestic chips."),
   revenueShare: fraction("Share of import revenue paid to the US government under the export licences."),
-  h100Tflops: quantity("TFLOPS", "Dense BF16 throughput of the H100 SXM, the unit of H100-equivalents."),
+  // Above 0: every design's H100-equivalents divide by it.
+  h100Tflops: quantity("TFLOPS", "Dense BF16 throughput of the H100 SXM, the unit of H100-equivalents.", { min: 1 }),
 });

@@ -11,7 +11,8 @@ export const nodeSchema = section({
   extraCriticalLayers: ratio("Extra critical patterning steps that DUV multi-patterning adds compared with EUV; drives the multi-patterning yield penalty."),
   d0AtStart: quantity("cm^-2", "Random defect density at 2024Q1 (or at the node's first wafers)."),
   d0Floor: quantity("cm^-2", "Defect density the learning curve approaches."),
-  learningWafers: quantity("wafer", "Cumulative wafers over which the excess defect density falls by a factor of e."),
+  // Above 0: the learning curve divides by it.
+  learningWafers: quantity("wafer", "Cumulative wafers over which the excess defect density falls by a factor of e.", { min: 1 }),
   parametricYield: fraction("Share of defect-free dies that also pass speed and power test."),
 });
 

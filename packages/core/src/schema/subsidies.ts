@@ -9,7 +9,8 @@ export const subsidiesSchema = section({
   advancedLogicShare: fraction("Share of the package that goes to advanced-node logic capacity."),
   hbmShare: fraction("Share that goes to HBM (DRAM wafer capacity for stacks)."),
   packagingShare: fraction("Share that goes to advanced (2.5D) packaging."),
-  costPerLogicWpm: quantity("USD/wpm", "Capital cost of one wafer start per month of 7nm-class DUV logic capacity."),
-  costPerHbmWpm: quantity("USD/wpm", "Capital cost of one DRAM wafer start per month for HBM."),
-  costPerInterposerWpm: quantity("USD/wpm", "Capital cost of one 2.5D interposer wafer start per month."),
+  // Above 0: subsidy money is divided by these costs to give capacity.
+  costPerLogicWpm: quantity("USD/wpm", "Capital cost of one wafer start per month of 7nm-class DUV logic capacity.", { min: 1 }),
+  costPerHbmWpm: quantity("USD/wpm", "Capital cost of one DRAM wafer start per month for HBM.", { min: 1 }),
+  costPerInterposerWpm: quantity("USD/wpm", "Capital cost of one 2.5D interposer wafer start per month.", { min: 1 }),
 });
