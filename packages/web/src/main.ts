@@ -5,7 +5,7 @@ import { LEVERS } from "./levers.js";
 import { renderMediansTable } from "./mediansTable.js";
 import { readState, setTexts, stateQuery, type PageState } from "./pageState.js";
 import { renderResultCharts } from "./resultCharts.js";
-import { BUILTIN_IDS, resolveBuiltin } from "./scenarioLibrary.js";
+import { BUILTIN_IDS, builtinTitle, resolveBuiltin } from "./scenarioLibrary.js";
 import { editedScenarioYaml } from "./scenarioFile.js";
 import { SimulationRunner } from "./simulationRunner.js";
 
@@ -126,7 +126,7 @@ function showScenario(): void {
   renderLeverControls($("lever-list"), LEVERS, base, state.sets, changeLever);
 }
 
-for (const id of BUILTIN_IDS) scenarioSelect.add(new Option(id, id));
+for (const id of BUILTIN_IDS) scenarioSelect.add(new Option(`${builtinTitle(id)} (${id})`, id));
 scenarioSelect.addEventListener("change", () => {
   base = resolveBuiltin(scenarioSelect.value, []);
   state = { ...state, scenario: scenarioSelect.value };

@@ -27,3 +27,13 @@ describe("the downloaded scenario file", () => {
     expect(fromFile.meta).toMatchObject({ id: "hbm-chokehold-edited", runs: 300, seed: 11, extends: "hbm-chokehold" });
   });
 });
+
+describe("the scenario picker", () => {
+  it("names each built-in by its title, the baseline first", async () => {
+    const { builtinTitle } = await import("./scenarioLibrary.js");
+    expect(BUILTIN_IDS[0]).toBe("baseline");
+    expect(builtinTitle("baseline")).toBe("Baseline (end-2025 policies)");
+    expect(builtinTitle("euv-delayed")).toBe("Domestic EUV delayed (2033 or later)");
+    expect(builtinTitle("no-such-scenario")).toBe("no-such-scenario");
+  });
+});

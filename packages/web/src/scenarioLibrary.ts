@@ -16,6 +16,13 @@ export const SCENARIO_TEXTS: Readonly<Record<string, string>> = Object.fromEntri
 /** Built-in ids, the baseline first (as `chipsim list` orders them). */
 export const BUILTIN_IDS: readonly string[] = Object.keys(SCENARIO_TEXTS).sort((a, b) => (a === "baseline" ? -1 : b === "baseline" ? 1 : a.localeCompare(b)));
 
+/** A built-in's title (its `title` field), for the picker; the id when the text has none. */
+export function builtinTitle(id: string): string {
+  const parsed = parseScenarioText(`${id}.yaml`, SCENARIO_TEXTS[id] ?? "");
+  const data = parsed.ok ? (parsed.document.data as { title?: unknown }) : undefined;
+  return typeof data?.title === "string" ? data.title : id;
+}
+
 let bibliography: BibliographyEntry[] | undefined;
 
 export function builtinBibliography(): BibliographyEntry[] {
