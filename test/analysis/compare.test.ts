@@ -1,4 +1,4 @@
-import { attributeDifference, compareScenarios, compileModel, type DiffSummary } from "@chipsim/core";
+import { attributeDifference, compareScenarios, compileModel, runMonteCarlo, summarize, type DiffSummary } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { chipsim } from "../helpers/cli.js";
 import { resolve } from "../helpers/scenario.js";
@@ -15,6 +15,20 @@ describe("compare", () => {
         expect([d.p5, d.p50, d.p95, d.mean, d.pGreater], `${metric} ${year}`).toEqual([0, 0, 0, 0, 0]);
       }
     }
+  });
+
+  it("streams past its memory bound, each scenario's summary the same bits as its own streamed run", () => {
+    const base = compileModel(resolve("baseline"));
+    const other = compileModel(resolve("hbm-chokehold"));
+    const runs = 2100;
+    const result = compareScenarios([base, other], { runs, seed: 4, memoryBoundBytes: 1 });
+    expect(result.summaries["baseline"]!.scenario.quantiles.method).toBe("histogram");
+    for (const model of [base, other]) {
+      const alone = summarize(model, runMonteCarlo(model, { runs, seed: 4, statistics: "streaming" }), 4);
+      expect(JSON.stringify(result.summaries[model.scenario.meta.id])).toBe(JSON.stringify(alone));
+    }
+    const d = (result.metrics["accelerators.domestic"]!["2030"]!["diff"] as Record<string, DiffSummary>)["hbm-chokehold - baseline"] as DiffSummary;
+    expect(d.p50).toBeLessThan(0);
   });
 
   it("computes differences run by run under common random numbers", () => {

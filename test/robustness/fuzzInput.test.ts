@@ -29,6 +29,17 @@ const MAX_MS_PER_INPUT = 5_000;
 const dir = tempDir("chipsim-fuzz-");
 const baseline = readFileSync(join(BUILTIN_DIR, "baseline.yaml"));
 const child = readFileSync(join(BUILTIN_DIR, "korea-memory-squeeze.yaml"));
+const childLines = child.toString("utf8").split("\n");
+/** Lines of the child scenario that hold a value (`key: value`). */
+const childValueLines = childLines.flatMap((line, i) => (/:\s*\S/.test(line) ? [i] : []));
+
+/** The child scenario with the value on line `lineIndex` replaced by `value`. */
+function childWithValue(lineIndex: number, value: string): string {
+  const edited = [...childLines];
+  const line = edited[lineIndex] as string;
+  edited[lineIndex] = `${line.slice(0, line.indexOf(":") + 1)} ${value}`;
+  return edited.join("\n");
+}
 const sources = [baseline, child];
 let fileNumber = 0;
 
@@ -114,30 +125,21 @@ describe("the scenario loader under a fuzzer", () => {
   });
 
   it("survives hostile values in place of any value", async () => {
-    const lines = child.toString("utf8").split("\n");
-    const valueLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /:\s*\S/.test(l)).map(([, i]) => i);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...valueLines), hostileValue, async (lineIndex, value) => {
-        const edited = [...lines];
-        const line = edited[lineIndex] as string;
-        edited[lineIndex] = `${line.slice(0, line.indexOf(":") + 1)} ${value}`;
-        await validateFile("hostile values", edited.join("\n"));
+      fc.asyncProperty(fc.constantFrom(...childValueLines), hostileValue, async (lineIndex, value) => {
+        await validateFile("hostile values", childWithValue(lineIndex, value));
       }),
       resolving,
     );
   });
 
   it("writes nothing when it refuses a run", async () => {
-    const lines = child.toString("utf8").split("\n");
-    const valueLines = lines.map((l, i) => [l, i] as const).filter(([l]) => /:\s*\S/.test(l)).map(([, i]) => i);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...valueLines), hostileValue, async (lineIndex, value) => {
-        const edited = [...lines];
-        const line = edited[lineIndex] as string;
-        edited[lineIndex] = `${line.slice(0, line.indexOf(":") + 1)} ${value}`;
+      fc.asyncProperty(fc.constantFrom(...childValueLines), hostileValue, async (lineIndex, value) => {
+        const edited = childWithValue(lineIndex, value);
         const name = `run-${fileNumber++}.yaml`;
         const out = join(dir, `out-${fileNumber}`);
-        writeFileSync(join(dir, name), edited.join("\n"));
+        writeFileSync(join(dir, name), edited);
         const started = performance.now();
         const result = await chipsim(["run", name, "--runs", "2", "--out", out, "--quiet"], dir);
         const ms = performance.now() - started;

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { BLOCK_RUNS, MonteCarloAggregate, type JobPlan, type SummaryFrame } from "@chipsim/core";
 import type { RunManifest } from "./output/manifest.js";
-import { encodePartialFile, readPartialFile, type PartialFile } from "./output/partialFile.js";
+import { encodePartialFile, jobDifference, readPartialFile, type PartialFile } from "./output/partialFile.js";
 import { writeFilesAtomically } from "./output/writeResults.js";
 import { UsageError } from "./usageError.js";
 
@@ -73,13 +73,9 @@ function save(job: CheckpointJob, name: string, aggregate: MonteCarloAggregate):
 function savedPart(job: CheckpointJob, path: string): MonteCarloAggregate {
   const file: PartialFile = readPartialFile(path);
   const mismatch = (what: string, a: unknown, b: unknown) =>
-    new UsageError(`--checkpoint ${job.dir}: ${path} holds another job's runs (${what}: expected ${JSON.stringify(a)}, found ${JSON.stringify(b)}); use another folder or empty this one`);
-  for (const key of Object.keys(job.manifest) as (keyof RunManifest)[]) {
-    if (job.manifest[key] !== file.manifest[key]) throw mismatch(key, job.manifest[key], file.manifest[key]);
-  }
-  if (file.plan.mode !== job.plan.mode) throw mismatch("statistics", job.plan.mode, file.plan.mode);
-  const layout = (p: JobPlan) => (p.layout ? JSON.stringify([Array.from(p.layout.lo), Array.from(p.layout.hi)]) : "");
-  if (layout(file.plan) !== layout(job.plan)) throw mismatch("bins", "the pilot's", "others");
+    new UsageError(`--checkpoint ${job.dir}: ${path} holds another job's runs (${what}: expected ${String(a)}, found ${String(b)}); use another folder or empty this one`);
+  const difference = jobDifference(job, file);
+  if (difference) throw mismatch(difference.field, difference.expected, difference.found);
   const aggregate = MonteCarloAggregate.fromPartial(job.plan, file.partial);
   for (const [f, c] of aggregate.ranges) {
     if (f < job.first || f + c > job.first + job.count) throw mismatch("runs", `${job.first}..${job.first + job.count - 1}`, `${f}..${f + c - 1}`);

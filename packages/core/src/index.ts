@@ -12,7 +12,7 @@ export { replayRun, type ReplayedRun } from "./montecarlo/replayRun.js";
 export { MonteCarloAggregate, type AggregatePartial } from "./montecarlo/aggregate.js";
 export { planJob, sliceOf, PILOT_RUNS, type JobPlan, type PlanOptions } from "./montecarlo/jobPlan.js";
 export { yearsOf } from "./montecarlo/layout.js";
-export { DEFAULT_MEMORY_BOUND_BYTES, type StoreMode } from "./stats/storeMode.js";
+export { DEFAULT_MEMORY_BOUND_BYTES, storedBytes, type StoreMode } from "./stats/storeMode.js";
 export { BLOCK_RUNS, HISTOGRAM_BINS } from "./stats/binnedSeries.js";
 export { summarize, summaryFrame, DOMESTIC_CONSTRAINTS, IMPORT_CONSTRAINTS, MILESTONES, type Summary, type SummaryFrame, type QuantileMethod } from "./export/summary.js";
 export { summaryToCsv, CSV_HEADER } from "./export/csv.js";

@@ -28,7 +28,7 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { compileModel, jobKey, planJob, runKey, runMonteCarlo, yearsOf, type CompiledModel } from "@chipsim/core";
+import { compileModel, jobKey, storedBytes, planJob, runKey, runMonteCarlo, yearsOf, type CompiledModel } from "@chipsim/core";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { fitExponent, median } from "./fitExponent.js";
@@ -62,10 +62,10 @@ function wholeFlag(name: string, fallback: number): number {
   return value;
 }
 
-/** One configuration as a user would run it: the command line in a fresh process, timed from spawn to exit. */
+/** One configuration as a user would run it: the command line in a fresh process, timed from spawn to exit (each replaces the last one's files). */
 async function runConfig(config: Config, out: string): Promise<{ wallSeconds: number; peakMemoryMiB: number }> {
   const child = fileURLToPath(new URL("./benchChild.js", import.meta.url));
-  const args = ["run", "baseline", "--runs", String(config.runs), "--seed", String(SEED), "--workers", String(config.threads), "--statistics", config.statistics, "--quiet", "--out", out];
+  const args = ["run", "baseline", "--runs", String(config.runs), "--seed", String(SEED), "--workers", String(config.threads), "--statistics", config.statistics, "--quiet", "--out", out, "--force"];
   // Stored statistics past the default bound must be asked for: the bench measures them up to STORED_LIMIT_BYTES.
   if (config.statistics === "exact") args.push("--memory-bound", String(STORED_LIMIT_BYTES / 2 ** 20));
   const started = performance.now();
@@ -146,8 +146,8 @@ async function main(): Promise<void> {
     for (const statistics of ["streaming", "exact"] as const) {
       for (const threads of [1, 2]) {
         const config = { runs, threads, statistics };
-        if (statistics === "exact" && runs * series * 8 > STORED_LIMIT_BYTES) {
-          configs.push({ ...config, skipped: `stored values would take ${((runs * series * 8) / 1024 ** 3).toFixed(1)} GiB` });
+        if (statistics === "exact" && storedBytes(runs, series) > STORED_LIMIT_BYTES) {
+          configs.push({ ...config, skipped: `stored values would take ${(storedBytes(runs, series) / 1024 ** 3).toFixed(1)} GiB` });
           continue;
         }
         log(`${runs.toLocaleString("en-US")} runs, ${threads} thread${threads > 1 ? "s" : ""}, ${statistics} ...`);

@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import { MonteCarloAggregate, summarize } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { CHIPSIM_VERSION } from "../output/manifest.js";
-import { PartialFileError, readPartialFile, type PartialFile } from "../output/partialFile.js";
+import { jobDifference, PartialFileError, readPartialFile, type PartialFile } from "../output/partialFile.js";
 import { UsageError } from "../usageError.js";
 import { refuseToOverwrite } from "../output/writeResults.js";
 import { fileFormats, outputNames, writeSummaryOutputs, type OutputFormat } from "./run.js";
@@ -38,10 +38,10 @@ export function mergeCommand(args: MergeArgs, io: CliIo): number {
   }
   const shards = new Map<number, string>();
   for (const { path, file } of parts) {
-    sameAs(path, "not from the same job", file.manifest, reference.manifest, first.path);
-    sameAs(path, "not from the same plan", { ...file.plan, layout: undefined }, { ...reference.plan, layout: undefined }, first.path);
-    sameAs(path, "other bins for streaming statistics", layoutText(file), layoutText(reference), first.path);
-    sameAs(path, "another model", file.frame, reference.frame, first.path);
+    const difference = jobDifference(reference, file);
+    if (difference) {
+      throw new PartialFileError(path, `not from the same job: expected ${difference.field} ${difference.expected} (as in ${first.path}), found ${difference.found}`);
+    }
     if (file.shard.count !== reference.shard.count) {
       throw new PartialFileError(path, `expected shard count ${reference.shard.count} (as in ${first.path}), found ${file.shard.count}`);
     }
@@ -87,27 +87,4 @@ function partialPaths(given: readonly string[], cwd: string): string[] {
     paths.push(...inside.map((name) => join(path, name)));
   }
   return paths;
-}
-
-function layoutText(file: PartialFile): string {
-  const layout = file.plan.layout;
-  return layout ? JSON.stringify([layout.bins, Array.from(layout.lo), Array.from(layout.hi), Array.from(layout.shift)]) : "none";
-}
-
-/** Throws naming the first field that differs from the reference partial. */
-function sameAs(path: string, what: string, found: unknown, expected: unknown, referencePath: string): void {
-  if (JSON.stringify(found) === JSON.stringify(expected)) return;
-  if (found && expected && typeof found === "object" && typeof expected === "object") {
-    const f = found as Record<string, unknown>;
-    const e = expected as Record<string, unknown>;
-    for (const key of new Set([...Object.keys(e), ...Object.keys(f)])) {
-      const a = JSON.stringify(f[key]);
-      const b = JSON.stringify(e[key]);
-      if (a !== b) {
-        const short = (t: string | undefined) => (t === undefined ? "none" : t.length > 120 ? "another value" : t);
-        throw new PartialFileError(path, `${what}: expected ${key} ${short(b)} (as in ${referencePath}), found ${short(a)}`);
-      }
-    }
-  }
-  throw new PartialFileError(path, `${what}: expected the same as in ${referencePath}, found another`);
 }

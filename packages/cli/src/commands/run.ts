@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { compileModel, DEFAULT_MEMORY_BOUND_BYTES, planJob, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
+import { compileModel, DEFAULT_MEMORY_BOUND_BYTES, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { encodePartialFile } from "../output/partialFile.js";
@@ -90,10 +90,10 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   const years = yearsOf(model);
   const watched = args.targetSe ? targetSeries(args.targetSe.map(parseTargetSe), model.metrics, years) : undefined;
   const memoryBoundBytes = (args.memoryBound ?? DEFAULT_MEMORY_BOUND_BYTES / 2 ** 20) * 2 ** 20;
-  const storedBytes = runs * model.metrics.length * years * Float64Array.BYTES_PER_ELEMENT;
-  if (args.statistics === "exact" && storedBytes > memoryBoundBytes) {
+  const needed = storedBytes(runs, model.metrics.length * years);
+  if (args.statistics === "exact" && needed > memoryBoundBytes) {
     throw new UsageError(
-      `--statistics exact: ${runs.toLocaleString("en-US")} runs of ${model.metrics.length * years} metric-years need ${(storedBytes / 2 ** 20).toFixed(0)} MiB, expected at most --memory-bound ${memoryBoundBytes / 2 ** 20} MiB; use --statistics streaming, or raise --memory-bound`,
+      `--statistics exact: ${runs.toLocaleString("en-US")} runs of ${model.metrics.length * years} metric-years need ${(needed / 2 ** 20).toFixed(0)} MiB, expected at most --memory-bound ${memoryBoundBytes / 2 ** 20} MiB; use --statistics streaming, or raise --memory-bound`,
     );
   }
   const plan = planJob(model, { runs, seed, memoryBoundBytes, ...(args.statistics !== undefined ? { statistics: args.statistics } : {}) });
@@ -115,7 +115,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
     const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => threadsTeam.run(scenario, model, plan, first, count, onDone);
     if (args.checkpoint !== undefined) {
       const job = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
-      const result = await runWithCheckpoints(job, (first, count, onDone) => runRange(first, count, (d) => onDone(d)), progress.onProgress);
+      const result = await runWithCheckpoints(job, runRange, progress.onProgress);
       if (result.resumedRuns > 0 && !args.quiet) io.stderr.write(`resumed from ${args.checkpoint}: ${result.resumedRuns.toLocaleString("en-US")} runs were already done\n`);
       aggregate = result.aggregate;
     } else aggregate = await runRange(slice.first, slice.count, progress.onProgress);

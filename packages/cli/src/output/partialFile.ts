@@ -119,3 +119,33 @@ export function readPartialFile(path: string): PartialFile {
     partial: { header: header.partial, arrays },
   };
 }
+
+/** What a partial result says of its job: enough to tell whether two partials can be combined. */
+export type JobIdentity = Pick<PartialFile, "manifest" | "plan" | "frame">;
+
+/**
+ * The first thing in which `found` belongs to another job than `expected`
+ * (a field of the manifest, of the plan, the bins, or the model), or
+ * undefined when they are the same job: only then do their runs combine.
+ */
+export function jobDifference(expected: JobIdentity, found: JobIdentity): { field: string; expected: string; found: string } | undefined {
+  const { layout: expectedLayout, ...expectedPlan } = expected.plan;
+  const { layout: foundLayout, ...foundPlan } = found.plan;
+  const bins = (layout: JobPlan["layout"]) => (layout ? JSON.stringify([layout.bins, Array.from(layout.lo), Array.from(layout.hi), Array.from(layout.shift)]) : "none");
+  const groups: [Record<string, unknown>, Record<string, unknown>][] = [
+    [expected.manifest as unknown as Record<string, unknown>, found.manifest as unknown as Record<string, unknown>],
+    [expectedPlan, foundPlan],
+    [{ bins: bins(expectedLayout) }, { bins: bins(foundLayout) }],
+    [{ model: expected.frame }, { model: found.frame }],
+  ];
+  for (const [a, b] of groups) {
+    for (const field of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const x = JSON.stringify(a[field]);
+      const y = JSON.stringify(b[field]);
+      // Long values (bins, the model's metrics) are named, not printed.
+      const shown = (text: string | undefined) => (text === undefined ? "none" : text.length > 120 ? "another value" : text);
+      if (x !== y) return { field, expected: shown(x), found: shown(y) };
+    }
+  }
+  return undefined;
+}

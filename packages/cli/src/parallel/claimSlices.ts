@@ -1,5 +1,5 @@
 import { runMonteCarlo, type CompiledModel, type MonteCarloAggregate } from "@chipsim/core";
-import type { SharedJob } from "./sliceTask.js";
+import type { SharedJob } from "./sharedJob.js";
 
 /**
  * Claims slices of the job one at a time (an atomic counter shared by every

@@ -9,7 +9,7 @@
 import { parentPort } from "node:worker_threads";
 import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core";
 import { claimSlices } from "./claimSlices.js";
-import type { SharedJob, WorkerReport } from "./sliceTask.js";
+import type { SharedJob, WorkerReport } from "./sharedJob.js";
 
 const port = parentPort;
 let model: CompiledModel | undefined;

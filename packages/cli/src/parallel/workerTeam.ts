@@ -3,12 +3,12 @@ import { Worker } from "node:worker_threads";
 import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
 import { claimSlices } from "./claimSlices.js";
-import type { SharedJob, WorkerReport } from "./sliceTask.js";
+import type { SharedJob, WorkerReport } from "./sharedJob.js";
 
 /**
  * Below this many runs per thread one thread is quicker: a worker first
- * loads and compiles the scenario (about half a second), which the runs it
- * takes over must pay back.
+ * loads the engine's code and compiles the model (a few tenths of a
+ * second), which the runs it takes over must pay back.
  */
 export const MIN_RUNS_PER_WORKER = 5000;
 
@@ -32,10 +32,6 @@ export class WorkerTeam {
   /** `size` workers (threads besides this one). */
   static start(size: number): WorkerTeam {
     return new WorkerTeam(Array.from({ length: Math.max(0, size) }, () => new Worker(new URL("../../dist/parallel/sliceWorker.js", import.meta.url))));
-  }
-
-  get size(): number {
-    return this.workers.length;
   }
 
   /** Runs [first, first + count) of the planned job on this thread and the workers. */

@@ -3,8 +3,9 @@ import { MonteCarloAggregate } from "../montecarlo/aggregate.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
-import { PILOT_RUNS, planJob } from "../montecarlo/jobPlan.js";
-import { BinnedSeries, binLayoutFromPilot, BLOCK_RUNS } from "../stats/binnedSeries.js";
+import { PILOT_RUNS, planJob, type JobPlan } from "../montecarlo/jobPlan.js";
+import { yearsOf } from "../montecarlo/layout.js";
+import { BinnedSeries, binLayoutFromPilot, closesBlock } from "../stats/binnedSeries.js";
 import type { SeriesSummary } from "../stats/seriesSummary.js";
 import { StoredSeries } from "../stats/storedSeries.js";
 import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES } from "../stats/storeMode.js";
@@ -49,11 +50,17 @@ interface Pair {
 
 export function compareScenarios(
   models: readonly CompiledModel[],
-  options: { readonly runs: number; readonly seed: number | string; readonly onProgress?: (done: number, total: number) => void },
+  options: {
+    readonly runs: number;
+    readonly seed: number | string;
+    readonly onProgress?: (done: number, total: number) => void;
+    /** Bound on memory for exact statistics (default 512 MiB); above it statistics stream. */
+    readonly memoryBoundBytes?: number;
+  },
 ): ComparisonSummary {
   const { runs, seed } = options;
   const ids = models.map((m) => m.scenario.meta.id);
-  const years = Math.min(...models.map((m) => Math.ceil(m.world.layout.quarters / 4)));
+  const years = Math.min(...models.map(yearsOf));
   // Metrics every scenario has (a scenario may add or remove designs).
   const common = models[0]!.metrics.map((m) => m.id).filter((id) => models.every((model) => model.metrics.some((d) => d.id === id)));
   const indexIn = models.map((model) => common.map((id) => model.metrics.findIndex((d) => d.id === id)));
@@ -62,8 +69,7 @@ export function compareScenarios(
   const pairs: Pair[] = [];
   for (let a = 0; a < models.length; a++) for (let b = a + 1; b < models.length; b++) pairs.push({ a, b, key: `${ids[b]} - ${ids[a]}`, greater: new Float64Array(diffSeries) });
   const totalSeries = models.reduce((n, m) => n + m.metrics.length * years, 0) + pairs.length * diffSeries;
-  const mode = chooseStoreMode(runs, totalSeries, DEFAULT_MEMORY_BOUND_BYTES);
-  const plans = models.map((m) => planJob(m, { runs, seed, statistics: mode }));
+  const mode = chooseStoreMode(runs, totalSeries, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES);
 
   const recorders = models.map((m) => new RunRecorder(m.metrics, m.observables.list, m.scenario.meta.id, m.world.layout.quarters, m.world.layout.designs));
   const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
@@ -94,13 +100,27 @@ export function compareScenarios(
     }
   };
 
-  if (mode === "exact") for (const pair of pairs) pair.stored = new StoredSeries(diffSeries, 0, runs);
-  else {
-    // Streamed differences need bins too, from the same pilot runs as the scenarios' own.
+  let plans: JobPlan[];
+  if (mode === "exact") {
+    plans = models.map((m) => planJob(m, { runs, seed, statistics: "exact" }));
+    for (const pair of pairs) pair.stored = new StoredSeries(diffSeries, 0, runs);
+  } else {
+    // One pilot pass places the bins of every scenario (as planJob would, from the same first runs) and of every difference.
     const pilotRuns = Math.min(runs, PILOT_RUNS);
-    const pilots = pairs.map(() => new StoredSeries(diffSeries, 0, pilotRuns));
-    runPaired(0, pilotRuns, undefined, (pair, run) => pilots[pairs.indexOf(pair)]!.setRun(run, diff));
-    pairs.forEach((pair, k) => (pair.binned = new BinnedSeries(diffSeries, binLayoutFromPilot(diffSeries, pilotRuns, pilots[k]!.values))));
+    const series = models.map((m) => m.metrics.length * yearsOf(m));
+    const scenarioPilots = models.map((_, k) => new StoredSeries(series[k] as number, 0, pilotRuns));
+    const pairPilots = pairs.map(() => new StoredSeries(diffSeries, 0, pilotRuns));
+    runPaired(
+      0,
+      pilotRuns,
+      (k, run) => scenarioPilots[k]!.setRun(run, recorders[k]!.values),
+      (pair, run) => pairPilots[pairs.indexOf(pair)]!.setRun(run, diff),
+    );
+    plans = models.map((_, k) => {
+      const n = series[k] as number;
+      return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, scenarioPilots[k]!.values), pilotRuns };
+    });
+    pairs.forEach((pair, k) => (pair.binned = new BinnedSeries(diffSeries, binLayoutFromPilot(diffSeries, pilotRuns, pairPilots[k]!.values))));
   }
 
   const aggregates = models.map((m, k) => new MonteCarloAggregate(plans[k]!, 0, runs, recorders[k]!.years, m.world.layout.designs));
@@ -111,7 +131,7 @@ export function compareScenarios(
     (k, run) => {
       aggregates[k]!.addRun(run, recorders[k]!, milestones[k]!.euvReadyYear, milestones[k]!.supplyMetDemandYear);
       if (k === models.length - 1) {
-        if ((run + 1) % BLOCK_RUNS === 0 || run + 1 === runs) for (const a of aggregates) a.endBlock();
+        if (closesBlock(run, runs)) for (const a of aggregates) a.endBlock();
         if (options.onProgress && (run + 1) % every === 0) options.onProgress(run + 1, runs);
       }
     },
@@ -119,7 +139,7 @@ export function compareScenarios(
       if (pair.stored) pair.stored.setRun(run, diff);
       else {
         pair.binned!.add(diff);
-        if ((run + 1) % BLOCK_RUNS === 0 || run + 1 === runs) pair.binned!.endBlock();
+        if (closesBlock(run, runs)) pair.binned!.endBlock();
       }
       for (let s = 0; s < diffSeries; s++) if ((diff[s] as number) > 0) pair.greater[s] = (pair.greater[s] as number) + 1;
     },

@@ -78,14 +78,6 @@ export class MonteCarloAggregate {
     if (this.chunkRows > 0) throw new Error("results read before the last runs were flushed (call endBlock after the last run)");
   }
 
-  get mode(): JobPlan["mode"] {
-    return this.plan.mode;
-  }
-
-  get metricCount(): number {
-    return this.plan.series / this.years;
-  }
-
   addRun(runIndex: number, recorder: RunRecorder, euvReadyYear: number, supplyMetYear: number): void {
     if (this.chunkRows > 0 && runIndex !== this.chunkFirst + this.chunkRows) this.flush();
     if (this.chunkRows === 0) this.chunkFirst = runIndex;

@@ -1,7 +1,7 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
-import { BLOCK_RUNS } from "../stats/binnedSeries.js";
+import { BLOCK_RUNS, closesBlock } from "../stats/binnedSeries.js";
 import type { StoreMode } from "../stats/storeMode.js";
 import { MonteCarloAggregate } from "./aggregate.js";
 import { planJob, type JobPlan } from "./jobPlan.js";
@@ -88,7 +88,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
     runOnce(model, run, recorder, milestones, watcher);
     if (!options.discardValues) aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
     // Blocks are counted from run 0, so every split of the job sums the same runs together.
-    if ((run + 1) % BLOCK_RUNS === 0 || k + 1 === count) aggregate.endBlock();
+    if (closesBlock(run, first + count)) aggregate.endBlock();
     options.onRun?.(run, recorder.values, milestones);
     if (options.onProgress && (k + 1) % every === 0) options.onProgress(k + 1, count);
     if (stop && first === 0 && (k + 1) % stop.every === 0 && k + 1 < count && stop.test(aggregate, k + 1)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BinnedSeries, binLayoutFromPilot, type BinLayout } from "./binnedSeries.js";
+import { BinnedSeries, binLayoutFromPilot, closesBlock, type BinLayout } from "./binnedSeries.js";
 import { quantileSorted, REPORTED_QUANTILE_KEYS, REPORTED_QUANTILES } from "./quantile.js";
 
 function layout(lo: number, hi: number, bins: number): BinLayout {
@@ -83,5 +83,15 @@ describe("BinnedSeries while a job runs", () => {
     const { mean, seMean } = store.seMeanSoFar(0);
     expect(mean).toBe(4);
     expect(seMean).toBeCloseTo(2 / Math.sqrt(3), 14);
+  });
+});
+
+describe("closesBlock", () => {
+  it("closes at every BLOCK_RUNS-th run counted from run 0, and at the last run", () => {
+    expect(closesBlock(1022, 5000)).toBe(false);
+    expect(closesBlock(1023, 5000)).toBe(true);
+    expect(closesBlock(2047, 5000)).toBe(true);
+    expect(closesBlock(4999, 5000)).toBe(true);
+    expect(closesBlock(4998, 5000)).toBe(false);
   });
 });

@@ -12,6 +12,11 @@ export const HISTOGRAM_BINS = 1024;
  */
 export const BLOCK_RUNS = 1024;
 
+/** Whether run `run` closes a block: the last of its BLOCK_RUNS, or the last run of what is being run (`end` exclusive). */
+export function closesBlock(run: number, end: number): boolean {
+  return (run + 1) % BLOCK_RUNS === 0 || run + 1 === end;
+}
+
 /**
  * Where each series' bins lie, fixed before the job from a deterministic
  * pilot (the first runs of the same seed), so that every worker and shard

@@ -11,9 +11,14 @@ export const DEFAULT_MEMORY_BOUND_BYTES = 512 * 1024 * 1024;
 
 const BYTES_PER_VALUE = Float64Array.BYTES_PER_ELEMENT;
 
+/** Memory that exact statistics take: every run's value of every series. */
+export function storedBytes(runs: number, seriesCount: number): number {
+  return runs * seriesCount * BYTES_PER_VALUE;
+}
+
 export function chooseStoreMode(runs: number, seriesCount: number, memoryBoundBytes: number = DEFAULT_MEMORY_BOUND_BYTES): StoreMode {
   if (!(Number.isInteger(runs) && runs >= 0)) throw new RangeError(`runs must be a whole number, got ${runs}`);
   if (!(Number.isInteger(seriesCount) && seriesCount >= 0)) throw new RangeError(`series count must be a whole number, got ${seriesCount}`);
   if (!(memoryBoundBytes >= 0)) throw new RangeError(`memory bound must be at least 0 bytes, got ${memoryBoundBytes}`);
-  return runs * seriesCount * BYTES_PER_VALUE <= memoryBoundBytes ? "exact" : "streaming";
+  return storedBytes(runs, seriesCount) <= memoryBoundBytes ? "exact" : "streaming";
 }

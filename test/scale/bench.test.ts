@@ -1,0 +1,42 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const bench = fileURLToPath(new URL("../../packages/cli/dist/bench/bench.js", import.meta.url));
+
+describe("pnpm bench", () => {
+  it("measures every configuration up to --max-runs, the variate floor and the exponents, and appends to --history only when asked", async () => {
+    const history = join(mkdtempSync(join(tmpdir(), "chipsim-bench-")), "history.jsonl");
+    const { stdout } = await run(process.execPath, [bench, "--max-runs", "10000", "--json", "--history", history], { cwd: fileURLToPath(new URL("../..", import.meta.url)) });
+    const result = JSON.parse(stdout) as {
+      configs: { runs: number; threads: number; statistics: string; wallSeconds?: number; peakMemoryMiB?: number }[];
+      variateFloor: { drawMicroseconds: number; runMicroseconds: number; ratio: number };
+      scaling: { runsExponent: number; horizonExponent: number };
+      twoThreadSpeedup: Record<string, number>;
+    };
+    // 10^4 runs only: 1 and 2 threads, streaming and stored, each run as its own process.
+    expect(result.configs.map((c) => `${c.runs}/${c.threads}/${c.statistics}`)).toEqual(["10000/1/streaming", "10000/2/streaming", "10000/1/exact", "10000/2/exact"]);
+    for (const c of result.configs) {
+      expect(c.wallSeconds).toBeGreaterThan(0);
+      expect(c.peakMemoryMiB).toBeGreaterThan(0);
+    }
+    expect(Object.keys(result.twoThreadSpeedup)).toEqual(["10000"]);
+    // The whole model costs more than its draws alone; the exponents are fitted numbers.
+    expect(result.variateFloor.ratio).toBeGreaterThan(1);
+    expect(Number.isFinite(result.scaling.runsExponent) && Number.isFinite(result.scaling.horizonExponent)).toBe(true);
+    const lines = readFileSync(history, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string).configs).toEqual(result.configs);
+  }, 180_000);
+
+  it("refuses a --max-runs that is not a whole number", async () => {
+    const failed = await run(process.execPath, [bench, "--max-runs", "lots"]).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(2);
+    expect((failed as { stderr: string }).stderr).toMatch(/--max-runs: expected a whole number above 0, found "lots"/);
+  });
+});
