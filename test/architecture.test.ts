@@ -32,10 +32,33 @@ describe("architecture", () => {
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
 
-  it("imports other packages only through their public entry point", () => {
+  it("imports other packages only through the entry points they export", () => {
     const all = ["core", "scenarios", "cli"].flatMap((p) => sources(join(root, "packages", p, "src")));
-    const deep = all.filter((f) => /from "@chipsim\/[a-z]+\//.test(readFileSync(f, "utf8")));
-    expect(deep.map((f) => relative(root, f))).toEqual([]);
+    const exported = (pkg: string) => Object.keys(JSON.parse(readFileSync(join(root, "packages", pkg, "package.json"), "utf8")).exports ?? {});
+    const deep = all.flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/from "@chipsim\/([a-z]+)\/([^"]+)"/g)]
+        .filter(([, pkg, sub]) => !exported(pkg as string).includes(`./${sub}`))
+        .map(([spec]) => `${relative(root, f)}: ${spec}`),
+    );
+    expect(deep).toEqual([]);
+  });
+
+  it("loads no schema or unit library in the engine entry point that worker threads use", () => {
+    // Worker threads run only scenarios the main thread has already checked; zod and mathjs would
+    // cost each of them about 20 MiB and a tenth of a second to load.
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, spec] of readFileSync(file, "utf8").matchAll(/^(?:import|export)(?!\s+type\b)[^"]*?from "([^"]+)"/gm)) {
+        if ((spec as string).startsWith(".")) visit(join(file, "..", (spec as string).replace(/\.js$/, ".ts")));
+        else packages.add(spec as string);
+      }
+    };
+    visit(join(root, "packages/core/src/engine.ts"));
+    expect(seen.size).toBeGreaterThan(30);
+    expect([...packages].sort()).toEqual(["seedrandom"]);
   });
 
   it("has one agent per file, each under 300 lines", () => {

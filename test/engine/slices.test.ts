@@ -33,6 +33,26 @@ describe("slices of a job", () => {
     expect(summary.precision["accelerators.domestic"]!["2030"]!.quantileError).toBeGreaterThan(0);
   });
 
+  it("merges a travelled slice in place into one that already holds runs, exact and streaming", () => {
+    for (const statistics of ["exact", "streaming"] as const) {
+      const runs = 2 * BLOCK_RUNS + 40;
+      const plan = planJob(model, { runs, seed: 5, statistics });
+      const whole = runMonteCarlo(model, { plan });
+      // As a thread does: its own runs first, then another thread's arriving as arrays.
+      const mine = runMonteCarlo(model, { plan, firstRun: BLOCK_RUNS, count: runs - BLOCK_RUNS });
+      const into = new MonteCarloAggregate(plan, 0, runs, mine.years, mine.designs);
+      into.merge(mine);
+      const theirs = runMonteCarlo(model, { plan, firstRun: 0, count: BLOCK_RUNS }).toPartial();
+      into.mergePartial(theirs);
+      into.requireCovers(0, runs);
+      expect(into.runs).toBe(runs);
+      expect(JSON.stringify(summarize(model, into, 5))).toBe(JSON.stringify(summarize(model, whole, 5)));
+      // The same slice again is refused, not counted twice (exact: the runs' places are taken).
+      if (statistics === "exact") expect(() => into.mergePartial(theirs)).toThrow(/recorded twice/);
+      expect(() => into.mergePartial({ ...theirs, header: { ...theirs.header, series: theirs.header.series + 1 } })).toThrow(/expected series/);
+    }
+  });
+
   it("keeps streamed quantiles within their stated bound of the exact ones, and the moments close", () => {
     const runs = 3000;
     const exact = summarize(model, runMonteCarlo(model, { runs, seed: 4 }), 4);

@@ -29,6 +29,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { compileModel, jobKey, storedBytes, planJob, runKey, runMonteCarlo, yearsOf, type CompiledModel } from "@chipsim/core";
+import { NODE_FLAGS } from "../nodeFlags.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { fitExponent, median } from "./fitExponent.js";
@@ -69,7 +70,7 @@ async function runConfig(config: Config, out: string): Promise<{ wallSeconds: nu
   // Stored statistics past the default bound must be asked for: the bench measures them up to STORED_LIMIT_BYTES.
   if (config.statistics === "exact") args.push("--memory-bound", String(STORED_LIMIT_BYTES / 2 ** 20));
   const started = performance.now();
-  const { stdout } = await execFileAsync(process.execPath, [child, ...args], { maxBuffer: 1 << 20 });
+  const { stdout } = await execFileAsync(process.execPath, [...NODE_FLAGS, child, ...args], { maxBuffer: 1 << 20 });
   const wallSeconds = (performance.now() - started) / 1000;
   const report = JSON.parse(stdout.trim().split("\n").pop() as string) as { code: number; peakMemoryMiB: number };
   if (report.code !== 0) throw new Error(`chipsim ${args.join(" ")} exited with ${report.code}`);

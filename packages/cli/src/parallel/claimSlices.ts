@@ -1,4 +1,4 @@
-import { runMonteCarlo, type CompiledModel, type MonteCarloAggregate } from "@chipsim/core";
+import { runMonteCarlo, type CompiledModel, type MonteCarloAggregate } from "@chipsim/core/engine";
 import type { SharedJob } from "./sharedJob.js";
 
 /**

@@ -7,7 +7,7 @@
  * buffer, so only counts travel).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core";
+import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core/engine";
 import { claimSlices } from "./claimSlices.js";
 import type { SharedJob, WorkerReport } from "./sharedJob.js";
 

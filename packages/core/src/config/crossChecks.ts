@@ -1,6 +1,6 @@
 import type { ScenarioIssue } from "../errors.js";
 import { MAX_SPARE_CORES } from "../schema/designs.js";
-import { supportOf } from "../schema/readParam.js";
+import { supportOf } from "../distributions/support.js";
 import type { Param } from "../schema/param.js";
 import type { ScenarioTree } from "../schema/scenario.js";
 import type { Location } from "./resolvedScenario.js";

@@ -1,5 +1,5 @@
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
-import { LEVER_IDS, type LeverId } from "../schema/levers.js";
+import { LEVER_IDS, type LeverId } from "../schema/leverIds.js";
 import type { DomesticDesignTree, ImportDesignTree } from "../schema/scenario.js";
 import { generationRank, type HbmGeneration } from "../schema/hbmGenerations.js";
 import { quarterCount } from "../time/index.js";

@@ -9,7 +9,7 @@ import { PowerAgent } from "../agents/power/powerAgent.js";
 import { YieldAgent } from "../agents/yield/yieldAgent.js";
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { buildMetricRegistry, type MetricDef } from "../metrics/registry.js";
-import { LEVER_IDS } from "../schema/levers.js";
+import { LEVER_IDS } from "../schema/leverIds.js";
 import { STEP_ORDER, type Agent } from "./agent.js";
 import { ScenarioError } from "../errors.js";
 import { BuildContext } from "./buildContext.js";

@@ -1,7 +1,7 @@
 import { conditionOperands } from "../agents/policy/policyAgent.js";
 import { parseCondition } from "../agents/policy/triggerCondition.js";
 import { harvestCondition, MAX_HARVEST_CONDITION } from "../agents/yield/coreHarvesting.js";
-import { supportOf } from "../schema/readParam.js";
+import { supportOf } from "../distributions/support.js";
 import type { ScenarioIssue } from "../errors.js";
 import type { BuildContext } from "./buildContext.js";
 import type { ResolvedScenario } from "../config/resolvedScenario.js";

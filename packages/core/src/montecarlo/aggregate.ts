@@ -220,35 +220,52 @@ export class MonteCarloAggregate {
   /** Rebuilds a slice from a partial result of the same plan; throws, naming what differs, if it belongs to another job. */
   static fromPartial(plan: JobPlan, partial: AggregatePartial, sharedValues?: Float64Array): MonteCarloAggregate {
     const h = partial.header;
+    const aggregate = new MonteCarloAggregate(plan, h.first, h.count, h.years, h.designs, sharedValues);
+    aggregate.mergePartial(partial, sharedValues !== undefined);
+    return aggregate;
+  }
+
+  /**
+   * Adds a slice of the same job as it travelled (a worker's message, a
+   * shard file), straight from its arrays: merging through fromPartial
+   * would hold a third copy of the statistics for a moment. With
+   * `valuesShared`, exact values are already in this aggregate's buffer.
+   * Throws, naming what differs, if the slice belongs to another job.
+   */
+  mergePartial(partial: AggregatePartial, valuesShared = false): void {
+    this.requireFlushed();
+    const h = partial.header;
+    const plan = this.plan;
     const expect = (what: string, found: unknown, wanted: unknown) => {
       if (found !== wanted) throw new Error(`partial result: expected ${what} ${String(wanted)}, found ${String(found)}`);
     };
     expect("statistics", h.mode, plan.mode);
     expect("runs", h.runs, plan.runs);
     expect("series", h.series, plan.series);
-    const aggregate = new MonteCarloAggregate(plan, h.first, h.count, h.years, h.designs, sharedValues);
+    expect("years", h.years, this.years);
+    expect("designs", h.designs, this.designs);
     const array = (name: string, length: number): Float64Array => {
       const a = partial.arrays[name];
       if (!a || a.length !== length) throw new Error(`partial result: expected ${length} numbers in "${name}", found ${a ? a.length : "none"}`);
       return a;
     };
-    aggregate.binding.set(array("binding", aggregate.binding.length));
-    aggregate.euvReadyFirstYear.set(array("euvReadyFirstYear", h.years + 1));
-    aggregate.supplyMetDemandFirstYear.set(array("supplyMetDemandFirstYear", h.years + 1));
-    if (aggregate.stored) {
-      if (!sharedValues) aggregate.stored.values.set(array("values", plan.series * h.count));
-    } else {
-      const b = aggregate.binned as BinnedSeries;
-      if (!h.sums) throw new Error('partial result: expected "sums" for streaming statistics');
-      const restored = BinnedSeries.restore(plan.series, b.layout, h.done, array("bins", b.bins.length), h.sums);
-      b.merge(restored);
-    }
-    aggregate.runs = h.done;
     if (!Array.isArray(h.ranges) || h.ranges.reduce((n, r) => n + (r[1] ?? 0), 0) !== h.done) {
       throw new Error(`partial result: expected run ranges adding up to ${h.done} runs`);
     }
-    aggregate.ranges.push(...h.ranges.map(([f, c]) => [f, c] as [number, number]));
-    return aggregate;
+    const binding = array("binding", this.binding.length);
+    const euvReady = array("euvReadyFirstYear", h.years + 1);
+    const supplyMet = array("supplyMetDemandFirstYear", h.years + 1);
+    if (this.stored) {
+      if (!valuesShared) this.stored.place(new StoredSeries(plan.series, h.first, h.count, array("values", plan.series * h.count)));
+    } else {
+      if (!h.sums) throw new Error('partial result: expected "sums" for streaming statistics');
+      (this.binned as BinnedSeries).mergeTravelled(h.done, array("bins", (this.binned as BinnedSeries).bins.length), h.sums);
+    }
+    addInto(this.binding, binding);
+    addInto(this.euvReadyFirstYear, euvReady);
+    addInto(this.supplyMetDemandFirstYear, supplyMet);
+    this.runs += h.done;
+    this.ranges.push(...h.ranges.map(([f, c]) => [f, c] as [number, number]));
   }
 }
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { date, duration, fraction, integer, quantity, ratio } from "./param.js";
-import { hbmGenerationSchema } from "./hbmGenerations.js";
+import { hbmGenerationSchema } from "./hbmGenerationSchema.js";
 import { idSchema, section } from "./object.js";
+import { MAX_SPARE_CORES } from "./designLimits.js";
 
-/** Spare cores (cores - coresRequired) the harvesting formula handles accurately (agents/yield/coreHarvesting.ts). */
-export const MAX_SPARE_CORES = 16;
+export { MAX_SPARE_CORES };
 
 const common = {
   designer: z.string().describe("Who designs the accelerator (Huawei, Cambricon, NVIDIA, ...)."),

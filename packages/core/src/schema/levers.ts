@@ -1,25 +1,9 @@
 import { z } from "zod";
 import { date, fraction } from "./param.js";
 import { section } from "./object.js";
+import { LEVER_IDS, type LeverId } from "./leverIds.js";
 
-/**
- * Export-control and industrial-policy levers. The set is fixed because each
- * lever is read by a named agent (see agents/policy/leverEffects.ts); a
- * scenario sets when each starts and ends and how strongly it is enforced.
- */
-export const LEVER_IDS = [
-  "us-euv-ban",
-  "us-duv-controls",
-  "us-duv-servicing",
-  "us-hbm-ban",
-  "us-ai-chip-exports",
-  "us-foundry-ban",
-  "cn-domestic-mandate",
-  "cn-import-rejection",
-  "cn-minerals-controls",
-  "cn-subsidies",
-] as const;
-export type LeverId = (typeof LEVER_IDS)[number];
+export { LEVER_IDS, type LeverId };
 
 const leverWindowSchema = section({
   start: date("When this further period starts."),

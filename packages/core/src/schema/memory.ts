@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { date, duration, quantity } from "./param.js";
-import { hbmGenerationSchema } from "./hbmGenerations.js";
+import { hbmGenerationSchema } from "./hbmGenerationSchema.js";
 import { section } from "./object.js";
 
 export const memorySchema = section({

@@ -1,6 +1,7 @@
 import type { DistSpec } from "../distributions/types.js";
 import { lognormalFromMoments, lognormalFromPercentiles } from "../distributions/lognormal.js";
 import { parseDateInterval } from "../time/index.js";
+import { supportOf } from "../distributions/support.js";
 import { describeFound } from "../units/index.js";
 import {
   COMMON_KEYS,
@@ -223,22 +224,6 @@ function checked(dist: DistSpec, spec: ParamSpec, path: (string | number)[]): Pa
   return { ok: true, dist };
 }
 
-export function supportOf(dist: DistSpec): [number, number] {
-  switch (dist.dist) {
-    case "fixed":
-      return [dist.value, dist.value];
-    case "normal":
-      return [dist.min ?? -Infinity, dist.max ?? Infinity];
-    case "lognormal":
-      return [0, Infinity];
-    case "bernoulli":
-      return [dist.p > 0 && dist.p < 1 ? 0 : dist.p === 1 ? 1 : 0, dist.p === 0 ? 0 : 1];
-    case "choice":
-      return [Math.min(...dist.values), Math.max(...dist.values)];
-    default:
-      return [dist.min, dist.max];
-  }
-}
 
 function expectedShape(spec: ParamSpec): string {
   const example =

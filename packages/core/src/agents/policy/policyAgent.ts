@@ -1,7 +1,7 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
-import { LEVER_IDS } from "../../schema/levers.js";
+import { LEVER_IDS } from "../../schema/leverIds.js";
 import { coverage } from "../../time/index.js";
 import { holds, parseCondition, type Clause } from "./triggerCondition.js";
 

@@ -1,4 +1,4 @@
-import { MAX_SPARE_CORES } from "../../schema/designs.js";
+import { MAX_SPARE_CORES } from "../../schema/designLimits.js";
 
 export { MAX_SPARE_CORES };
 

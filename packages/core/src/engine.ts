@@ -1,0 +1,11 @@
+/**
+ * The engine alone: compile a resolved scenario and run it. This entry
+ * point loads no schema, unit or statistics library (zod, mathjs), so a
+ * worker thread that only runs what the main thread has already checked
+ * starts lighter; `test/architecture.test.ts` keeps it that way.
+ */
+export { compileModel, type CompiledModel } from "./model/compileModel.js";
+export { runMonteCarlo } from "./montecarlo/runMonteCarlo.js";
+export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
+export { yearsOf } from "./montecarlo/layout.js";
+export { restoreScenario } from "./config/transferScenario.js";
