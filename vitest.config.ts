@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the TypeScript sources, not the built dist/.
     alias: [
       { find: /^@chipsim\/core$/, replacement: src("core") },
+      { find: /^@chipsim\/core\/engine$/, replacement: src("core").replace(/index\.ts$/, "engine.ts") },
       { find: /^@chipsim\/scenarios$/, replacement: src("scenarios") },
       { find: /^@chipsim\/scenarios\/browser$/, replacement: src("scenarios").replace(/index\.ts$/, "browser.ts") },
       { find: /^@chipsim\/cli$/, replacement: src("cli") },

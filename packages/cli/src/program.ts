@@ -77,6 +77,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })
           .option("checkpoint", { type: "string", describe: "Folder to save finished runs in and resume from after an interruption (same results as an uninterrupted run)" })
           .option("replay", { type: "number", describe: "Run only run RUN_INDEX of the job (same seed and --set), with the invariants checked every quarter, and print its values" })
+          .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run, on every thread and shard (slower); a broken one names the run to --replay" })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>
         done(
@@ -98,6 +99,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               force: a.force,
               ...(a.checkpoint !== undefined ? { checkpoint: a.checkpoint } : {}),
               ...(a.replay !== undefined ? { replay: a.replay } : {}),
+              checkInvariants: a["check-invariants"],
               quiet: a.quiet,
               argv,
             },

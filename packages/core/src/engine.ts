@@ -9,3 +9,4 @@ export { runMonteCarlo } from "./montecarlo/runMonteCarlo.js";
 export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
 export { yearsOf } from "./montecarlo/layout.js";
 export { restoreScenario } from "./config/transferScenario.js";
+export { ChipsimError, type ErrorCode } from "./errors.js";

@@ -7,6 +7,7 @@ import { jobDifference, PartialFileError, readPartialFile, type PartialFile } fr
 import { UsageError } from "../usageError.js";
 import { refuseToOverwrite } from "../output/writeResults.js";
 import { fileFormats, outputNames, writeSummaryOutputs, type OutputFormat } from "./run.js";
+import { invariantsLine } from "../output/invariantsLine.js";
 
 export interface MergeArgs {
   /** Partial files, or folders holding them (every *.chipsim inside). */
@@ -63,6 +64,8 @@ export function mergeCommand(args: MergeArgs, io: CliIo): number {
   });
   const whole = MonteCarloAggregate.combine(plan, slices);
   const summary = summarize(reference.frame, whole, plan.seed);
+  // Shards run with --check-invariants carry the quarters they checked.
+  if (whole.quartersChecked > 0 && !args.quiet) io.stderr.write(invariantsLine(whole));
   writeSummaryOutputs({ ...args, files, summary, manifest: reference.manifest }, io);
   return 0;
 }

@@ -15,7 +15,7 @@ export function claimSlices(model: CompiledModel, job: SharedJob, into: MonteCar
     const k = Atomics.add(next, 0, 1);
     if (k >= job.slices.length) return;
     const [first, count] = job.slices[k] as readonly [number, number];
-    runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into });
+    runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants });
     // Atomic, so the values written before it are visible to whoever reads the count.
     Atomics.add(done, 0, count);
   }

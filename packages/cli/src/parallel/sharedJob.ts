@@ -1,4 +1,4 @@
-import type { AggregatePartial, JobPlan, TransferableScenario } from "@chipsim/core";
+import type { AggregatePartial, ErrorCode, JobPlan, TransferableScenario } from "@chipsim/core";
 
 /**
  * What every thread of a job shares: the scenario (each thread compiles its
@@ -16,7 +16,16 @@ export interface SharedJob {
   readonly nextSlice: SharedArrayBuffer;
   readonly runsDone: SharedArrayBuffer;
   readonly values?: SharedArrayBuffer;
+  /** Check the model's invariants after every quarter of every run (chipsim run --check-invariants). */
+  readonly checkInvariants: boolean;
 }
 
-/** What a worker sends back: its results (exact values stay in the shared buffer), or why it stopped. */
-export type WorkerReport = { readonly kind: "done"; readonly partial: AggregatePartial } | { readonly kind: "failed"; readonly message: string };
+/**
+ * What a worker sends back: its results (exact values stay in the shared
+ * buffer), or why it stopped, with the error's code when it is one of
+ * chipsim's own (a broken invariant, a value that is not finite), so that
+ * it reaches the user as it would from the main thread.
+ */
+export type WorkerReport =
+  | { readonly kind: "done"; readonly partial: AggregatePartial }
+  | { readonly kind: "failed"; readonly message: string; readonly code?: ErrorCode };

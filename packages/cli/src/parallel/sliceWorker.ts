@@ -7,7 +7,7 @@
  * buffer, so only counts travel).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core/engine";
+import { ChipsimError, compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core/engine";
 import { claimSlices } from "./claimSlices.js";
 import type { SharedJob, WorkerReport } from "./sharedJob.js";
 
@@ -23,6 +23,7 @@ port?.on("message", (job: SharedJob) => {
     const partial = into.toPartial(values !== undefined);
     port.postMessage({ kind: "done", partial } satisfies WorkerReport, Object.values(partial.arrays).map((a) => a.buffer as ArrayBuffer));
   } catch (error) {
-    port.postMessage({ kind: "failed", message: error instanceof Error ? error.message : String(error) } satisfies WorkerReport);
+    const message = error instanceof Error ? error.message : String(error);
+    port.postMessage((error instanceof ChipsimError ? { kind: "failed", message, code: error.code } : { kind: "failed", message }) satisfies WorkerReport);
   }
 });

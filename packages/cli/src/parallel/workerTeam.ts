@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
+import { BLOCK_RUNS, ChipsimError, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
 import { claimSlices } from "./claimSlices.js";
 import type { SharedJob, WorkerReport } from "./sharedJob.js";
@@ -43,15 +43,31 @@ export class WorkerTeam {
     return new WorkerTeam(Array.from({ length: Math.max(0, size) }, () => new Worker(new URL("../../dist/parallel/sliceWorker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })));
   }
 
-  /** Runs [first, first + count) of the planned job on this thread and the workers. */
-  async run(scenario: ResolvedScenario, model: CompiledModel, plan: JobPlan, first: number, count: number, onProgress?: (done: number, total: number) => void): Promise<MonteCarloAggregate> {
+  /** Runs [first, first + count) of the planned job on this thread and the workers; `checkInvariants` checks every quarter of every run. */
+  async run(
+    job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean },
+    first: number,
+    count: number,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<MonteCarloAggregate> {
+    const { scenario, model, plan, checkInvariants } = job;
     const values = plan.mode === "exact" ? new SharedArrayBuffer(plan.series * count * Float64Array.BYTES_PER_ELEMENT) : undefined;
-    const shared = values ? new Float64Array(values).fill(NaN) : undefined;
+    const sharedValues = values ? new Float64Array(values).fill(NaN) : undefined;
     const slices: [number, number][] = [];
     for (let start = first; start < first + count; start += BLOCK_RUNS) slices.push([start, Math.min(BLOCK_RUNS, first + count - start)]);
-    const job: SharedJob = { scenario: transferableScenario(scenario), plan, first, count, slices, nextSlice: new SharedArrayBuffer(4), runsDone: new SharedArrayBuffer(4), ...(values ? { values } : {}) };
-    const nextSlice = new Int32Array(job.nextSlice);
-    const runsDone = new Int32Array(job.runsDone);
+    const sharedJob: SharedJob = {
+      scenario: transferableScenario(scenario),
+      plan,
+      first,
+      count,
+      slices,
+      nextSlice: new SharedArrayBuffer(4),
+      runsDone: new SharedArrayBuffer(4),
+      checkInvariants,
+      ...(values ? { values } : {}),
+    };
+    const nextSlice = new Int32Array(sharedJob.nextSlice);
+    const runsDone = new Int32Array(sharedJob.runsDone);
 
     let failure: Error | undefined;
     const stopAll = (error: Error) => {
@@ -61,7 +77,7 @@ export class WorkerTeam {
     };
     // This thread's share of the runs; each worker's share is merged into it as it arrives, straight
     // from the arrays the worker transferred, so at most one extra copy of the statistics is alive.
-    const mine = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, shared);
+    const mine = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, sharedValues);
     const results = this.workers.map(
       (worker) =>
         new Promise<void>((resolve) => {
@@ -72,15 +88,15 @@ export class WorkerTeam {
             worker.off("exit", onExit);
             resolve();
           };
-          const failed = (message: string) => {
-            stopAll(new Error(`a worker stopped: ${message}`));
+          const failed = (message: string, code?: ChipsimError["code"]) => {
+            stopAll(code ? new ChipsimError(code, message) : new Error(`a worker stopped: ${message}`));
             settle();
           };
           const onMessage = (report: WorkerReport) => {
-            if (report.kind !== "done") return failed(report.message);
+            if (report.kind !== "done") return failed(report.message, report.code);
             try {
               // Messages arrive between this thread's slices, when its runs are flushed.
-              mine.mergePartial(report.partial, shared !== undefined);
+              mine.mergePartial(report.partial, sharedValues !== undefined);
               settle();
             } catch (error) {
               failed((error as Error).message);
@@ -91,7 +107,7 @@ export class WorkerTeam {
           worker.on("message", onMessage);
           worker.on("error", onError);
           worker.on("exit", onExit);
-          worker.postMessage(job);
+          worker.postMessage(sharedJob);
         }),
     );
 
@@ -103,7 +119,7 @@ export class WorkerTeam {
     // This thread works too, a slice at a time, letting messages, progress and Ctrl-C through in between.
     for (;;) {
       const before = mine.runs;
-      claimSlices(model, job, mine, () => mine.runs > before);
+      claimSlices(model, sharedJob, mine, () => mine.runs > before);
       onProgress?.(Atomics.load(runsDone, 0), count);
       if (mine.runs === before || failure) break;
       await new Promise((resolve) => setImmediate(resolve));

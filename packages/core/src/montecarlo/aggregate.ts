@@ -22,6 +22,8 @@ export interface AggregatePartial {
     readonly designs: number;
     readonly ranges: readonly (readonly [number, number])[];
     readonly sums?: BinnedSums;
+    /** Quarters whose invariants were checked (absent in files written before the count existed). */
+    readonly quartersChecked?: number;
   };
   readonly arrays: Readonly<Record<string, Float64Array>>;
 }
@@ -42,6 +44,8 @@ export class MonteCarloAggregate {
   readonly euvReadyFirstYear: Float64Array;
   readonly supplyMetDemandFirstYear: Float64Array;
   runs = 0;
+  /** Quarters of these runs whose invariants were checked and held (0 unless the job checks them). */
+  quartersChecked = 0;
   private scratch: Float64Array | undefined;
   /** Runs not yet handed to the statistics, run-major: see flush(). */
   private readonly chunk: Float64Array;
@@ -142,6 +146,7 @@ export class MonteCarloAggregate {
     copy.euvReadyFirstYear.set(this.euvReadyFirstYear);
     copy.supplyMetDemandFirstYear.set(this.supplyMetDemandFirstYear);
     copy.runs = this.runs;
+    copy.quartersChecked = this.quartersChecked;
     copy.ranges.push(...this.ranges.map(([f, c]) => [f, c] as [number, number]));
     return copy;
   }
@@ -161,6 +166,7 @@ export class MonteCarloAggregate {
     addInto(this.euvReadyFirstYear, other.euvReadyFirstYear);
     addInto(this.supplyMetDemandFirstYear, other.supplyMetDemandFirstYear);
     this.runs += other.runs;
+    this.quartersChecked += other.quartersChecked;
     this.ranges.push(...other.ranges.map(([f, c]) => [f, c] as [number, number]));
   }
 
@@ -211,6 +217,7 @@ export class MonteCarloAggregate {
         years: this.years,
         designs: this.designs,
         ranges: this.ranges.map(([f, c]) => [f, c] as const),
+        quartersChecked: this.quartersChecked,
         ...(binned ? { sums: binned.exactSums() } : {}),
       },
       arrays,
@@ -265,6 +272,7 @@ export class MonteCarloAggregate {
     addInto(this.euvReadyFirstYear, euvReady);
     addInto(this.supplyMetDemandFirstYear, supplyMet);
     this.runs += h.done;
+    this.quartersChecked += h.quartersChecked ?? 0;
     this.ranges.push(...h.ranges.map(([f, c]) => [f, c] as [number, number]));
   }
 }
