@@ -36,12 +36,8 @@ function betaOn(spec: DistSpec, alpha: number, beta: number, min: number, max: n
   if (!(min < max)) throw new Error(`beta: needs min < max, got ${min}, ${max}`);
   const table = betaQuantileTable(alpha, beta);
   const width = max - min;
-  return {
-    spec,
-    mean: min + (width * alpha) / (alpha + beta),
-    support: [min, max],
-    quantile: (u) => min + width * table(u),
-  };
+  const quantile = (u: number) => min + width * table(u);
+  return { spec, mean: min + (width * alpha) / (alpha + beta), support: [min, max], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
 }
 
 /** The standard beta(a, b) quantile on [0, 1] as a tabulated function of u. */

@@ -129,3 +129,31 @@ describe("discrete", () => {
     expect(() => makeDistribution({ dist: "choice", values: [1], weights: [0] })).toThrow(/weights/);
   });
 });
+
+describe("quantileInto, the form a run's draw uses", () => {
+  const specs = [
+    { dist: "fixed", value: 3 },
+    { dist: "uniform", min: 2, max: 6 },
+    { dist: "triangular", min: 0, mode: 1, max: 4 },
+    { dist: "normal", mean: 5, sd: 2 },
+    { dist: "normal", mean: 5, sd: 2, min: 0 },
+    { dist: "normal", mean: 5, sd: 2, min: 9, max: 12 },
+    { dist: "lognormal", mu: 1, sigma: 0.5 },
+    { dist: "beta", alpha: 2, beta: 5, min: 0, max: 1 },
+    { dist: "pert", min: 1, mode: 2, max: 10, lambda: 4 },
+    { dist: "bernoulli", p: 0.3 },
+    { dist: "choice", values: [1, 2, 4], weights: [1, 2, 1] },
+  ] as const;
+
+  it("writes exactly quantile(u) for every kind, in the centre and deep in both tails", () => {
+    // 1e-12 and 1 - 1e-12 reach the normal quantile's tail branches; 0.3 and 0.7 its central one.
+    const us = Float64Array.from([1e-12, 0.01, 0.3, 0.5, 0.7, 0.99, 1 - 1e-12]);
+    for (const spec of specs) {
+      const d = makeDistribution(spec);
+      const out = new Float64Array(us.length).fill(NaN);
+      for (let i = 0; i < us.length; i++) d.quantileInto(us, i, out);
+      expect(Array.from(out), spec.dist).toEqual(Array.from(us, (u) => d.quantile(u)));
+      expect(out.every((v) => !Number.isNaN(v))).toBe(true);
+    }
+  });
+});

@@ -18,10 +18,6 @@ export function lognormalFromPercentiles(pA: number, xA: number, pB: number, xB:
 export function makeLognormal(spec: Extract<DistSpec, { dist: "lognormal" }>): Distribution {
   const { mu, sigma } = spec;
   if (!(sigma > 0) || !Number.isFinite(mu)) throw new Error(`lognormal: invalid mu ${mu} / sigma ${sigma}`);
-  return {
-    spec,
-    mean: Math.exp(mu + (sigma * sigma) / 2),
-    support: [0, Infinity],
-    quantile: (u) => Math.exp(mu + sigma * normalQuantile(u)),
-  };
+  const quantile = (u: number) => Math.exp(mu + sigma * normalQuantile(u));
+  return { spec, mean: Math.exp(mu + (sigma * sigma) / 2), support: [0, Infinity], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
 }

@@ -28,6 +28,16 @@ export function normalQuantile(p: number): number {
         1)
     );
   }
+  return normalTailQuantile(p, q);
+}
+
+/**
+ * The tails of normalQuantile (|p - 0.5| > 0.425), in a function of their
+ * own: what is left of normalQuantile is then small enough for V8 to
+ * inline into its callers, so the 85% of draws in the central region pass
+ * no number through a call (each would be boxed on the heap).
+ */
+function normalTailQuantile(p: number, q: number): number {
   let r = q < 0 ? p : 1 - p;
   if (r <= 0) return q < 0 ? -Infinity : Infinity;
   r = Math.sqrt(-Math.log(r));
@@ -122,7 +132,8 @@ export function makeNormal(spec: Extract<DistSpec, { dist: "normal" }>): Distrib
   const b = spec.max === undefined ? Infinity : (spec.max - mean) / sd;
   if (!(a < b)) throw new Error("normal: truncation needs min < max");
   if (a === -Infinity && b === Infinity) {
-    return { spec, mean, support: [-Infinity, Infinity], quantile: (u) => mean + sd * normalQuantile(u) };
+    const quantile = (u: number) => mean + sd * normalQuantile(u);
+    return { spec, mean, support: [-Infinity, Infinity], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
   }
   // Work in whichever tail keeps the probabilities away from 1, so deep
   // truncations keep their precision.
@@ -132,12 +143,8 @@ export function makeNormal(spec: Extract<DistSpec, { dist: "normal" }>): Distrib
   const mass = hi - lo;
   const truncatedMean = mean + (sd * (normalDensity(a) - normalDensity(b))) / mass;
   const clampZ = (z: number) => Math.min(Math.max(z, a), b);
-  return {
-    spec,
-    mean: truncatedMean,
-    support: [spec.min ?? -Infinity, spec.max ?? Infinity],
-    quantile: upper
-      ? (u) => mean + sd * clampZ(-normalQuantile(hi - u * mass))
-      : (u) => mean + sd * clampZ(normalQuantile(lo + u * mass)),
-  };
+  const quantile = upper
+    ? (u: number) => mean + sd * clampZ(-normalQuantile(hi - u * mass))
+    : (u: number) => mean + sd * clampZ(normalQuantile(lo + u * mass));
+  return { spec, mean: truncatedMean, support: [spec.min ?? -Infinity, spec.max ?? Infinity], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
 }

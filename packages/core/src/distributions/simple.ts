@@ -4,14 +4,16 @@ import type { DistSpec, Distribution } from "./types.js";
 export function makeFixed(spec: Extract<DistSpec, { dist: "fixed" }>): Distribution {
   const { value } = spec;
   if (!Number.isFinite(value)) throw new Error(`fixed: value must be finite, got ${value}`);
-  return { spec, mean: value, support: [value, value], quantile: () => value };
+  const quantile = (_u: number) => value;
+  return { spec, mean: value, support: [value, value], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
 }
 
 export function makeUniform(spec: Extract<DistSpec, { dist: "uniform" }>): Distribution {
   const { min, max } = spec;
   if (!(min < max)) throw new Error(`uniform: needs min < max, got ${min}, ${max}`);
   const width = max - min;
-  return { spec, mean: (min + max) / 2, support: [min, max], quantile: (u) => min + u * width };
+  const quantile = (u: number) => min + u * width;
+  return { spec, mean: (min + max) / 2, support: [min, max], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
 }
 
 /** Triangular on [min, max] with its peak at mode: F(x) is piecewise quadratic, so its inverse is two square roots. */
@@ -21,19 +23,16 @@ export function makeTriangular(spec: Extract<DistSpec, { dist: "triangular" }>):
   const split = (c - a) / (b - a);
   const left = (b - a) * (c - a);
   const right = (b - a) * (b - c);
-  return {
-    spec,
-    mean: (a + b + c) / 3,
-    support: [a, b],
-    quantile: (u) => (u < split ? a + Math.sqrt(u * left) : b - Math.sqrt((1 - u) * right)),
-  };
+  const quantile = (u: number) => (u < split ? a + Math.sqrt(u * left) : b - Math.sqrt((1 - u) * right));
+  return { spec, mean: (a + b + c) / 3, support: [a, b], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
 }
 
 /** 1 with probability p, else 0; higher u gives the higher value. */
 export function makeBernoulli(spec: Extract<DistSpec, { dist: "bernoulli" }>): Distribution {
   const { p } = spec;
   if (!(p >= 0 && p <= 1)) throw new Error(`bernoulli: p must be in [0, 1], got ${p}`);
-  return { spec, mean: p, support: [p === 1 ? 1 : 0, p === 0 ? 0 : 1], quantile: (u) => (u > 1 - p ? 1 : 0) };
+  const quantile = (u: number) => (u > 1 - p ? 1 : 0);
+  return { spec, mean: p, support: [p === 1 ? 1 : 0, p === 0 ? 0 : 1], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
 }
 
 /** A discrete choice among values with weights, in the order given (so the quantile is monotone in that order). */
@@ -50,13 +49,15 @@ export function makeChoice(spec: Extract<DistSpec, { dist: "choice" }>): Distrib
   });
   const last = values.length - 1;
   const vals = Float64Array.from(values);
+  const quantile = (u: number) => {
+    for (let i = 0; i < last; i++) if (u <= (cumulative[i] as number)) return vals[i] as number;
+    return vals[last] as number;
+  };
   return {
     spec,
     mean: values.reduce((s, v, i) => s + (v * (weights[i] as number)) / total, 0),
     support: [Math.min(...values), Math.max(...values)],
-    quantile: (u) => {
-      for (let i = 0; i < last; i++) if (u <= (cumulative[i] as number)) return vals[i] as number;
-      return vals[last] as number;
-    },
+    quantile,
+    quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)),
   };
 }

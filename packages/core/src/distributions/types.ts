@@ -47,6 +47,15 @@ export interface Distribution {
   readonly spec: DistSpec;
   /** Inverse CDF. u in (0, 1). Monotone non-decreasing in u. */
   quantile(u: number): number;
+  /**
+   * out[i] = quantile(us[i]). What a run's draw calls: its call site sees
+   * every kind of distribution, so V8 cannot inline it, and a number passed
+   * to or returned from such a call is boxed on the heap (about 8 KB a
+   * run). Passing arrays and an index boxes nothing; each kind defines this
+   * in its own file so that the quantile call inside it sees one kind only
+   * and is inlined.
+   */
+  quantileInto(us: Float64Array, i: number, out: Float64Array): void;
   /** Exact mean of the distribution (used by `show` and by tests). */
   readonly mean: number;
   /** Smallest and largest value the distribution can produce (may be +-Infinity). */

@@ -19,7 +19,14 @@ export class ParamTable {
   readonly streamIds: Uint32Array;
   private readonly indexByParam = new Map<Param, number>();
   private readonly indexByPath = new Map<string, number>();
-  private readonly words = new Uint32Array(2);
+  /**
+   * The stream ids and generator output as int32 (the same bits): a uint32
+   * of 2^31 or more is not a small integer to V8, and each one passed to a
+   * call it does not inline is boxed on the heap. The arithmetic reads them
+   * with | 0 and >>>, which see the bits, so the draws are unchanged.
+   */
+  private readonly streamIdBits: Int32Array;
+  private readonly words = new Int32Array(2);
   private readonly uniforms: Float64Array;
   /**
    * Parameters whose value depends on the run's uniform: every one but the
@@ -40,6 +47,7 @@ export class ParamTable {
     this.uniforms = new Float64Array(params.length);
     this.distributions = params.map((p) => makeDistribution(p.dist));
     this.streamIds = new Uint32Array(params.length);
+    this.streamIdBits = new Int32Array(this.streamIds.buffer);
     const pathByStream = new Map<number, string>();
     params.forEach((p, i) => {
       this.indexByParam.set(p, i);
@@ -84,7 +92,7 @@ export class ParamTable {
    * parameter's quantile.
    */
   draw(runKey0: number, runKey1: number, out: Float64Array): void {
-    const ids = this.streamIds;
+    const ids = this.streamIdBits;
     const u = this.uniforms;
     const words = this.words;
     const drawn = this.drawn;
@@ -99,7 +107,7 @@ export class ParamTable {
     const dists = this.distributions;
     for (let k = 0; k < drawn.length; k++) {
       const i = drawn[k] as number;
-      out[i] = (dists[i] as Distribution).quantile(u[i] as number);
+      (dists[i] as Distribution).quantileInto(u, i, out);
     }
   }
 

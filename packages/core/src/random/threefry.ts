@@ -15,7 +15,7 @@
 const KEY_PARITY = 0x1bd11bda;
 
 /** Writes the two 32-bit output words for key (k0, k1) and counter (c0, c1) into `out`. */
-export function threefry2x32(k0: number, k1: number, c0: number, c1: number, out: Uint32Array): void {
+export function threefry2x32(k0: number, k1: number, c0: number, c1: number, out: Uint32Array | Int32Array): void {
   const ks0 = k0 | 0;
   const ks1 = k1 | 0;
   const ks2 = KEY_PARITY ^ ks0 ^ ks1;
