@@ -277,8 +277,16 @@ export class MonteCarloAggregate {
   }
 }
 
-/** Runs buffered before they go to the statistics: a divisor of BLOCK_RUNS, so blocks end on a chunk's end. */
-const CHUNK_RUNS = 64;
+/**
+ * Runs buffered before they go to the statistics: a divisor of BLOCK_RUNS,
+ * so blocks end on a chunk's end. Streaming statistics visit each series
+ * once a chunk, and its histogram (24.6 KB) has left the cache since the
+ * last visit, so each value costs a cache miss until the chunk holds
+ * several values per cache line of bins: 512 runs bin 5-7% faster than 64
+ * on two threads, for 4.6 MB of buffer per thread (1,024 would be 8% for
+ * 9 MB).
+ */
+const CHUNK_RUNS = 512;
 
 function addInto(target: Float64Array, source: Float64Array): void {
   for (let k = 0; k < target.length; k++) target[k] = (target[k] as number) + (source[k] as number);
