@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,5 +51,17 @@ describe("--checkpoint", () => {
     const other = await chipsim(["run", "baseline", "--runs", "500", "--seed", "2", "--quiet", "--checkpoint", checkpoint]);
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/holds another job's runs \(seed: expected 2, found 1\); use another folder or empty this one/);
+  });
+
+  it("refuses a checkpoint folder in which two files hold the same runs, naming the file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "chipsim-ckpt-"));
+    const checkpoint = join(dir, "ckpt");
+    const job = ["run", "baseline", "--runs", "500", "--seed", "1", "--statistics", "exact", "--quiet", "--checkpoint", checkpoint];
+    expect((await chipsim(job)).code).toBe(0);
+    const [segment] = readdirSync(checkpoint).filter((n) => n.endsWith(".chipsim"));
+    copyFileSync(join(checkpoint, segment as string), join(checkpoint, "segment-copy.chipsim"));
+    const again = await chipsim([...job, "--force"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/segment-copy\.chipsim holds runs from 0 that .*segment-0+\.chipsim holds too; use another folder or empty this one/);
   });
 });

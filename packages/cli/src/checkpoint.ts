@@ -33,10 +33,12 @@ export async function runWithCheckpoints(
   onProgress?: (done: number, total: number) => void,
 ): Promise<{ aggregate: MonteCarloAggregate; resumedRuns: number }> {
   mkdirSync(job.dir, { recursive: true });
-  const saved = readdirSync(job.dir)
+  const paths = readdirSync(job.dir)
     .filter((name) => name.endsWith(".chipsim"))
     .sort()
-    .map((name) => savedPart(job, join(job.dir, name)));
+    .map((name) => join(job.dir, name));
+  const saved = paths.map((path) => savedPart(job, path));
+  refuseOverlaps(job, paths, saved);
   // Threads leave their runs as many small ranges; joined, they cover whole segments.
   const covered = joinRanges(saved.flatMap((a) => a.ranges));
   const resumedRuns = saved.reduce((n, a) => n + a.runs, 0);
@@ -81,6 +83,18 @@ function savedPart(job: CheckpointJob, path: string): MonteCarloAggregate {
     if (f < job.first || f + c > job.first + job.count) throw mismatch("runs", `${job.first}..${job.first + job.count - 1}`, `${f}..${f + c - 1}`);
   }
   return aggregate;
+}
+
+/** Two files holding the same run: the folder is not one this job left (found before any run, not at the end). */
+function refuseOverlaps(job: CheckpointJob, paths: readonly string[], saved: readonly MonteCarloAggregate[]): void {
+  const ranges = saved.flatMap((a, k) => a.ranges.map(([f, c]) => ({ f, c, path: paths[k] as string }))).sort((a, b) => a.f - b.f);
+  for (let k = 1; k < ranges.length; k++) {
+    const before = ranges[k - 1] as (typeof ranges)[number];
+    const r = ranges[k] as (typeof ranges)[number];
+    if (r.f < before.f + before.c) {
+      throw new UsageError(`--checkpoint ${job.dir}: ${r.path} holds runs from ${r.f} that ${before.path} holds too; use another folder or empty this one`);
+    }
+  }
 }
 
 /** Sorted, with touching ranges joined: [[0, 1024], [1024, 1024]] becomes [[0, 2048]]. */

@@ -1,7 +1,4 @@
-import type { MonteCarloAggregate } from "@chipsim/core";
-
-/** Quarters in a year of the model: the horizon is a whole year, so a run has years x 4 quarters. */
-const QUARTERS_PER_YEAR = 4;
+import { QUARTERS_PER_YEAR, type MonteCarloAggregate } from "@chipsim/core";
 
 /**
  * The line `--check-invariants` ends with: how many quarters the threads
@@ -9,6 +6,7 @@ const QUARTERS_PER_YEAR = 4;
  * only when some runs come from a checkpoint or shard made without the check.
  */
 export function invariantsLine(aggregate: MonteCarloAggregate): string {
+  // The horizon is a whole year, so a run has years x 4 quarters.
   const quarters = aggregate.years * QUARTERS_PER_YEAR;
   const all = aggregate.runs * quarters;
   const checked = aggregate.quartersChecked;

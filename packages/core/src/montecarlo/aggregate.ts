@@ -162,12 +162,24 @@ export class MonteCarloAggregate {
     // Threads that wrote into one shared buffer have nothing to copy.
     if (this.stored && this.stored.values.buffer !== stored.values.buffer) this.stored.place(stored);
     if (this.binned) this.binned.merge(other.binned as BinnedSeries);
-    addInto(this.binding, other.binding);
-    addInto(this.euvReadyFirstYear, other.euvReadyFirstYear);
-    addInto(this.supplyMetDemandFirstYear, other.supplyMetDemandFirstYear);
-    this.runs += other.runs;
-    this.quartersChecked += other.quartersChecked;
-    this.ranges.push(...other.ranges.map(([f, c]) => [f, c] as [number, number]));
+    this.addCounts(other.binding, other.euvReadyFirstYear, other.supplyMetDemandFirstYear, other.runs, other.quartersChecked, other.ranges);
+  }
+
+  /** What merges by adding: constraint and milestone counts, runs, quarters checked, and the ranges covered. */
+  private addCounts(
+    binding: Float64Array,
+    euvReady: Float64Array,
+    supplyMet: Float64Array,
+    runs: number,
+    quartersChecked: number,
+    ranges: readonly (readonly [number, number])[],
+  ): void {
+    addInto(this.binding, binding);
+    addInto(this.euvReadyFirstYear, euvReady);
+    addInto(this.supplyMetDemandFirstYear, supplyMet);
+    this.runs += runs;
+    this.quartersChecked += quartersChecked;
+    this.ranges.push(...ranges.map(([f, c]) => [f, c] as [number, number]));
   }
 
   /** Throws unless the runs added cover [first, first + count) exactly once. */
@@ -262,18 +274,14 @@ export class MonteCarloAggregate {
     const binding = array("binding", this.binding.length);
     const euvReady = array("euvReadyFirstYear", h.years + 1);
     const supplyMet = array("supplyMetDemandFirstYear", h.years + 1);
+    // Statistics first: they throw on a mismatch before any count is added.
     if (this.stored) {
       if (!valuesShared) this.stored.place(new StoredSeries(plan.series, h.first, h.count, array("values", plan.series * h.count)));
     } else {
       if (!h.sums) throw new Error('partial result: expected "sums" for streaming statistics');
       (this.binned as BinnedSeries).mergeTravelled(h.done, array("bins", (this.binned as BinnedSeries).bins.length), h.sums);
     }
-    addInto(this.binding, binding);
-    addInto(this.euvReadyFirstYear, euvReady);
-    addInto(this.supplyMetDemandFirstYear, supplyMet);
-    this.runs += h.done;
-    this.quartersChecked += h.quartersChecked ?? 0;
-    this.ranges.push(...h.ranges.map(([f, c]) => [f, c] as [number, number]));
+    this.addCounts(binding, euvReady, supplyMet, h.done, h.quartersChecked ?? 0, h.ranges);
   }
 }
 

@@ -56,9 +56,6 @@ export class InvariantChecker implements QuarterWatcher {
   }
 
   /** Called after the agents reset, before quarter 0. */
-  /** Quarters found consistent so far: what a run with the checker on reports it checked. */
-  quartersChecked = 0;
-
   beginRun(w: World): void {
     this.life = Math.max(1, Math.round(w.p(this.pServiceLife)));
     this.initial = w.p(this.pInstalledAtStart);
@@ -72,7 +69,6 @@ export class InvariantChecker implements QuarterWatcher {
     this.checkBinding(w);
     this.checkPackaging(w);
     this.checkRetirement(w);
-    this.quartersChecked += 1;
   }
 
   private checkCounts(w: World): void {

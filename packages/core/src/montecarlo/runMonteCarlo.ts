@@ -75,8 +75,11 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   if (options.into && options.into.plan !== plan) throw new Error("runMonteCarlo: `into` belongs to another plan");
   // With discardValues nothing is kept, so the aggregate holds no runs (and no memory for them).
   const aggregate = options.into ?? new MonteCarloAggregate(options.discardValues ? { ...plan, runs: 0 } : plan, first, options.discardValues ? 0 : count, recorder.years, model.world.layout.designs);
-  const checker = options.checkInvariants ? new InvariantChecker(model, plan.seed) : undefined;
-  const watcher = quarterWatcher(checker, options.onQuarter);
+  const watcher = quarterWatcher(options.checkInvariants ? new InvariantChecker(model, plan.seed) : undefined, options.onQuarter);
+  // A broken invariant throws, so every quarter of every run that finishes was checked.
+  const countChecked = (runsDone: number) => {
+    if (options.checkInvariants) aggregate.quartersChecked += runsDone * model.world.layout.quarters;
+  };
   const key = jobKey(plan.seed);
   const runKeyWords = new Uint32Array(2);
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
@@ -94,13 +97,13 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
     if (options.onProgress && (k + 1) % every === 0) options.onProgress(k + 1, count);
     if (stop && first === 0 && (k + 1) % stop.every === 0 && k + 1 < count && stop.test(aggregate, k + 1)) {
       aggregate.endBlock();
-      aggregate.quartersChecked += checker?.quartersChecked ?? 0;
+      countChecked(k + 1);
       options.onProgress?.(count, count);
       return aggregate.truncated(k + 1);
     }
   }
   options.onProgress?.(count, count);
-  aggregate.quartersChecked += checker?.quartersChecked ?? 0;
+  countChecked(count);
   return aggregate;
 }
 

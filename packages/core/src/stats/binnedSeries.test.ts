@@ -71,7 +71,8 @@ describe("BinnedSeries", () => {
     const merged = new BinnedSeries(1, lay);
     for (const p of [parts[2]!, parts[0]!, parts[1]!]) merged.merge(p);
     expect(JSON.stringify(merged.summary(0))).toBe(JSON.stringify(whole.summary(0)));
-    const restored = BinnedSeries.restore(1, lay, merged.runs, merged.bins, merged.exactSums());
+    const restored = new BinnedSeries(1, lay);
+    restored.mergeTravelled(merged.runs, merged.bins, merged.exactSums());
     expect(JSON.stringify(restored.summary(0))).toBe(JSON.stringify(whole.summary(0)));
   });
 });

@@ -214,13 +214,6 @@ export class BinnedSeries {
     return { sums: this.sums.map((x) => x.toJSON()), squares: this.squares.map((x) => x.toJSON()) };
   }
 
-  /** Rebuilds a partial result from its arrays and sums (from a worker or a shard file). */
-  static restore(series: number, layout: BinLayout, runs: number, bins: Float64Array, sums: BinnedSums): BinnedSeries {
-    const b = new BinnedSeries(series, layout);
-    b.mergeTravelled(runs, bins, sums);
-    return b;
-  }
-
   /** Mean and its standard error over all runs so far. */
   seMeanSoFar(s: number): { mean: number; seMean: number } {
     const n = this.runs;
