@@ -221,10 +221,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("out", { type: "string", describe: "Folder to write sensitivity.json into" })
           .option("format", { choices: ["table", "json"] as const, default: "table" as const })
           .option("top", { type: "number", default: 15, describe: "Rows shown in each table" })
+          .option("workers", { type: "number", describe: "Worker threads (default: one per core; one below 10,000 runs). Results do not depend on it" })
           .option("quiet", { type: "boolean", default: false }),
-      (a) =>
+      async (a) =>
         done(
-          sensitivityCommand(
+          await sensitivityCommand(
             {
               scenario: a.scenario as string,
               metric: a.metric,
@@ -235,6 +236,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               top: a.top,
               quiet: a.quiet,
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
               ...(a.set !== undefined ? { set: a.set } : {}),
               ...(a.out !== undefined ? { out: a.out } : {}),

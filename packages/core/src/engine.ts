@@ -6,6 +6,7 @@
  */
 export { compileModel, type CompiledModel } from "./model/compileModel.js";
 export { runMonteCarlo } from "./montecarlo/runMonteCarlo.js";
+export { ModelEvaluator } from "./analysis/evaluator.js";
 export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
 export { yearsOf } from "./montecarlo/layout.js";
 export { restoreScenario } from "./config/transferScenario.js";

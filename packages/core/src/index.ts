@@ -52,5 +52,6 @@ export { sobolIndices, type SobolIndex } from "./analysis/sobol.js";
 export { morrisEffects, type MorrisIndex } from "./analysis/morris.js";
 export { tornado, type Tornado, type TornadoBar } from "./analysis/tornado.js";
 export { ModelEvaluator } from "./analysis/evaluator.js";
+export { evaluateInBatches, evaluateRowsOf, evaluateRowsWith, MAX_BATCH_ROWS, type EvaluateRows } from "./analysis/evaluateRows.js";
 export { rankCorrelation } from "./analysis/rankCorrelation.js";
 export { fanChart, overlayChart, bottleneckChart, tornadoChart, PALETTE, type ChartSpec } from "./charts/index.js";

@@ -4,6 +4,8 @@ import { compact, padTable } from "../output/format.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
+import { defaultThreads } from "../parallel/workerTeam.js";
+import { PointTeam } from "../parallel/pointTeam.js";
 import { parseSeed } from "./run.js";
 
 export interface SensitivityArgs {
@@ -19,28 +21,42 @@ export interface SensitivityArgs {
   readonly format: "table" | "json";
   readonly top: number;
   readonly quiet: boolean;
+  /** Threads (default: one per core, for budgets that keep them busy). */
+  readonly workers?: number;
 }
 
 export const DEFAULT_SENSITIVITY_RUNS = 20_000;
 
 /** `chipsim sensitivity`: which assumptions drive one output, one at a time and globally. */
-export function sensitivityCommand(args: SensitivityArgs, io: CliIo): number {
-  const scenario = loadResolved(args.scenario, args.set, io.cwd);
-  const model = compileModel(scenario);
-  if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"`);
-  if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {
-    throw new UsageError(`--year: expected a year from 2024 to ${scenario.meta.horizon}, found ${String(args.year)}`);
-  }
+export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Promise<number> {
   const budget = args.runs ?? DEFAULT_SENSITIVITY_RUNS;
   if (!(Number.isInteger(budget) && budget > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
-  const report = sensitivity(model, {
-    metric: args.metric,
-    year: args.year,
-    budget,
-    seed: args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed,
-    grouping: args.groupBy,
-    ...(args.method !== "auto" ? { method: args.method } : {}),
-  });
+  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
+    throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(args.workers)}`);
+  }
+  // Workers start first, so that loading the engine in them overlaps loading the scenario here.
+  const workers = PointTeam.startWorkers((args.workers ?? defaultThreads(budget)) - 1);
+  let report: SensitivityReport;
+  try {
+    const scenario = loadResolved(args.scenario, args.set, io.cwd);
+    const model = compileModel(scenario);
+    if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"`);
+    if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {
+      throw new UsageError(`--year: expected a year from 2024 to ${scenario.meta.horizon}, found ${String(args.year)}`);
+    }
+    const team = PointTeam.forOutput(workers, scenario, model, args.metric, args.year);
+    report = await sensitivity(model, {
+      metric: args.metric,
+      year: args.year,
+      budget,
+      seed: args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed,
+      grouping: args.groupBy,
+      evaluate: team.evaluate,
+      ...(args.method !== "auto" ? { method: args.method } : {}),
+    });
+  } finally {
+    await PointTeam.stopWorkers(workers);
+  }
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (args.out !== undefined) {
     const written = writeFilesAtomically(args.out, { "sensitivity.json": json });

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { BLOCK_RUNS, ChipsimError, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
+import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
+import { askWorker, workerFailure } from "./askWorker.js";
 import { claimSlices } from "./claimSlices.js";
 import type { SharedJob, WorkerReport } from "./sharedJob.js";
 
@@ -78,37 +79,21 @@ export class WorkerTeam {
     // This thread's share of the runs; each worker's share is merged into it as it arrives, straight
     // from the arrays the worker transferred, so at most one extra copy of the statistics is alive.
     const mine = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, sharedValues);
-    const results = this.workers.map(
-      (worker) =>
-        new Promise<void>((resolve) => {
-          // Listeners for this job only: a team runs job after job (the segments of a checkpointed run).
-          const settle = () => {
-            worker.off("message", onMessage);
-            worker.off("error", onError);
-            worker.off("exit", onExit);
-            resolve();
-          };
-          const failed = (message: string, code?: ChipsimError["code"]) => {
-            stopAll(code ? new ChipsimError(code, message) : new Error(`a worker stopped: ${message}`));
-            settle();
-          };
-          const onMessage = (report: WorkerReport) => {
-            if (report.kind !== "done") return failed(report.message, report.code);
-            try {
-              // Messages arrive between this thread's slices, when its runs are flushed.
-              mine.mergePartial(report.partial, sharedValues !== undefined);
-              settle();
-            } catch (error) {
-              failed((error as Error).message);
-            }
-          };
-          const onError = (error: Error) => failed(error.message);
-          const onExit = (code: number) => failed(`exited (code ${code}) before sending its results`);
-          worker.on("message", onMessage);
-          worker.on("error", onError);
-          worker.on("exit", onExit);
-          worker.postMessage(sharedJob);
-        }),
+    const results = this.workers.map((worker) =>
+      askWorker<WorkerReport>(
+        worker,
+        sharedJob,
+        (report) => {
+          if (report.kind !== "done") return stopAll(workerFailure(report.message, report.code));
+          try {
+            // Messages arrive between this thread's slices, when its runs are flushed.
+            mine.mergePartial(report.partial, sharedValues !== undefined);
+          } catch (error) {
+            stopAll(workerFailure((error as Error).message));
+          }
+        },
+        (why) => stopAll(workerFailure(why)),
+      ),
     );
 
     // Ctrl-C stops every thread after its current slice (a fraction of a second) instead of killing

@@ -5,6 +5,7 @@ import {
   describeParam,
   fanChart,
   ModelEvaluator,
+  evaluateRowsWith,
   overlayChart,
   runMonteCarlo,
   summarize,
@@ -73,7 +74,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   );
 
   const evaluator = new ModelEvaluator(model, input.tornado.metric, input.tornado.year);
-  const bars = tornado(evaluator, model.table.params.map((p) => p.path), model.table.distributions);
+  const bars = await tornado(evaluateRowsWith(evaluator), model.table.params.map((p) => p.path), model.table.distributions);
   sections.push(
     "<h2>Which assumptions matter</h2>",
     figure(

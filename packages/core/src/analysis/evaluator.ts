@@ -32,9 +32,26 @@ export class ModelEvaluator {
   }
 
   evaluate(uniforms: Float64Array): number {
-    this.model.table.fromUniforms(uniforms, this.model.world.params);
-    runOnce(this.model, this.runs, this.recorder, this.milestones);
+    const value = this.at(uniforms, this.runs);
     this.runs += 1;
+    return value;
+  }
+
+  /**
+   * Rows [from, to) of `points` (row-major, `dimensions` uniforms a row)
+   * into out[from .. to). Row r is numbered firstIndex + r in error
+   * messages, as the r-th evaluation of the analysis: which thread
+   * evaluates it changes nothing.
+   */
+  evaluateRows(points: Float64Array, from: number, to: number, out: Float64Array, firstIndex: number): void {
+    const dimensions = this.dimensions;
+    for (let r = from; r < to; r++) out[r] = this.at(points.subarray(r * dimensions, (r + 1) * dimensions), firstIndex + r);
+    this.runs += to - from;
+  }
+
+  private at(uniforms: Float64Array, index: number): number {
+    this.model.table.fromUniforms(uniforms, this.model.world.params);
+    runOnce(this.model, index, this.recorder, this.milestones);
     return this.recorder.values[this.series] as number;
   }
 }

@@ -1,4 +1,5 @@
 import type { Rng } from "../random/rng.js";
+import { evaluateInBatches, type EvaluateRows } from "./evaluateRows.js";
 import { interval } from "./sobol.js";
 
 /**
@@ -22,34 +23,42 @@ export interface MorrisResult {
   readonly runs: number;
 }
 
-export function morrisEffects(
+export async function morrisEffects(
   dimensions: number,
   factors: readonly (readonly number[])[],
   trajectories: number,
-  evaluate: (u: Float64Array) => number,
+  evaluate: EvaluateRows,
   rng: Rng,
   levels = 4,
   bootstrap = 300,
-): MorrisResult {
+): Promise<MorrisResult> {
   const k = factors.length;
   const half = levels / 2;
   const level = (j: number) => (2 * j + 1) / (2 * levels);
-  const effects = Array.from({ length: k }, () => new Float64Array(trajectories));
   const x = new Float64Array(dimensions);
   const grid = new Int32Array(dimensions);
-  for (let t = 0; t < trajectories; t++) {
-    for (let d = 0; d < dimensions; d++) {
-      grid[d] = Math.floor(rng.next() * levels);
-      x[d] = level(grid[d] as number);
-    }
-    const order = Array.from({ length: k }, (_, i) => i);
-    for (let i = k - 1; i > 0; i--) {
-      const j = Math.floor(rng.next() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
-    let previous = evaluate(x);
-    for (const i of order) {
+  // Per trajectory and step: the factor moved, and whether its inputs went up (1) or down (-1).
+  const moved = new Int32Array(trajectories * k);
+  const signs = new Float64Array(trajectories * k);
+  // Rows of trajectory t: its random start, then one row after each factor's move.
+  const stride = k + 1;
+  const out = await evaluateInBatches(evaluate, dimensions, trajectories * stride, (row, u) => {
+    const t = Math.floor(row / stride);
+    const step = row - t * stride;
+    if (step === 0) {
+      for (let d = 0; d < dimensions; d++) {
+        grid[d] = Math.floor(rng.next() * levels);
+        x[d] = level(grid[d] as number);
+      }
+      const order = Array.from({ length: k }, (_, i) => i);
+      for (let i = k - 1; i > 0; i--) {
+        const j = Math.floor(rng.next() * (i + 1));
+        [order[i], order[j]] = [order[j] as number, order[i] as number];
+      }
+      moved.set(order, t * k);
+    } else {
       // Every input of the factor moves half the range, up if it can, else down.
+      const i = moved[t * k + step - 1] as number;
       let sign = 0;
       for (const d of factors[i] as readonly number[]) {
         const up = (grid[d] as number) < half;
@@ -57,9 +66,17 @@ export function morrisEffects(
         x[d] = level(grid[d] as number);
         sign = up ? 1 : -1;
       }
-      const next = evaluate(x);
-      (effects[i] as Float64Array)[t] = ((next - previous) * sign) / 0.5;
-      previous = next;
+      signs[t * k + step - 1] = sign;
+    }
+    u.set(x);
+  });
+  const effects = Array.from({ length: k }, () => new Float64Array(trajectories));
+  for (let t = 0; t < trajectories; t++) {
+    for (let step = 1; step <= k; step++) {
+      const i = moved[t * k + step - 1] as number;
+      const next = out[t * stride + step] as number;
+      const previous = out[t * stride + step - 1] as number;
+      (effects[i] as Float64Array)[t] = ((next - previous) * (signs[t * k + step - 1] as number)) / 0.5;
     }
   }
   const muStar = (values: Float64Array, rows: ArrayLike<number>) => {

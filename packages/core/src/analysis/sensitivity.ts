@@ -2,6 +2,7 @@ import type { CompiledModel } from "../model/compileModel.js";
 import { fnv1a32 } from "../random/hash.js";
 import { jobKey } from "../random/seed.js";
 import { StreamRng } from "../random/streamRng.js";
+import { evaluateInBatches, evaluateRowsWith, type EvaluateRows } from "./evaluateRows.js";
 import { ModelEvaluator } from "./evaluator.js";
 import { morrisEffects, type MorrisIndex } from "./morris.js";
 import { sobolIndices, type SobolIndex } from "./sobol.js";
@@ -43,7 +44,7 @@ export interface SensitivityReport {
  * Parameters are treated as independent here: declared correlations are
  * not applied.
  */
-export function sensitivity(
+export async function sensitivity(
   model: CompiledModel,
   options: {
     readonly metric: string;
@@ -52,8 +53,14 @@ export function sensitivity(
     readonly seed: number | string;
     readonly method?: SensitivityMethod;
     readonly grouping?: FactorGrouping;
+    /**
+     * Evaluates the model at batches of points, for this metric and year:
+     * by default on this thread; chipsim sensitivity --workers spreads
+     * each batch over threads, with the same results.
+     */
+    readonly evaluate?: EvaluateRows;
   },
-): SensitivityReport {
+): Promise<SensitivityReport> {
   const table = model.table;
   const paths = table.params.map((p) => p.path);
   const uncertain = table.distributions.map((d) => d.quantile(0.001) !== d.quantile(0.999));
@@ -66,8 +73,10 @@ export function sensitivity(
     byFactor.set(f, [...(byFactor.get(f) ?? []), i]);
   });
   const factors = [...byFactor.entries()];
+  // Built even when another evaluates: it checks the metric and the year.
   const evaluator = new ModelEvaluator(model, options.metric, options.year);
-  const torn = tornado(evaluator, paths, table.distributions);
+  const evaluate = options.evaluate ?? evaluateRowsWith(evaluator);
+  const torn = await tornado(evaluate, paths, table.distributions);
 
   const method = options.method ?? (factors.length <= SOBOL_MAX_FACTORS ? "sobol" : "morris");
   const [k0, k1] = jobKey(options.seed);
@@ -75,7 +84,7 @@ export function sensitivity(
   rng.reset(k0, k1, fnv1a32(`sensitivity.${method}`));
   const screen = Math.min(500, Math.max(50, Math.floor(options.budget / 10)));
   const inputs0 = Array.from({ length: screen }, () => Float64Array.from({ length: paths.length }, () => rng.next()));
-  const outputs = inputs0.map((u) => evaluator.evaluate(u));
+  const outputs = Array.from(await evaluateInBatches(evaluate, paths.length, screen, (row, u) => u.set(inputs0[row] as Float64Array)));
   const rankCorrelations = {
     samples: screen,
     params: paths
@@ -85,12 +94,11 @@ export function sensitivity(
       .sort((a, b) => Math.abs(b.rank) - Math.abs(a.rank) || a.path.localeCompare(b.path)),
   };
   const budget = Math.max(options.budget - torn.runs - screen, 0);
-  const evaluate = (u: Float64Array) => evaluator.evaluate(u);
   const inputs = factors.map(([, dims]) => dims);
   let global: SensitivityReport["global"];
   if (method === "sobol") {
     const n = Math.max(8, Math.floor(budget / (factors.length + 2)));
-    const result = sobolIndices(paths.length, inputs, n, evaluate, rng);
+    const result = await sobolIndices(paths.length, inputs, n, evaluate, rng);
     global = {
       method,
       grouping,
@@ -100,7 +108,7 @@ export function sensitivity(
     };
   } else {
     const r = Math.max(4, Math.floor(budget / (factors.length + 1)));
-    const result = morrisEffects(paths.length, inputs, r, evaluate, rng);
+    const result = await morrisEffects(paths.length, inputs, r, evaluate, rng);
     global = {
       method,
       grouping,

@@ -1,4 +1,5 @@
 import type { Rng } from "../random/rng.js";
+import { evaluateInBatches, type EvaluateRows } from "./evaluateRows.js";
 
 /**
  * Variance-based sensitivity (Sobol indices) from a Saltelli design: two
@@ -24,31 +25,33 @@ export interface SobolResult {
   readonly runs: number;
 }
 
-export function sobolIndices(
+export async function sobolIndices(
   dimensions: number,
   factors: readonly (readonly number[])[],
   samples: number,
-  evaluate: (u: Float64Array) => number,
+  evaluate: EvaluateRows,
   rng: Rng,
   bootstrap = 300,
-): SobolResult {
+): Promise<SobolResult> {
   const n = samples;
   const k = factors.length;
   const a = Array.from({ length: n }, () => Float64Array.from({ length: dimensions }, () => rng.next()));
   const b = Array.from({ length: n }, () => Float64Array.from({ length: dimensions }, () => rng.next()));
-  const fA = new Float64Array(n);
-  const fB = new Float64Array(n);
-  const fAB = Array.from({ length: k }, () => new Float64Array(n));
-  const mixed = new Float64Array(dimensions);
-  for (let r = 0; r < n; r++) {
-    fA[r] = evaluate(a[r] as Float64Array);
-    fB[r] = evaluate(b[r] as Float64Array);
-    for (let i = 0; i < k; i++) {
-      mixed.set(a[r] as Float64Array);
-      for (const d of factors[i] as readonly number[]) mixed[d] = (b[r] as Float64Array)[d] as number;
-      (fAB[i] as Float64Array)[r] = evaluate(mixed);
+  // Rows of sample r: A_r, B_r, then A_r with factor i's inputs from B_r for each i.
+  const stride = k + 2;
+  const out = await evaluateInBatches(evaluate, dimensions, n * stride, (row, u) => {
+    const r = Math.floor(row / stride);
+    const j = row - r * stride;
+    if (j === 1) {
+      u.set(b[r] as Float64Array);
+      return;
     }
-  }
+    u.set(a[r] as Float64Array);
+    if (j >= 2) for (const d of factors[j - 2] as readonly number[]) u[d] = (b[r] as Float64Array)[d] as number;
+  });
+  const fA = Float64Array.from({ length: n }, (_, r) => out[r * stride] as number);
+  const fB = Float64Array.from({ length: n }, (_, r) => out[r * stride + 1] as number);
+  const fAB = Array.from({ length: k }, (_, i) => Float64Array.from({ length: n }, (_, r) => out[r * stride + 2 + i] as number));
   const estimate = (rows: ArrayLike<number>) => {
     let mean = 0;
     for (let j = 0; j < rows.length; j++) mean += (fA[rows[j] as number] as number) + (fB[rows[j] as number] as number);

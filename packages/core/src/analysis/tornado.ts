@@ -1,5 +1,5 @@
 import type { Distribution } from "../distributions/types.js";
-import type { ModelEvaluator } from "./evaluator.js";
+import { evaluateInBatches, type EvaluateRows } from "./evaluateRows.js";
 
 /**
  * One at a time: every uncertain parameter at its own P10 and P90 while
@@ -20,20 +20,19 @@ export interface Tornado {
   readonly runs: number;
 }
 
-export function tornado(evaluator: ModelEvaluator, paths: readonly string[], distributions: readonly Distribution[]): Tornado {
-  const u = new Float64Array(paths.length).fill(0.5);
-  const before = evaluator.runs;
-  const base = evaluator.evaluate(u);
-  const bars: TornadoBar[] = [];
-  distributions.forEach((d, i) => {
-    if (d.quantile(0.1) === d.quantile(0.9)) return;
-    u[i] = 0.1;
-    const low = evaluator.evaluate(u);
-    u[i] = 0.9;
-    const high = evaluator.evaluate(u);
-    u[i] = 0.5;
-    bars.push({ path: paths[i] as string, low, high, swing: Math.abs(high - low) });
+export async function tornado(evaluate: EvaluateRows, paths: readonly string[], distributions: readonly Distribution[]): Promise<Tornado> {
+  const varied = distributions.flatMap((d, i) => (d.quantile(0.1) === d.quantile(0.9) ? [] : [i]));
+  // Row 0: every parameter at its median; rows 2j + 1 and 2j + 2: parameter varied[j] at P10, then P90.
+  const rows = 1 + 2 * varied.length;
+  const out = await evaluateInBatches(evaluate, paths.length, rows, (row, u) => {
+    u.fill(0.5);
+    if (row > 0) u[varied[(row - 1) >> 1] as number] = row % 2 === 1 ? 0.1 : 0.9;
+  });
+  const bars: TornadoBar[] = varied.map((i, j) => {
+    const low = out[2 * j + 1] as number;
+    const high = out[2 * j + 2] as number;
+    return { path: paths[i] as string, low, high, swing: Math.abs(high - low) };
   });
   bars.sort((a, b) => b.swing - a.swing || a.path.localeCompare(b.path));
-  return { base, bars, runs: evaluator.runs - before };
+  return { base: out[0] as number, bars, runs: rows };
 }

@@ -1,0 +1,25 @@
+import type { ErrorCode, TransferableScenario } from "@chipsim/core";
+
+/**
+ * Messages of `chipsim sensitivity --workers N`. A worker is first told the
+ * model and the output (`setup`: it compiles its own model), then handed
+ * batches of points: shared buffers of uniforms (row-major) and outputs, and
+ * a shared counter from which every thread claims rows.
+ */
+export type PointMessage =
+  | { readonly kind: "setup"; readonly scenario: TransferableScenario; readonly metric: string; readonly year: number }
+  | {
+      readonly kind: "batch";
+      readonly points: SharedArrayBuffer;
+      readonly outputs: SharedArrayBuffer;
+      readonly nextRow: SharedArrayBuffer;
+      readonly rows: number;
+      /** The analysis's count of evaluations before this batch: row r is evaluation firstIndex + r in error messages. */
+      readonly firstIndex: number;
+    };
+
+/** What a worker sends back after a batch: done (its outputs are in the shared buffer), or why it stopped. */
+export type PointReport = { readonly kind: "done" } | { readonly kind: "failed"; readonly message: string; readonly code?: ErrorCode };
+
+/** Rows a thread claims at a time: about a millisecond of runs, so threads finish a batch together. */
+export const ROWS_PER_CLAIM = 8;

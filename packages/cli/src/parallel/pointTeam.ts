@@ -1,0 +1,88 @@
+import { Worker } from "node:worker_threads";
+import { ModelEvaluator, transferableScenario, type CompiledModel, type ResolvedScenario } from "@chipsim/core";
+import { askWorker, workerFailure } from "./askWorker.js";
+import { ROWS_PER_CLAIM, type PointMessage, type PointReport } from "./pointBatch.js";
+
+/**
+ * Threads that evaluate the model at batches of points for one output (a
+ * metric in a year): what `chipsim sensitivity --workers N` hands its
+ * tornado, screen and Sobol or Morris design to. This thread works too.
+ * Every output lands at its row and each row is one deterministic run, so
+ * the results are the same bits for any number of threads.
+ */
+export class PointTeam {
+  /** Rows evaluated so far: numbers the next batch's rows, as one thread would. */
+  private evaluated = 0;
+  private readonly evaluator: ModelEvaluator;
+
+  private constructor(
+    private readonly workers: readonly Worker[],
+    model: CompiledModel,
+    private readonly dimensions: number,
+    metric: string,
+    year: number,
+  ) {
+    this.evaluator = new ModelEvaluator(model, metric, year);
+  }
+
+  /** `size` workers (threads besides this one), started before the scenario is loaded so that loading the engine in them overlaps it. */
+  static startWorkers(size: number): Worker[] {
+    return Array.from({ length: Math.max(0, size) }, () => new Worker(new URL("../../dist/parallel/pointWorker.js", import.meta.url)));
+  }
+
+  /** The team for one output of one scenario; each worker compiles its own model from the scenario. */
+  static forOutput(workers: readonly Worker[], scenario: ResolvedScenario, model: CompiledModel, metric: string, year: number): PointTeam {
+    const team = new PointTeam(workers, model, model.table.size, metric, year);
+    const setup: PointMessage = { kind: "setup", scenario: transferableScenario(scenario), metric, year };
+    for (const worker of workers) worker.postMessage(setup);
+    return team;
+  }
+
+  /** The analyses' EvaluateRows: `rows` rows of uniforms in, one output per row out. */
+  readonly evaluate = async (points: Float64Array, rows: number): Promise<Float64Array> => {
+    if (points.length !== rows * this.dimensions) throw new Error(`expected ${rows} rows of ${this.dimensions} uniforms, found ${points.length} numbers`);
+    const shared = new Float64Array(new SharedArrayBuffer(points.byteLength));
+    shared.set(points);
+    const outputs = new Float64Array(new SharedArrayBuffer(rows * Float64Array.BYTES_PER_ELEMENT));
+    const nextRow = new SharedArrayBuffer(4);
+    const next = new Int32Array(nextRow);
+    const batch: PointMessage = { kind: "batch", points: shared.buffer as SharedArrayBuffer, outputs: outputs.buffer as SharedArrayBuffer, nextRow, rows, firstIndex: this.evaluated };
+
+    let failure: Error | undefined;
+    const stopAll = (error: Error) => {
+      failure ??= error;
+      // No thread should claim another row: the batch has failed.
+      Atomics.store(next, 0, rows);
+    };
+    const reports = this.workers.map((worker) =>
+      askWorker<PointReport>(
+        worker,
+        batch,
+        (report) => {
+          if (report.kind === "failed") stopAll(workerFailure(report.message, report.code));
+        },
+        (why) => stopAll(workerFailure(why)),
+      ),
+    );
+
+    // This thread claims rows too, yielding between claims so that a worker's failure is heard.
+    try {
+      for (;;) {
+        const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
+        if (from >= rows) break;
+        this.evaluator.evaluateRows(shared, from, Math.min(rows, from + ROWS_PER_CLAIM), outputs, this.evaluated);
+        if (this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      stopAll(error as Error);
+    }
+    await Promise.all(reports);
+    if (failure) throw failure;
+    this.evaluated += rows;
+    return outputs;
+  };
+
+  static async stopWorkers(workers: readonly Worker[]): Promise<void> {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * A worker thread of `chipsim sensitivity --workers N`: compiles the model
+ * once, then evaluates the rows it claims from each batch of points,
+ * writing each output at its row. See pointTeam.ts.
+ */
+import { parentPort } from "node:worker_threads";
+import { ChipsimError, compileModel, ModelEvaluator, restoreScenario } from "@chipsim/core/engine";
+import { ROWS_PER_CLAIM, type PointMessage, type PointReport } from "./pointBatch.js";
+
+const port = parentPort;
+let evaluator: ModelEvaluator | undefined;
+port?.on("message", (message: PointMessage) => {
+  try {
+    if (message.kind === "setup") {
+      evaluator = new ModelEvaluator(compileModel(restoreScenario(message.scenario)), message.metric, message.year);
+      return;
+    }
+    if (!evaluator) throw new Error("a batch arrived before the model");
+    const points = new Float64Array(message.points);
+    const outputs = new Float64Array(message.outputs);
+    const next = new Int32Array(message.nextRow);
+    for (;;) {
+      const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
+      if (from >= message.rows) break;
+      evaluator.evaluateRows(points, from, Math.min(message.rows, from + ROWS_PER_CLAIM), outputs, message.firstIndex);
+    }
+    port.postMessage({ kind: "done" } satisfies PointReport);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    port.postMessage((error instanceof ChipsimError ? { kind: "failed", message: text, code: error.code } : { kind: "failed", message: text }) satisfies PointReport);
+  }
+});

@@ -1,0 +1,73 @@
+import { ChipsimError, compileModel, evaluateRowsWith, ModelEvaluator, restoreScenario, StreamRng, transferableScenario } from "@chipsim/core";
+import { describe, expect, it } from "vitest";
+import { PointTeam } from "../../packages/cli/src/parallel/pointTeam.js";
+import { chipsim } from "../helpers/cli.js";
+import { resolve } from "../helpers/scenario.js";
+
+/** `rows` rows of uniforms for `dimensions` parameters, from a fixed stream. */
+function randomPoints(rows: number, dimensions: number): Float64Array {
+  const rng = new StreamRng();
+  rng.reset(1, 2, 3);
+  return Float64Array.from({ length: rows * dimensions }, () => rng.next());
+}
+
+/**
+ * `chipsim sensitivity --workers N` evaluates its batches of points on N
+ * threads: every output lands at its row, so the outputs, and the report,
+ * are the same bits for any N.
+ */
+describe("evaluating points on several threads", () => {
+  it("gives each row the output one thread gives it", async () => {
+    const scenario = resolve("baseline");
+    const model = compileModel(scenario);
+    const dimensions = model.table.size;
+    const points = randomPoints(600, dimensions);
+    const serial = evaluateRowsWith(new ModelEvaluator(compileModel(scenario), "accelerators.domestic", 2030))(points, 600) as Float64Array;
+    const workers = PointTeam.startWorkers(2);
+    try {
+      const team = PointTeam.forOutput(workers, scenario, model, "accelerators.domestic", 2030);
+      // Two batches: the second's rows are numbered on from the first's.
+      const first = await team.evaluate(points.subarray(0, 200 * dimensions), 200);
+      const second = await team.evaluate(points.subarray(200 * dimensions), 400);
+      expect([...first, ...second]).toEqual([...serial]);
+      await expect(team.evaluate(points, 3)).rejects.toThrow(`expected 3 rows of ${dimensions} uniforms, found ${points.length} numbers`);
+    } finally {
+      await PointTeam.stopWorkers(workers);
+    }
+  });
+
+  it("stops the batch on a worker's error and passes it on with its code", async () => {
+    // Only the workers get a scenario the main thread did not check (an H100 of 0 TFLOPS divides
+    // by zero), so the error can only come from a row a worker evaluated.
+    const scenario = resolve("baseline");
+    const model = compileModel(scenario);
+    const broken = restoreScenario(structuredClone(transferableScenario(scenario)));
+    (broken.tree as unknown as { market: { h100Tflops: { dist: { value: number } } } }).market.h100Tflops.dist.value = 0;
+    const workers = PointTeam.startWorkers(1);
+    try {
+      const team = PointTeam.forOutput(workers, broken, model, "accelerators.domestic", 2030);
+      // Enough rows (about half a second) that the worker claims some after compiling its model.
+      const batch = team.evaluate(randomPoints(4000, model.table.size), 4000);
+      await expect(batch).rejects.toBeInstanceOf(ChipsimError);
+      await expect(batch).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/baseline.*run \d+/) });
+    } finally {
+      await PointTeam.stopWorkers(workers);
+    }
+  });
+
+  it("gives chipsim sensitivity the same report on one thread and on three", async () => {
+    const args = ["sensitivity", "baseline", "--metric", "compute.installedH100e", "--year", "2029", "--runs", "3000", "--format", "json"];
+    const one = await chipsim([...args, "--workers", "1"]);
+    const three = await chipsim([...args, "--workers", "3"]);
+    expect(one.code).toBe(0);
+    expect(three.stdout).toBe(one.stdout);
+    const morris = ["sensitivity", "hbm-chokehold", "--metric", "accelerators.domestic", "--year", "2028", "--method", "morris", "--group-by", "param", "--runs", "1500", "--format", "json"];
+    expect((await chipsim([...morris, "--workers", "2"])).stdout).toBe((await chipsim([...morris, "--workers", "1"])).stdout);
+  });
+
+  it("refuses a number of threads that is not a whole number above 0", async () => {
+    const r = await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--workers", "0"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");
+  });
+});
