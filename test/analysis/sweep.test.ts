@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runSweepPoints, startSweepWorkers } from "../../packages/cli/src/parallel/sweepTeam.js";
 import { chipsim } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempScenarios.js";
 
@@ -54,5 +55,27 @@ describe("sweep", () => {
   it("refuses a range outside the parameter's bounds or an unknown path", async () => {
     expect((await chipsim(["sweep", "baseline", "--vary", "power.pue=0.5:2"])).stderr).toContain("--vary power.pue: expected a range inside [1, Infinity]");
     expect((await chipsim(["sweep", "baseline", "--vary", "power.nothing=1:2"])).code).toBe(2);
+  });
+
+  it("gives the same bytes on one thread and on three: each point runs whole on one thread", async () => {
+    const args = ["sweep", "baseline", "--vary", "memory.foreign.stockAtStart=500000:1500000:7", "--runs", "300", "--format", "csv"];
+    const one = await chipsim([...args, "--workers", "1"]);
+    expect(one.code).toBe(0);
+    expect(one.stdout.trim().split("\n").length).toBeGreaterThan(7);
+    expect((await chipsim([...args, "--workers", "3"])).stdout).toBe(one.stdout);
+  });
+
+  it("stops on a point that fails, with that point's error and exit code, on any thread", async () => {
+    // market.h100Tflops=0 is refused by the schema: whichever thread resolves a point with it says so.
+    const bad = ["market.h100Tflops=0"];
+    const workers = startSweepWorkers(1);
+    try {
+      const sweep = runSweepPoints({ scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], bad, bad, bad], runs: 20, seed: 1 }, workers);
+      await expect(sweep).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("market.h100Tflops") });
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+    const r = await chipsim(["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.3", "--workers", "0"]);
+    expect(r.stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");
   });
 });

@@ -183,10 +183,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const })
           .option("metric", { type: "string", array: true, describe: "Metrics in the table (default accelerators.domestic and compute.installedH100e)" })
           .option("year", { type: "number", default: 2030, describe: "Year shown in the table" })
+          .option("workers", { type: "number", describe: "Worker threads, each running whole points (default: one per core; one below 10,000 runs in all). Results do not depend on it" })
           .option("quiet", { type: "boolean", default: false }),
-      (a) =>
+      async (a) =>
         done(
-          sweepCommand(
+          await sweepCommand(
             {
               scenario: a.scenario as string,
               vary: a.vary,
@@ -196,6 +197,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               quiet: a.quiet,
               ...(a.points !== undefined ? { points: a.points } : {}),
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
               ...(a.set !== undefined ? { set: a.set } : {}),
               ...(a.out !== undefined ? { out: a.out } : {}),

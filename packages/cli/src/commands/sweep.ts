@@ -1,17 +1,15 @@
 import {
-  compileModel,
   fnv1a32,
   gridDesign,
   jobKey,
   latinHypercube,
   overrideValue,
   readSweepValue,
-  runMonteCarlo,
   StreamRng,
-  summarize,
   type Param,
   type Summary,
 } from "@chipsim/core";
+import type { Worker } from "node:worker_threads";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
@@ -20,6 +18,8 @@ import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { parseSetFlag } from "../setFlag.js";
 import { UsageError } from "../usageError.js";
+import { runSweepPoints, startSweepWorkers } from "../parallel/sweepTeam.js";
+import { defaultThreads } from "../parallel/workerTeam.js";
 import { parseSeed } from "./run.js";
 
 export interface SweepArgs {
@@ -36,6 +36,8 @@ export interface SweepArgs {
   readonly metrics?: readonly string[];
   readonly year: number;
   readonly quiet: boolean;
+  /** Threads (default: one per core, for sweeps whose runs keep them busy); each runs whole points. */
+  readonly workers?: number;
 }
 
 interface Variable {
@@ -53,8 +55,22 @@ const STATISTICS = ["mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95"
  * inputs (a grid, or a Latin hypercube), each point a full Monte Carlo with
  * the same seed, so points differ only by the swept inputs.
  */
-export function sweepCommand(args: SweepArgs, io: CliIo): number {
+export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<number> {
   if (args.vary.length === 0) throw new UsageError("sweep: expected at least one --vary path=lo:hi[:steps]");
+  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
+    throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(args.workers)}`);
+  }
+  // Workers start first, so that loading chipsim in them overlaps loading the scenario here; as many
+  // as the most runs the flags allow keep busy (the sweep may turn out to need fewer).
+  const workers = startSweepWorkers((args.workers ?? defaultThreads(mostPoints(args) * (args.runs ?? 1000))) - 1);
+  try {
+    return await sweep(args, io, workers);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+async function sweep(args: SweepArgs, io: CliIo, workers: readonly Worker[]): Promise<number> {
   const base = loadResolved(args.scenario, args.set, io.cwd);
   const variables = args.vary.map((spec) => parseVary(spec, base.params));
   const runs = args.runs ?? Math.min(base.meta.runs, 1000);
@@ -62,23 +78,25 @@ export function sweepCommand(args: SweepArgs, io: CliIo): number {
   const seed = args.seed !== undefined ? parseSeed(args.seed) : base.meta.seed;
   const unitPoints = designPoints(args, variables, seed);
 
-  const rows: SweepRow[] = [];
-  const perPoint: { point: number; values: Record<string, number>; summary: Summary }[] = [];
-  unitPoints.forEach((u, point) => {
-    const values: Record<string, number> = {};
-    const overrides = variables.map((v, d) => {
+  const values: Record<string, number>[] = [];
+  const pointOverrides = unitPoints.map((u, point) => {
+    values[point] = {};
+    return variables.map((v, d) => {
       const x = v.lo + (u[d] as number) * (v.hi - v.lo);
-      values[v.path] = v.param.spec.kind === "integer" ? Math.round(x) : x;
+      (values[point] as Record<string, number>)[v.path] = v.param.spec.kind === "integer" ? Math.round(x) : x;
       return `${v.path}=${JSON.stringify(overrideValue(v.param, x))}`;
     });
-    const scenario = loadResolved(args.scenario, [...(args.set ?? []), ...overrides], io.cwd);
-    const model = compileModel(scenario);
-    const summary = summarize(model, runMonteCarlo(model, { runs, seed }), seed);
-    perPoint.push({ point, values, summary });
-    for (const [metric, byYear] of Object.entries(summary.metrics)) {
-      for (const [year, stats] of Object.entries(byYear)) rows.push({ point, values, metric, year: Number(year), stats });
-    }
   });
+  const threads = args.workers ?? defaultThreads(unitPoints.length * runs);
+  const summaries = await runSweepPoints({ scenario: args.scenario, sets: args.set ?? [], cwd: io.cwd, points: pointOverrides, runs, seed }, workers.slice(0, threads - 1));
+
+  const rows: SweepRow[] = [];
+  const perPoint = summaries.map((summary, point) => ({ point, values: values[point] as Record<string, number>, summary }));
+  for (const { point, values: at, summary } of perPoint) {
+    for (const [metric, byYear] of Object.entries(summary.metrics)) {
+      for (const [year, stats] of Object.entries(byYear)) rows.push({ point, values: at, metric, year: Number(year), stats });
+    }
+  }
 
   const design = {
     kind: args.design,
@@ -133,6 +151,12 @@ function parseVary(spec: string, params: readonly Param[]): Variable {
   const { min = -Infinity, max = Infinity } = param.spec;
   if (lo < min || hi > max) throw new UsageError(`--vary ${path}: expected a range inside [${min}, ${max}], found ${lo}:${hi}`);
   return { path, param, lo, hi, steps };
+}
+
+/** The points the flags ask for, read before the scenario is loaded: a grid's steps multiplied, or the hypercube's points. */
+function mostPoints(args: SweepArgs): number {
+  if (args.design === "lhs") return args.points ?? 20;
+  return args.vary.reduce((n, spec) => n * (Number(spec.split(":")[2] ?? 5) || 5), 1);
 }
 
 function designPoints(args: SweepArgs, variables: readonly Variable[], seed: number | string): number[][] {

@@ -1,4 +1,5 @@
-import type { ErrorCode, TransferableScenario } from "@chipsim/core";
+import type { TransferableScenario } from "@chipsim/core";
+import type { FailureReport } from "./failureReport.js";
 
 /**
  * Messages of `chipsim sensitivity --workers N`. A worker is first told the
@@ -19,7 +20,7 @@ export type PointMessage =
     };
 
 /** What a worker sends back after a batch: done (its outputs are in the shared buffer), or why it stopped. */
-export type PointReport = { readonly kind: "done" } | { readonly kind: "failed"; readonly message: string; readonly code?: ErrorCode };
+export type PointReport = { readonly kind: "done" } | FailureReport;
 
 /** Rows a thread claims at a time: about a millisecond of runs, so threads finish a batch together. */
 export const ROWS_PER_CLAIM = 8;

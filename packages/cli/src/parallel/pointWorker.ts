@@ -4,8 +4,9 @@
  * writing each output at its row. See pointTeam.ts.
  */
 import { parentPort } from "node:worker_threads";
-import { ChipsimError, compileModel, ModelEvaluator, restoreScenario } from "@chipsim/core/engine";
+import { compileModel, ModelEvaluator, restoreScenario } from "@chipsim/core/engine";
 import { ROWS_PER_CLAIM, type PointMessage, type PointReport } from "./pointBatch.js";
+import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
 let evaluator: ModelEvaluator | undefined;
@@ -26,7 +27,6 @@ port?.on("message", (message: PointMessage) => {
     }
     port.postMessage({ kind: "done" } satisfies PointReport);
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    port.postMessage((error instanceof ChipsimError ? { kind: "failed", message: text, code: error.code } : { kind: "failed", message: text }) satisfies PointReport);
+    port.postMessage(failureReport(error));
   }
 });

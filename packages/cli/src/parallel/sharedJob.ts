@@ -1,4 +1,5 @@
-import type { AggregatePartial, ErrorCode, JobPlan, TransferableScenario } from "@chipsim/core";
+import type { AggregatePartial, JobPlan, TransferableScenario } from "@chipsim/core";
+import type { FailureReport } from "./failureReport.js";
 
 /**
  * What every thread of a job shares: the scenario (each thread compiles its
@@ -28,4 +29,4 @@ export interface SharedJob {
  */
 export type WorkerReport =
   | { readonly kind: "done"; readonly partial: AggregatePartial }
-  | { readonly kind: "failed"; readonly message: string; readonly code?: ErrorCode };
+  | FailureReport;

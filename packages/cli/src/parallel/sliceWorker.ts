@@ -7,9 +7,10 @@
  * buffer, so only counts travel).
  */
 import { parentPort } from "node:worker_threads";
-import { ChipsimError, compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core/engine";
+import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core/engine";
 import { claimSlices } from "./claimSlices.js";
 import type { SharedJob, WorkerReport } from "./sharedJob.js";
+import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
 let model: CompiledModel | undefined;
@@ -23,7 +24,6 @@ port?.on("message", (job: SharedJob) => {
     const partial = into.toPartial(values !== undefined);
     port.postMessage({ kind: "done", partial } satisfies WorkerReport, Object.values(partial.arrays).map((a) => a.buffer as ArrayBuffer));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    port.postMessage((error instanceof ChipsimError ? { kind: "failed", message, code: error.code } : { kind: "failed", message }) satisfies WorkerReport);
+    port.postMessage(failureReport(error));
   }
 });

@@ -1,0 +1,53 @@
+import { Worker } from "node:worker_threads";
+import type { Summary } from "@chipsim/core";
+import { askWorker, workerFailure } from "./askWorker.js";
+import { claimPoint, runSweepPoint, type SweepJob, type SweepReport } from "./sweepPoints.js";
+
+/** `size` worker threads for a sweep, started before the scenario is loaded so that loading chipsim in them overlaps it. */
+export function startSweepWorkers(size: number): Worker[] {
+  return Array.from({ length: Math.max(0, size) }, () => new Worker(new URL("../../dist/parallel/sweepWorker.js", import.meta.url)));
+}
+
+/**
+ * Runs a sweep's points on this thread and the workers: each thread claims
+ * whole points from a shared counter, so every point's summary is the same
+ * bits for any number of threads, and the summaries come back in point
+ * order. The workers are the caller's to stop.
+ */
+export async function runSweepPoints(job: Omit<SweepJob, "nextPoint">, team: readonly Worker[]): Promise<Summary[]> {
+  const shared: SweepJob = { ...job, nextPoint: new SharedArrayBuffer(4) };
+  const next = new Int32Array(shared.nextPoint);
+  const summaries: (Summary | undefined)[] = new Array(job.points.length);
+  let failure: Error | undefined;
+  const stopAll = (error: Error) => {
+    failure ??= error;
+    // No thread should start another point: the sweep has failed.
+    Atomics.store(next, 0, job.points.length);
+  };
+  const reports = team.map((worker) =>
+    askWorker<SweepReport>(
+      worker,
+      shared,
+      (report) => {
+        if (report.kind === "failed") return stopAll(workerFailure(report.message, report.code));
+        for (const [point, summary] of report.summaries) summaries[point] = summary;
+      },
+      (why) => stopAll(workerFailure(why)),
+    ),
+  );
+  // This thread runs points too, yielding between them so that a worker's failure is heard.
+  try {
+    for (let point = claimPoint(shared); point !== undefined; point = claimPoint(shared)) {
+      summaries[point] = runSweepPoint(shared, point);
+      if (team.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (error) {
+    stopAll(error as Error);
+  }
+  await Promise.all(reports);
+  if (failure) throw failure;
+  return summaries.map((s, point) => {
+    if (!s) throw new Error(`sweep point ${point} was never run`);
+    return s;
+  });
+}
