@@ -5,10 +5,10 @@ import { resolve } from "../helpers/scenario.js";
 import { childScenario, tempDir } from "../helpers/tempScenarios.js";
 
 describe("compare", () => {
-  it("finds differences of exactly zero, in every run, between two identical scenarios", () => {
+  it("finds differences of exactly zero, in every run, between two identical scenarios", async () => {
     const dir = tempDir();
     const twin = childScenario(dir, "twin.yaml", "");
-    const result = compareScenarios([compileModel(resolve("baseline")), compileModel(resolve(twin))], { runs: 60, seed: 2 });
+    const result = await compareScenarios([compileModel(resolve("baseline")), compileModel(resolve(twin))], { runs: 60, seed: 2 });
     for (const [metric, byYear] of Object.entries(result.metrics)) {
       for (const [year, entry] of Object.entries(byYear)) {
         const d = (entry["diff"] as Record<string, DiffSummary>)["twin - baseline"] as DiffSummary;
@@ -17,11 +17,11 @@ describe("compare", () => {
     }
   });
 
-  it("streams past its memory bound, each scenario's summary the same bits as its own streamed run", () => {
+  it("streams past its memory bound, each scenario's summary the same bits as its own streamed run", async () => {
     const base = compileModel(resolve("baseline"));
     const other = compileModel(resolve("hbm-chokehold"));
     const runs = 2100;
-    const result = compareScenarios([base, other], { runs, seed: 4, memoryBoundBytes: 1 });
+    const result = await compareScenarios([base, other], { runs, seed: 4, memoryBoundBytes: 1 });
     expect(result.summaries["baseline"]!.scenario.quantiles.method).toBe("histogram");
     for (const model of [base, other]) {
       const alone = summarize(model, runMonteCarlo(model, { runs, seed: 4, statistics: "streaming" }), 4);
@@ -31,8 +31,8 @@ describe("compare", () => {
     expect(d.p50).toBeLessThan(0);
   });
 
-  it("computes differences run by run under common random numbers", () => {
-    const result = compareScenarios([compileModel(resolve("baseline")), compileModel(resolve("full-decoupling"))], { runs: 80, seed: 5 });
+  it("computes differences run by run under common random numbers", async () => {
+    const result = await compareScenarios([compileModel(resolve("baseline")), compileModel(resolve("full-decoupling"))], { runs: 80, seed: 5 });
     const entry = result.metrics["accelerators.imported"]?.["2030"];
     const d = (entry?.["diff"] as Record<string, DiffSummary>)["full-decoupling - baseline"] as DiffSummary;
     // No imports at all once exports end: the paired difference is minus the baseline's imports in each run.
@@ -74,5 +74,37 @@ describe("compare", () => {
     expect(Object.keys(json.metrics["accelerators.domestic"]["2030"].diff["euv-delayed - baseline"]).sort()).toEqual(["mean", "p5", "p50", "p95", "pGreater"]);
     const single = await chipsim(["compare", "baseline"]);
     expect(single.code).toBe(2);
+  });
+
+  it("runs each scenario's job through the runner it is given, and pairs the stored runs afterwards", async () => {
+    const models = [compileModel(resolve("baseline")), compileModel(resolve("hbm-chokehold"))];
+    const ran: string[] = [];
+    const viaRunner = await compareScenarios(models, {
+      runs: 70,
+      seed: 6,
+      runJob: (model, plan) => {
+        ran.push(model.scenario.meta.id);
+        return runMonteCarlo(model, { plan });
+      },
+    });
+    expect(ran).toEqual(["baseline", "hbm-chokehold"]);
+    expect(JSON.stringify(viaRunner)).toBe(JSON.stringify(await compareScenarios(models, { runs: 70, seed: 6 })));
+    // The paired difference, run by run, against each scenario's own run.
+    const runs = models.map((m) => runMonteCarlo(m, { runs: 70, seed: 6, statistics: "exact" }));
+    const series = models.map((m) => m.metrics.findIndex((d) => d.id === "accelerators.domestic") * runs[0]!.years + 6);
+    const differences = Array.from({ length: 70 }, (_, r) => runs[1]!.stored!.row(series[1]!)[r]! - runs[0]!.stored!.row(series[0]!)[r]!);
+    const d = (viaRunner.metrics["accelerators.domestic"]!["2030"]!["diff"] as Record<string, DiffSummary>)["hbm-chokehold - baseline"] as DiffSummary;
+    expect(d.pGreater).toBe(differences.filter((x) => x > 0).length / 70);
+    const sorted = [...differences].sort((a, b) => a - b);
+    // Type 7 median of 70 runs: halfway between the 35th and 36th smallest.
+    expect(d.p50).toBeCloseTo(sorted[34]! + 0.5 * (sorted[35]! - sorted[34]!), 6);
+  });
+
+  it("gives the same JSON on one thread and on three", async () => {
+    const args = ["compare", "baseline", "hbm-chokehold", "--runs", "2100", "--seed", "8", "--format", "json", "--no-attribution"];
+    const one = await chipsim([...args, "--workers", "1"]);
+    expect(one.code).toBe(0);
+    expect((await chipsim([...args, "--workers", "3"])).stdout).toBe(one.stdout);
+    expect((await chipsim(["compare", "baseline", "hbm-chokehold", "--workers", "0"])).stderr).toContain("--workers: expected a whole number above 0, found 0");
   });
 });

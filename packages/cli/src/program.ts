@@ -147,16 +147,18 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("metric", { type: "string", array: true, describe: "Metrics to show and attribute (default: the headline metrics)" })
           .option("attribution", { type: "boolean", default: true, describe: "Attribute the difference to each change (one run set per change; --no-attribution skips)" })
           .option("attribution-runs", { type: "number", describe: "Runs per piece of the attribution (default: the smaller of --runs and 2000)" })
+          .option("workers", { type: "number", describe: "Worker threads for each scenario's runs (default: one per core; one below 10,000 runs). Results do not depend on it" })
           .option("quiet", { type: "boolean", default: false }),
-      (a) =>
+      async (a) =>
         done(
-          compareCommand(
+          await compareCommand(
             {
               scenarios: a.scenarios as string[],
               format: a.format as "table" | "json",
               quiet: a.quiet,
               attribution: a.attribution,
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
               ...(a.set !== undefined ? { set: a.set } : {}),
               ...(a.out !== undefined ? { out: a.out } : {}),

@@ -6,11 +6,13 @@ import {
   Param,
   scenarioChanges,
   type Attribution,
+  type RunJob,
   type ComparisonSummary,
   type DiffSummary,
   type ScenarioChange,
   type SeriesSummary,
 } from "@chipsim/core";
+import { availableParallelism } from "node:os";
 import type { CliIo } from "../io.js";
 import { compact, padTable, percent } from "../output/format.js";
 import { progressReporter } from "../output/progress.js";
@@ -18,6 +20,7 @@ import { HEADLINE_METRICS } from "../output/summaryTable.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
+import { defaultThreads, WorkerTeam } from "../parallel/workerTeam.js";
 import { parseSeed } from "./run.js";
 
 export interface CompareArgs {
@@ -31,6 +34,8 @@ export interface CompareArgs {
   readonly attribution: boolean;
   readonly attributionRuns?: number;
   readonly metrics?: readonly string[];
+  /** Threads for each scenario's runs (default: one per core, one under 10,000 runs). */
+  readonly workers?: number;
 }
 
 export interface CompareReport extends ComparisonSummary {
@@ -42,19 +47,39 @@ export interface CompareReport extends ComparisonSummary {
 const SHOWN_YEARS = ["2025", "2027", "2030", "2035"];
 
 /** `chipsim compare A B [C ...]`: paired differences, structural differences and attribution. */
-export function compareCommand(args: CompareArgs, io: CliIo): number {
+export async function compareCommand(args: CompareArgs, io: CliIo): Promise<number> {
   if (args.scenarios.length < 2) throw new UsageError(`compare: expected at least two scenarios, found ${args.scenarios.length}`);
-  for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns]] as const) {
+  for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns], ["--workers", args.workers]] as const) {
     if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new UsageError(`${flag}: expected a whole number above 0, found ${String(v)}`);
   }
+  // Workers start first, so that loading the engine in them overlaps loading the scenarios here.
+  const earlyThreads = args.workers ?? (args.runs !== undefined ? defaultThreads(args.runs) : availableParallelism());
+  const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
+  try {
+    return await compare(args, io, team);
+  } finally {
+    await team?.stop();
+  }
+}
+
+async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefined): Promise<number> {
   const resolved = args.scenarios.map((ref) => loadResolved(ref, args.set, io.cwd));
   const ids = resolved.map((r) => r.meta.id);
   if (new Set(ids).size !== ids.length) throw new UsageError(`compare: expected different scenarios, found ${ids.join(", ")}`);
   const first = resolved[0]!;
   const runs = args.runs ?? first.meta.runs;
   const seed = args.seed !== undefined ? parseSeed(args.seed) : first.meta.seed;
+  const threads = team ? (args.workers ?? defaultThreads(runs)) : 1;
+  // Each scenario's job on the team's threads (exact statistics; a streamed comparison runs paired on this thread).
+  const runJob: RunJob | undefined =
+    team && threads > 1 ? (model, plan, onProgress) => team.run({ scenario: model.scenario, model, plan, checkInvariants: false }, 0, plan.runs, onProgress) : undefined;
   const progress = progressReporter(io, args.quiet);
-  const summary = compareScenarios(resolved.map(compileModel), { runs, seed, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
+  const summary = await compareScenarios(resolved.map(compileModel), {
+    runs,
+    seed,
+    ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+    ...(runJob ? { runJob } : {}),
+  });
   progress.stop();
 
   const metrics = args.metrics ?? HEADLINE_METRICS.filter((m) => summary.metrics[m]);

@@ -10,6 +10,8 @@ import type { FailureReport } from "./failureReport.js";
  */
 export interface SharedJob {
   readonly scenario: TransferableScenario;
+  /** Which scenario this is, for the team: a worker compiles its model again only when it changes (compare runs one job per scenario). */
+  readonly scenarioKey: number;
   readonly plan: JobPlan;
   readonly first: number;
   readonly count: number;

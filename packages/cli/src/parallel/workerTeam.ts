@@ -22,6 +22,8 @@ export const MIN_RUNS_PER_WORKER = 5000;
  */
 const WORKER_YOUNG_GENERATION_MB = 3;
 
+let nextScenarioKey = 0;
+
 /** The default number of threads: one per core, but only as many as the runs keep busy. */
 export function defaultThreads(runs: number, cores: number = availableParallelism()): number {
   return Math.max(1, Math.min(cores, Math.floor(runs / MIN_RUNS_PER_WORKER)));
@@ -37,6 +39,9 @@ export function defaultThreads(runs: number, cores: number = availableParallelis
  * exactly (streaming).
  */
 export class WorkerTeam {
+  /** A number per scenario the team has run, so that workers know when to compile another model. */
+  private readonly scenarioKeys = new WeakMap<ResolvedScenario, number>();
+
   private constructor(private readonly workers: Worker[]) {}
 
   /** `size` workers (threads besides this one). */
@@ -56,8 +61,10 @@ export class WorkerTeam {
     const sharedValues = values ? new Float64Array(values).fill(NaN) : undefined;
     const slices: [number, number][] = [];
     for (let start = first; start < first + count; start += BLOCK_RUNS) slices.push([start, Math.min(BLOCK_RUNS, first + count - start)]);
+    if (!this.scenarioKeys.has(scenario)) this.scenarioKeys.set(scenario, nextScenarioKey++);
     const sharedJob: SharedJob = {
       scenario: transferableScenario(scenario),
+      scenarioKey: this.scenarioKeys.get(scenario) as number,
       plan,
       first,
       count,

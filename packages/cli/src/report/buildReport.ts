@@ -11,6 +11,7 @@ import {
   summarize,
   tornado,
   tornadoChart,
+  type ComparisonSummary,
   type ResolvedScenario,
   type Summary,
 } from "@chipsim/core";
@@ -84,7 +85,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   );
 
   if (input.compare.length > 0) {
-    const comparison = compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed });
+    const comparison = await compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed });
     const summaries = comparison.scenarios.map((id) => comparison.summaries[id] as Summary);
     sections.push("<h2>Compared with other scenarios</h2>");
     for (const metric of REPORT_METRICS) {
@@ -112,7 +113,7 @@ function resultsTable(summary: Summary): string {
   return table(["metric: median (P5 to P95)", ...TABLE_YEARS], rows);
 }
 
-function diffTable(metrics: ReturnType<typeof compareScenarios>["metrics"], scenarios: readonly string[]): string {
+function diffTable(metrics: ComparisonSummary["metrics"], scenarios: readonly string[]): string {
   const [base, ...others] = scenarios;
   const rows: string[][] = [];
   for (const metric of REPORT_METRICS) {

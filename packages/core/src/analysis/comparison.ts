@@ -1,6 +1,7 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import { MonteCarloAggregate } from "../montecarlo/aggregate.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
+import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
 import { PILOT_RUNS, planJob, type JobPlan } from "../montecarlo/jobPlan.js";
@@ -48,7 +49,10 @@ interface Pair {
   readonly greater: Float64Array;
 }
 
-export function compareScenarios(
+/** Runs a whole planned job of one scenario: by default on this thread; chipsim compare --workers N shares it between threads. */
+export type RunJob = (model: CompiledModel, plan: JobPlan, onProgress?: (done: number, total: number) => void) => MonteCarloAggregate | Promise<MonteCarloAggregate>;
+
+export async function compareScenarios(
   models: readonly CompiledModel[],
   options: {
     readonly runs: number;
@@ -56,8 +60,14 @@ export function compareScenarios(
     readonly onProgress?: (done: number, total: number) => void;
     /** Bound on memory for exact statistics (default 512 MiB); above it statistics stream. */
     readonly memoryBoundBytes?: number;
+    /**
+     * With exact statistics each scenario's job runs whole, through this
+     * (default: runMonteCarlo), and the paired differences are read from
+     * the stored runs afterwards; streamed comparisons run on this thread.
+     */
+    readonly runJob?: RunJob;
   },
-): ComparisonSummary {
+): Promise<ComparisonSummary> {
   const { runs, seed } = options;
   const ids = models.map((m) => m.scenario.meta.id);
   const years = Math.min(...models.map(yearsOf));
@@ -100,11 +110,9 @@ export function compareScenarios(
     }
   };
 
-  let plans: JobPlan[];
-  if (mode === "exact") {
-    plans = models.map((m) => planJob(m, { runs, seed, statistics: "exact" }));
-    for (const pair of pairs) pair.stored = new StoredSeries(diffSeries, 0, runs);
-  } else {
+  let aggregates: MonteCarloAggregate[];
+  if (mode === "exact") aggregates = await runStored(models, pairs, { runs, seed, indexIn, years, common: common.length }, options.runJob, options.onProgress);
+  else {
     // One pilot pass places the bins of every scenario (as planJob would, from the same first runs) and of every difference.
     const pilotRuns = Math.min(runs, PILOT_RUNS);
     const series = models.map((m) => m.metrics.length * yearsOf(m));
@@ -116,34 +124,31 @@ export function compareScenarios(
       (k, run) => scenarioPilots[k]!.setRun(run, recorders[k]!.values),
       (pair, run) => pairPilots[pairs.indexOf(pair)]!.setRun(run, diff),
     );
-    plans = models.map((_, k) => {
+    const plans: JobPlan[] = models.map((_, k) => {
       const n = series[k] as number;
       return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, scenarioPilots[k]!.values), pilotRuns };
     });
     pairs.forEach((pair, k) => (pair.binned = new BinnedSeries(diffSeries, binLayoutFromPilot(diffSeries, pilotRuns, pairPilots[k]!.values))));
-  }
-
-  const aggregates = models.map((m, k) => new MonteCarloAggregate(plans[k]!, 0, runs, recorders[k]!.years, m.world.layout.designs));
-  const every = Math.max(1, Math.floor(runs / 100));
-  runPaired(
-    0,
-    runs,
-    (k, run) => {
-      aggregates[k]!.addRun(run, recorders[k]!, milestones[k]!.euvReadyYear, milestones[k]!.supplyMetDemandYear);
-      if (k === models.length - 1) {
-        if (closesBlock(run, runs)) for (const a of aggregates) a.endBlock();
-        if (options.onProgress && (run + 1) % every === 0) options.onProgress(run + 1, runs);
-      }
-    },
-    (pair, run) => {
-      if (pair.stored) pair.stored.setRun(run, diff);
-      else {
+    const streamed = models.map((m, k) => new MonteCarloAggregate(plans[k]!, 0, runs, recorders[k]!.years, m.world.layout.designs));
+    aggregates = streamed;
+    const every = Math.max(1, Math.floor(runs / 100));
+    runPaired(
+      0,
+      runs,
+      (k, run) => {
+        streamed[k]!.addRun(run, recorders[k]!, milestones[k]!.euvReadyYear, milestones[k]!.supplyMetDemandYear);
+        if (k === models.length - 1) {
+          if (closesBlock(run, runs)) for (const a of streamed) a.endBlock();
+          if (options.onProgress && (run + 1) % every === 0) options.onProgress(run + 1, runs);
+        }
+      },
+      (pair, run) => {
         pair.binned!.add(diff);
         if (closesBlock(run, runs)) pair.binned!.endBlock();
-      }
-      for (let s = 0; s < diffSeries; s++) if ((diff[s] as number) > 0) pair.greater[s] = (pair.greater[s] as number) + 1;
-    },
-  );
+        for (let s = 0; s < diffSeries; s++) if ((diff[s] as number) > 0) pair.greater[s] = (pair.greater[s] as number) + 1;
+      },
+    );
+  }
 
   const summaries: Record<string, Summary> = {};
   models.forEach((m, k) => (summaries[ids[k] as string] = summarize(m, aggregates[k]!, seed)));
@@ -166,6 +171,51 @@ export function compareScenarios(
     metrics[metric] = byYear;
   });
   return { scenarios: ids, runs, seed, metrics, summaries };
+}
+
+/**
+ * Exact statistics: each scenario's job runs whole (on as many threads as
+ * runJob likes), and each pair's differences are read from the stored
+ * runs, run by run: B's value less A's, as the paired pass would take it.
+ */
+async function runStored(
+  models: readonly CompiledModel[],
+  pairs: readonly Pair[],
+  job: { runs: number; seed: number | string; indexIn: readonly (readonly number[])[]; years: number; common: number },
+  runJob: RunJob = (model, plan, onProgress) => runMonteCarlo(model, { plan, ...(onProgress ? { onProgress } : {}) }),
+  onProgress?: (done: number, total: number) => void,
+): Promise<MonteCarloAggregate[]> {
+  const { runs, seed, indexIn, years } = job;
+  const aggregates: MonteCarloAggregate[] = [];
+  for (const [k, model] of models.entries()) {
+    const plan = planJob(model, { runs, seed, statistics: "exact" });
+    aggregates.push(await runJob(model, plan, onProgress ? (done) => onProgress(k * runs + done, models.length * runs) : undefined));
+  }
+  for (const pair of pairs) {
+    const stored = new StoredSeries(job.common * years, 0, runs);
+    const a = aggregates[pair.a]!.stored as StoredSeries;
+    const b = aggregates[pair.b]!.stored as StoredSeries;
+    const ya = aggregates[pair.a]!.years;
+    const yb = aggregates[pair.b]!.years;
+    for (let c = 0; c < job.common; c++) {
+      for (let y = 0; y < years; y++) {
+        const s = c * years + y;
+        const from = a.row((indexIn[pair.a]![c] as number) * ya + y);
+        const to = b.row((indexIn[pair.b]![c] as number) * yb + y);
+        const row = stored.row(s);
+        let greater = 0;
+        for (let r = 0; r < runs; r++) {
+          const d = (to[r] as number) - (from[r] as number);
+          if (!Number.isFinite(d)) throw new Error(`run ${r}: difference ${d} of series ${s} is not a finite number`);
+          row[r] = d;
+          if (d > 0) greater += 1;
+        }
+        pair.greater[s] = greater;
+      }
+    }
+    pair.stored = stored;
+  }
+  return aggregates;
 }
 
 function diffSummary(pair: Pair, s: number, scratch: Float64Array): SeriesSummary {
