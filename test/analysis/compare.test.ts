@@ -1,4 +1,4 @@
-import { attributeDifference, compareScenarios, compileModel, runMonteCarlo, summarize, type DiffSummary } from "@chipsim/core";
+import { attributeDifference, compareScenarios, compileModel, runMonteCarlo, summarize, type CompiledModel, type DiffSummary, type JobPlan } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { chipsim } from "../helpers/cli.js";
 import { resolve } from "../helpers/scenario.js";
@@ -40,10 +40,10 @@ describe("compare", () => {
     expect(d.pGreater).toBe(0);
   });
 
-  it("attributes the whole difference to the one lever a scenario changes", () => {
+  it("attributes the whole difference to the one lever a scenario changes", async () => {
     const a = resolve("baseline");
     const b = resolve("korea-memory-squeeze");
-    const attribution = attributeDifference(a, b, { runs: 60, seed: 3, metrics: ["accelerators.domestic", "compute.installedH100e"] });
+    const attribution = await attributeDifference(a, b, { runs: 60, seed: 3, metrics: ["accelerators.domestic", "compute.installedH100e"] });
     expect(attribution.groups.map((g) => g.group)).toEqual(["levers.us-hbm-ban"]);
     for (const metric of ["accelerators.domestic", "compute.installedH100e"]) {
       for (const [year, total] of Object.entries(attribution.total[metric] ?? {})) {
@@ -51,10 +51,19 @@ describe("compare", () => {
         expect(attribution.interaction[metric]?.[year], `${metric} ${year}`).toBe(0);
       }
     }
+    // Through a runner (chipsim compare passes its threads): one job per piece, the same attribution.
+    const ran: string[] = [];
+    const runJob = (model: CompiledModel, plan: JobPlan) => {
+      ran.push(model.scenario.meta.id);
+      return runMonteCarlo(model, { plan });
+    };
+    const viaRunner = await attributeDifference(a, b, { runs: 60, seed: 3, metrics: ["accelerators.domestic", "compute.installedH100e"], runJob });
+    expect(ran).toHaveLength(3);
+    expect(viaRunner).toEqual(attribution);
   });
 
-  it("adds the pieces up to the total, interaction included", () => {
-    const attribution = attributeDifference(resolve("baseline"), resolve("full-decoupling"), { runs: 60, seed: 3, metrics: ["compute.installedH100e"] });
+  it("adds the pieces up to the total, interaction included", async () => {
+    const attribution = await attributeDifference(resolve("baseline"), resolve("full-decoupling"), { runs: 60, seed: 3, metrics: ["compute.installedH100e"] });
     expect(attribution.groups.map((g) => g.group).sort()).toEqual(["levers.cn-minerals-controls", "levers.us-ai-chip-exports", "levers.us-duv-servicing"]);
     const year = "2030";
     const sum = attribution.groups.reduce((s, g) => s + (g.effect["compute.installedH100e"]?.[year] ?? 0), 0);

@@ -89,7 +89,7 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
   for (const other of resolved.slice(1)) {
     changes[`${other.meta.id} - ${first.meta.id}`] = scenarioChanges(first, other).map(describeChange);
     if (args.attribution) {
-      attribution.push(attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics }));
+      attribution.push(await attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics, ...(runJob ? { runJob } : {}) }));
     }
   }
   const report: CompareReport = { ...summary, changes, attribution };

@@ -1,6 +1,8 @@
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { compileModel } from "../model/compileModel.js";
+import { planJob } from "../montecarlo/jobPlan.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
+import type { RunJob } from "./comparison.js";
 import { START_YEAR } from "../time/index.js";
 import { hybridScenario } from "./hybrid.js";
 import { changeGroups, scenarioChanges } from "./scenarioDiff.js";
@@ -24,15 +26,22 @@ export interface Attribution {
   readonly interaction: Record<string, Record<string, number>>;
 }
 
-export function attributeDifference(
+export async function attributeDifference(
   a: ResolvedScenario,
   b: ResolvedScenario,
-  options: { readonly runs: number; readonly seed: number | string; readonly metrics: readonly string[] },
-): Attribution {
+  options: {
+    readonly runs: number;
+    readonly seed: number | string;
+    readonly metrics: readonly string[];
+    /** Runs each piece's job (default: runMonteCarlo on this thread); chipsim compare passes its threads. */
+    readonly runJob?: RunJob;
+  },
+): Promise<Attribution> {
   const groups = changeGroups(scenarioChanges(a, b), b.meta.changes ?? []);
-  const meansOf = (scenario: ResolvedScenario) => {
+  const runJob: RunJob = options.runJob ?? ((model, plan) => runMonteCarlo(model, { plan }));
+  const meansOf = async (scenario: ResolvedScenario) => {
     const model = compileModel(scenario);
-    const aggregate = runMonteCarlo(model, { runs: options.runs, seed: options.seed });
+    const aggregate = await runJob(model, planJob(model, { runs: options.runs, seed: options.seed }));
     const years = aggregate.years;
     const out: Record<string, Record<string, number>> = {};
     for (const metric of options.metrics) {
@@ -44,10 +53,11 @@ export function attributeDifference(
     }
     return out;
   };
-  const base = meansOf(a);
+  const base = await meansOf(a);
   const delta = (x: Record<string, Record<string, number>>) => mapPairs(x, base, (v, b0) => v - b0);
-  const total = delta(meansOf(b));
-  const effects = [...groups].map(([group, paths]) => ({ group, paths, effect: delta(meansOf(hybridScenario(a, b, [group]))) }));
+  const total = delta(await meansOf(b));
+  const effects: Attribution["groups"][number][] = [];
+  for (const [group, paths] of groups) effects.push({ group, paths, effect: delta(await meansOf(hybridScenario(a, b, [group]))) });
   const interaction = mapPairs(total, total, (t, _t, metric, year) => t - effects.reduce((sum, e) => sum + (e.effect[metric]?.[year] ?? 0), 0));
   return { from: a.meta.id, to: b.meta.id, runs: options.runs, groups: effects, total, interaction };
 }
