@@ -9,5 +9,5 @@ export { runMonteCarlo } from "./montecarlo/runMonteCarlo.js";
 export { ModelEvaluator } from "./analysis/evaluator.js";
 export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
 export { yearsOf } from "./montecarlo/layout.js";
-export { restoreScenario } from "./config/transferScenario.js";
+export { restoreScenario, type TransferableScenario } from "./config/transferScenario.js";
 export { ChipsimError, type ErrorCode } from "./errors.js";

@@ -87,6 +87,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
 
 async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: ShardSpec | undefined, team: WorkerTeam | undefined): Promise<number> {
   const scenario = loadResolved(args.scenario, args.set, io.cwd);
+  team?.prepare(scenario);
   const model = compileModel(scenario);
   const runs = args.runs ?? scenario.meta.runs;
   const seed = args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed;

@@ -9,6 +9,7 @@ import type { FailureReport } from "./failureReport.js";
  * of every run, each at its own place.
  */
 export interface SharedJob {
+  readonly kind: "job";
   readonly scenario: TransferableScenario;
   /** Which scenario this is, for the team: a worker compiles its model again only when it changes (compare runs one job per scenario). */
   readonly scenarioKey: number;
@@ -21,6 +22,17 @@ export interface SharedJob {
   readonly values?: SharedArrayBuffer;
   /** Check the model's invariants after every quarter of every run (chipsim run --check-invariants). */
   readonly checkInvariants: boolean;
+}
+
+/**
+ * The scenario sent ahead of its first job, as soon as this thread has
+ * resolved it: the worker compiles its model while this thread compiles and
+ * plans, and joins the job sooner. Nothing is sent back.
+ */
+export interface ScenarioAhead {
+  readonly kind: "scenario";
+  readonly scenario: TransferableScenario;
+  readonly scenarioKey: number;
 }
 
 /**

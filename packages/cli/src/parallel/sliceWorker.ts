@@ -1,31 +1,48 @@
 /**
  * A worker thread of `chipsim run --workers N` (and of compare). It starts
  * while the main thread is still loading the scenario, so loading the
- * engine's code here overlaps that; then it receives the resolved scenario and the job,
- * compiles its own model, claims slices until none are left and sends back
+ * engine's code here overlaps that; then it receives the resolved scenario
+ * (ahead of the job, so that it compiles its own model while the main
+ * thread compiles and plans), and the job: it claims slices until none are
+ * left and sends back
  * its results (for exact statistics the values are already in the shared
  * buffer, so only counts travel).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel } from "@chipsim/core/engine";
+import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
 import { claimSlices } from "./claimSlices.js";
-import type { SharedJob, WorkerReport } from "./sharedJob.js";
+import type { ScenarioAhead, SharedJob, WorkerReport } from "./sharedJob.js";
 import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
 let model: CompiledModel | undefined;
 let modelKey: number | undefined;
-// One job after another (a checkpointed run hands out its segments as jobs, compare one job per
-// scenario): a scenario is compiled once, when its first job arrives.
-port?.on("message", (job: SharedJob) => {
-  try {
-    if (!model || modelKey !== job.scenarioKey) {
-      model = compileModel(restoreScenario(job.scenario));
-      modelKey = job.scenarioKey;
+
+/** The model of this scenario, compiled only when it is not the last one's (a checkpointed run hands out its segments as jobs, compare one job per scenario). */
+function modelFor(scenario: TransferableScenario, scenarioKey: number): CompiledModel {
+  if (!model || modelKey !== scenarioKey) {
+    model = compileModel(restoreScenario(scenario));
+    modelKey = scenarioKey;
+  }
+  return model;
+}
+
+port?.on("message", (message: ScenarioAhead | SharedJob) => {
+  if (message.kind === "scenario") {
+    // Nothing to answer: a scenario that fails to compile fails again, and is reported, with its job.
+    try {
+      modelFor(message.scenario, message.scenarioKey);
+    } catch {
+      model = undefined;
     }
+    return;
+  }
+  try {
+    const job = message;
+    const jobModel = modelFor(job.scenario, job.scenarioKey);
     const values = job.values ? new Float64Array(job.values) : undefined;
-    const into = new MonteCarloAggregate(job.plan, job.first, job.count, yearsOf(model), model.world.layout.designs, values);
-    claimSlices(model, job, into);
+    const into = new MonteCarloAggregate(job.plan, job.first, job.count, yearsOf(jobModel), jobModel.world.layout.designs, values);
+    claimSlices(jobModel, job, into);
     const partial = into.toPartial(values !== undefined);
     port.postMessage({ kind: "done", partial } satisfies WorkerReport, Object.values(partial.arrays).map((a) => a.buffer as ArrayBuffer));
   } catch (error) {

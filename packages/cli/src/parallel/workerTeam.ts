@@ -4,7 +4,7 @@ import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type Co
 import { InterruptedError } from "../interruptedError.js";
 import { askWorker, workerFailure } from "./askWorker.js";
 import { claimSlices } from "./claimSlices.js";
-import type { SharedJob, WorkerReport } from "./sharedJob.js";
+import type { ScenarioAhead, SharedJob, WorkerReport } from "./sharedJob.js";
 
 /**
  * Below this many runs per thread one thread is quicker: a worker first
@@ -49,6 +49,17 @@ export class WorkerTeam {
     return new WorkerTeam(Array.from({ length: Math.max(0, size) }, () => new Worker(new URL("../../dist/parallel/sliceWorker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })));
   }
 
+  /** Sends the scenario ahead of its first job: the workers compile their models while this thread compiles and plans. */
+  prepare(scenario: ResolvedScenario): void {
+    const ahead: ScenarioAhead = { kind: "scenario", scenario: transferableScenario(scenario), scenarioKey: this.keyOf(scenario) };
+    for (const worker of this.workers) worker.postMessage(ahead);
+  }
+
+  private keyOf(scenario: ResolvedScenario): number {
+    if (!this.scenarioKeys.has(scenario)) this.scenarioKeys.set(scenario, nextScenarioKey++);
+    return this.scenarioKeys.get(scenario) as number;
+  }
+
   /** Runs [first, first + count) of the planned job on this thread and the workers; `checkInvariants` checks every quarter of every run. */
   async run(
     job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean },
@@ -61,10 +72,10 @@ export class WorkerTeam {
     const sharedValues = values ? new Float64Array(values).fill(NaN) : undefined;
     const slices: [number, number][] = [];
     for (let start = first; start < first + count; start += BLOCK_RUNS) slices.push([start, Math.min(BLOCK_RUNS, first + count - start)]);
-    if (!this.scenarioKeys.has(scenario)) this.scenarioKeys.set(scenario, nextScenarioKey++);
     const sharedJob: SharedJob = {
+      kind: "job",
       scenario: transferableScenario(scenario),
-      scenarioKey: this.scenarioKeys.get(scenario) as number,
+      scenarioKey: this.keyOf(scenario),
       plan,
       first,
       count,
