@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ChipsimError, compileModel, planJob, restoreScenario, transferableScenario } from "@chipsim/core";
+import { ChipsimError, compareScenarios, compileModel, InvariantError, planJob, restoreScenario, transferableScenario, type CompiledModel } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { WorkerTeam } from "../../packages/cli/src/parallel/workerTeam.js";
 import { chipsim } from "../helpers/cli.js";
@@ -77,3 +77,37 @@ describe("an error of chipsim's own inside a worker thread", () => {
     }
   });
 });
+
+describe("compare --check-invariants", () => {
+  it("checks every run of every scenario on every thread, and the attribution's, and writes the unchecked JSON", async () => {
+    const args = ["compare", "baseline", "hbm-chokehold", "--runs", "2100", "--attribution-runs", "200", "--seed", "5", "--format", "json"];
+    const checked = await chipsim([...args, "--workers", "3", "--check-invariants"]);
+    const plain = await chipsim([...args, "--workers", "1"]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe(plain.stdout);
+    expect(plain.stderr).not.toContain("invariants");
+    for (const id of ["baseline", "hbm-chokehold"]) {
+      expect(checked.stderr).toContain(`${id}: invariants held in all 100,800 quarters checked, of 100,800 (2,100 runs x 48 quarters)`);
+    }
+    // Baseline, hbm-chokehold and one hybrid per group of changes, 200 runs each.
+    const pieces = JSON.parse(plain.stdout).attribution[0].groups.length + 2;
+    const quarters = (pieces * 200 * 48).toLocaleString("en-US");
+    expect(checked.stderr).toContain(`attribution hbm-chokehold - baseline (${pieces} run sets): invariants held in all ${quarters} quarters checked, of ${quarters}`);
+  });
+
+  it("stops at a broken invariant, with stored runs or streamed pairs", async () => {
+    // A last agent that leaves a negative count behind in one quarter: only the check can see it.
+    const sabotaged = (model: CompiledModel): CompiledModel => {
+      const saboteur = { name: "market" as const, reset() {}, step: (w: CompiledModel["world"]) => void (w.q === 3 && (w.goodDies[0] = -1)) };
+      return { ...model, agents: [...model.agents, saboteur] };
+    };
+    const models = [compileModel(resolve("baseline")), sabotaged(compileModel(resolve("hbm-chokehold")))];
+    for (const memoryBoundBytes of [undefined, 1]) {
+      const options = { runs: 30, seed: 2, ...(memoryBoundBytes ? { memoryBoundBytes } : {}) };
+      await expect(compareScenarios(models, { ...options, checkInvariants: true })).rejects.toThrow(InvariantError);
+      await expect(compareScenarios(models, { ...options, checkInvariants: true })).rejects.toThrow(/hbm-chokehold, run 0, 2024Q4: invariant nonNegative broken/);
+      expect((await compareScenarios(models, options)).runs).toBe(30);
+    }
+  });
+});
+

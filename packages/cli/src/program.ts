@@ -148,6 +148,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("attribution", { type: "boolean", default: true, describe: "Attribute the difference to each change (one run set per change; --no-attribution skips)" })
           .option("attribution-runs", { type: "number", describe: "Runs per piece of the attribution (default: the smaller of --runs and 2000)" })
           .option("workers", { type: "number", describe: "Worker threads for each scenario's runs (default: one per core; one below 10,000 runs). Results do not depend on it" })
+          .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run (the attribution's too); same results" })
           .option("quiet", { type: "boolean", default: false }),
       async (a) =>
         done(
@@ -158,6 +159,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               quiet: a.quiet,
               attribution: a.attribution,
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
+              checkInvariants: a["check-invariants"],
               ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
               ...(a.set !== undefined ? { set: a.set } : {}),

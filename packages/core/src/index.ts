@@ -38,7 +38,7 @@ export { designerId } from "./metrics/registry.js";
 export type { RunMilestones } from "./montecarlo/runOnce.js";
 export { canonicalContent } from "./export/canonicalContent.js";
 export type { SeriesPrecision } from "./stats/seriesSummary.js";
-export { compareScenarios, type ComparisonSummary, type DiffSummary, type RunJob } from "./analysis/comparison.js";
+export { compareScenarios, runJobHere, type ComparisonSummary, type DiffSummary, type RunJob, type RunJobOptions } from "./analysis/comparison.js";
 export { attributeDifference, type Attribution } from "./analysis/attribution.js";
 export { scenarioChanges, changeGroups, type ScenarioChange } from "./analysis/scenarioDiff.js";
 export { hybridScenario } from "./analysis/hybrid.js";

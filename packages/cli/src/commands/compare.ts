@@ -17,6 +17,7 @@ import type { CliIo } from "../io.js";
 import { compact, padTable, percent } from "../output/format.js";
 import { progressReporter } from "../output/progress.js";
 import { HEADLINE_METRICS } from "../output/summaryTable.js";
+import { checkedLine } from "../output/invariantsLine.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
@@ -36,6 +37,8 @@ export interface CompareArgs {
   readonly metrics?: readonly string[];
   /** Threads for each scenario's runs (default: one per core, one under 10,000 runs). */
   readonly workers?: number;
+  /** Check the model's invariants after every quarter of every run, the attribution's included. */
+  readonly checkInvariants?: boolean;
 }
 
 export interface CompareReport extends ComparisonSummary {
@@ -72,11 +75,16 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
   const threads = team ? (args.workers ?? defaultThreads(runs)) : 1;
   // Each scenario's job on the team's threads (exact statistics; a streamed comparison runs paired on this thread).
   const runJob: RunJob | undefined =
-    team && threads > 1 ? (model, plan, onProgress) => team.run({ scenario: model.scenario, model, plan, checkInvariants: false }, 0, plan.runs, onProgress) : undefined;
+    team && threads > 1
+      ? (model, plan, { onProgress, checkInvariants }) => team.run({ scenario: model.scenario, model, plan, checkInvariants }, 0, plan.runs, onProgress)
+      : undefined;
+  const checkInvariants = args.checkInvariants === true;
   const progress = progressReporter(io, args.quiet);
-  const summary = await compareScenarios(resolved.map(compileModel), {
+  const models = resolved.map(compileModel);
+  const summary = await compareScenarios(models, {
     runs,
     seed,
+    checkInvariants,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     ...(runJob ? { runJob } : {}),
   });
@@ -89,10 +97,19 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
   for (const other of resolved.slice(1)) {
     changes[`${other.meta.id} - ${first.meta.id}`] = scenarioChanges(first, other).map(describeChange);
     if (args.attribution) {
-      attribution.push(await attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics, ...(runJob ? { runJob } : {}) }));
+      attribution.push(await attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics, checkInvariants, ...(runJob ? { runJob } : {}) }));
     }
   }
-  const report: CompareReport = { ...summary, changes, attribution };
+  // The counts go to stderr, not into compare.json: a checked comparison writes the unchecked one's bytes.
+  const { quartersChecked, ...results } = summary;
+  const report: CompareReport = { ...results, changes, attribution: attribution.map(({ quartersChecked: _counted, ...a }) => a) };
+  if (checkInvariants && !args.quiet) {
+    models.forEach((m) => io.stderr.write(checkedLine(quartersChecked?.[m.scenario.meta.id] ?? 0, runs, m.world.layout.quarters, m.scenario.meta.id)));
+    for (const a of attribution) {
+      const pieces = a.groups.length + 2;
+      io.stderr.write(checkedLine(a.quartersChecked ?? 0, pieces * a.runs, models[0]!.world.layout.quarters, `attribution ${a.to} - ${a.from} (${pieces} run sets)`));
+    }
+  }
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (args.out !== undefined) {
     const written = writeFilesAtomically(args.out, { "compare.json": json });

@@ -7,9 +7,12 @@ import { QUARTERS_PER_YEAR, type MonteCarloAggregate } from "@chipsim/core";
  */
 export function invariantsLine(aggregate: MonteCarloAggregate): string {
   // The horizon is a whole year, so a run has years x 4 quarters.
-  const quarters = aggregate.years * QUARTERS_PER_YEAR;
-  const all = aggregate.runs * quarters;
-  const checked = aggregate.quartersChecked;
+  return checkedLine(aggregate.quartersChecked, aggregate.runs, aggregate.years * QUARTERS_PER_YEAR);
+}
+
+/** The same line from the counts, with what was checked named first when there are several (compare's scenarios). */
+export function checkedLine(checked: number, runs: number, quarters: number, what?: string): string {
   const n = (x: number) => x.toLocaleString("en-US");
-  return `invariants held in all ${n(checked)} quarters checked, of ${n(all)} (${n(aggregate.runs)} runs x ${quarters} quarters)\n`;
+  const all = runs * quarters;
+  return `${what ? `${what}: ` : ""}invariants held in all ${n(checked)} quarters checked, of ${n(all)} (${n(runs)} runs x ${quarters} quarters)\n`;
 }

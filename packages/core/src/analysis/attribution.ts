@@ -1,8 +1,7 @@
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { compileModel } from "../model/compileModel.js";
 import { planJob } from "../montecarlo/jobPlan.js";
-import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
-import type { RunJob } from "./comparison.js";
+import { runJobHere, type RunJob } from "./comparison.js";
 import { START_YEAR } from "../time/index.js";
 import { hybridScenario } from "./hybrid.js";
 import { changeGroups, scenarioChanges } from "./scenarioDiff.js";
@@ -24,6 +23,8 @@ export interface Attribution {
   readonly total: Record<string, Record<string, number>>;
   /** total - sum of the group effects. */
   readonly interaction: Record<string, Record<string, number>>;
+  /** With checkInvariants: the quarters of all the pieces' runs whose invariants were checked and held. */
+  readonly quartersChecked?: number;
 }
 
 export async function attributeDifference(
@@ -35,13 +36,18 @@ export async function attributeDifference(
     readonly metrics: readonly string[];
     /** Runs each piece's job (default: runMonteCarlo on this thread); chipsim compare passes its threads. */
     readonly runJob?: RunJob;
+    /** Checks the model's invariants after every quarter of every run of every piece. */
+    readonly checkInvariants?: boolean;
   },
 ): Promise<Attribution> {
   const groups = changeGroups(scenarioChanges(a, b), b.meta.changes ?? []);
-  const runJob: RunJob = options.runJob ?? ((model, plan) => runMonteCarlo(model, { plan }));
+  const runJob = options.runJob ?? runJobHere;
+  const checkInvariants = options.checkInvariants === true;
+  let quartersChecked = 0;
   const meansOf = async (scenario: ResolvedScenario) => {
     const model = compileModel(scenario);
-    const aggregate = await runJob(model, planJob(model, { runs: options.runs, seed: options.seed }));
+    const aggregate = await runJob(model, planJob(model, { runs: options.runs, seed: options.seed }), { checkInvariants });
+    quartersChecked += aggregate.quartersChecked;
     const years = aggregate.years;
     const out: Record<string, Record<string, number>> = {};
     for (const metric of options.metrics) {
@@ -59,7 +65,7 @@ export async function attributeDifference(
   const effects: Attribution["groups"][number][] = [];
   for (const [group, paths] of groups) effects.push({ group, paths, effect: delta(await meansOf(hybridScenario(a, b, [group]))) });
   const interaction = mapPairs(total, total, (t, _t, metric, year) => t - effects.reduce((sum, e) => sum + (e.effect[metric]?.[year] ?? 0), 0));
-  return { from: a.meta.id, to: b.meta.id, runs: options.runs, groups: effects, total, interaction };
+  return { from: a.meta.id, to: b.meta.id, runs: options.runs, groups: effects, total, interaction, ...(checkInvariants ? { quartersChecked } : {}) };
 }
 
 function mapPairs(

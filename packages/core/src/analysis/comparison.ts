@@ -1,6 +1,7 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import { MonteCarloAggregate } from "../montecarlo/aggregate.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
+import { InvariantChecker } from "../montecarlo/invariants.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
@@ -37,6 +38,8 @@ export interface ComparisonSummary {
   readonly metrics: Record<string, Record<string, Record<string, SeriesSummary | Record<string, DiffSummary>>>>;
   /** Each scenario's full summary (bottlenecks, milestones, precision). */
   readonly summaries: Record<string, Summary>;
+  /** With checkInvariants: per scenario, the quarters whose invariants were checked and held, as the threads counted them. */
+  readonly quartersChecked?: Record<string, number>;
 }
 
 interface Pair {
@@ -49,8 +52,20 @@ interface Pair {
   readonly greater: Float64Array;
 }
 
-/** Runs a whole planned job of one scenario: by default on this thread; chipsim compare --workers N shares it between threads. */
-export type RunJob = (model: CompiledModel, plan: JobPlan, onProgress?: (done: number, total: number) => void) => MonteCarloAggregate | Promise<MonteCarloAggregate>;
+/**
+ * Runs a whole planned job of one scenario, checking the model's
+ * invariants after every quarter when asked: by default on this thread;
+ * chipsim compare --workers N shares it between threads.
+ */
+export type RunJob = (model: CompiledModel, plan: JobPlan, options: RunJobOptions) => MonteCarloAggregate | Promise<MonteCarloAggregate>;
+
+export interface RunJobOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly checkInvariants: boolean;
+}
+
+/** runMonteCarlo on this thread: the runner when none is given. */
+export const runJobHere: RunJob = (model, plan, { onProgress, checkInvariants }) => runMonteCarlo(model, { plan, checkInvariants, ...(onProgress ? { onProgress } : {}) });
 
 export async function compareScenarios(
   models: readonly CompiledModel[],
@@ -66,6 +81,8 @@ export async function compareScenarios(
      * the stored runs afterwards; streamed comparisons run on this thread.
      */
     readonly runJob?: RunJob;
+    /** Checks the model's invariants after every quarter of every run of every scenario (InvariantError when one breaks). */
+    readonly checkInvariants?: boolean;
   },
 ): Promise<ComparisonSummary> {
   const { runs, seed } = options;
@@ -86,13 +103,15 @@ export async function compareScenarios(
   const key = jobKey(seed);
   const words = new Uint32Array(2);
   const diff = new Float64Array(diffSeries);
+  const checkInvariants = options.checkInvariants === true;
+  const checkers = checkInvariants ? models.map((m) => new InvariantChecker(m, seed)) : undefined;
   /** Runs [from, to) of every scenario, handing each run's paired differences of each pair to `use`. */
   const runPaired = (from: number, to: number, onScenarioRun: ((k: number, run: number) => void) | undefined, use: (pair: Pair, run: number) => void) => {
     for (let run = from; run < to; run++) {
       runKey(key, run, words);
       models.forEach((model, k) => {
         model.table.draw(words[0] as number, words[1] as number, model.world.params);
-        runOnce(model, run, recorders[k]!, milestones[k]!);
+        runOnce(model, run, recorders[k]!, milestones[k]!, checkers?.[k]);
         onScenarioRun?.(k, run);
       });
       for (const pair of pairs) {
@@ -111,7 +130,7 @@ export async function compareScenarios(
   };
 
   let aggregates: MonteCarloAggregate[];
-  if (mode === "exact") aggregates = await runStored(models, pairs, { runs, seed, indexIn, years, common: common.length }, options.runJob, options.onProgress);
+  if (mode === "exact") aggregates = await runStored(models, pairs, { runs, seed, indexIn, years, common: common.length, checkInvariants }, options.runJob, options.onProgress);
   else {
     // One pilot pass places the bins of every scenario (as planJob would, from the same first runs) and of every difference.
     const pilotRuns = Math.min(runs, PILOT_RUNS);
@@ -148,6 +167,8 @@ export async function compareScenarios(
         for (let s = 0; s < diffSeries; s++) if ((diff[s] as number) > 0) pair.greater[s] = (pair.greater[s] as number) + 1;
       },
     );
+    // A broken invariant throws, so every quarter of every run was checked.
+    if (checkInvariants) streamed.forEach((a, k) => (a.quartersChecked = runs * models[k]!.world.layout.quarters));
   }
 
   const summaries: Record<string, Summary> = {};
@@ -170,7 +191,8 @@ export async function compareScenarios(
     }
     metrics[metric] = byYear;
   });
-  return { scenarios: ids, runs, seed, metrics, summaries };
+  const checked = checkInvariants ? { quartersChecked: Object.fromEntries(aggregates.map((a, k) => [ids[k] as string, a.quartersChecked])) } : {};
+  return { scenarios: ids, runs, seed, metrics, summaries, ...checked };
 }
 
 /**
@@ -181,15 +203,16 @@ export async function compareScenarios(
 async function runStored(
   models: readonly CompiledModel[],
   pairs: readonly Pair[],
-  job: { runs: number; seed: number | string; indexIn: readonly (readonly number[])[]; years: number; common: number },
-  runJob: RunJob = (model, plan, onProgress) => runMonteCarlo(model, { plan, ...(onProgress ? { onProgress } : {}) }),
+  job: { runs: number; seed: number | string; indexIn: readonly (readonly number[])[]; years: number; common: number; checkInvariants: boolean },
+  runJob: RunJob = runJobHere,
   onProgress?: (done: number, total: number) => void,
 ): Promise<MonteCarloAggregate[]> {
   const { runs, seed, indexIn, years } = job;
   const aggregates: MonteCarloAggregate[] = [];
   for (const [k, model] of models.entries()) {
     const plan = planJob(model, { runs, seed, statistics: "exact" });
-    aggregates.push(await runJob(model, plan, onProgress ? (done) => onProgress(k * runs + done, models.length * runs) : undefined));
+    const progress = onProgress ? { onProgress: (done: number) => onProgress(k * runs + done, models.length * runs) } : {};
+    aggregates.push(await runJob(model, plan, { checkInvariants: job.checkInvariants, ...progress }));
   }
   for (const pair of pairs) {
     const stored = new StoredSeries(job.common * years, 0, runs);
