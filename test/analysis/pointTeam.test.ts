@@ -25,11 +25,16 @@ describe("evaluating points on several threads", () => {
     const serial = evaluateRowsWith(new ModelEvaluator(compileModel(scenario), "accelerators.domestic", 2030))(points, 600) as Float64Array;
     const workers = PointTeam.startWorkers(2);
     try {
-      const team = PointTeam.forOutput(workers, scenario, model, "accelerators.domestic", 2030);
+      const progress: number[] = [];
+      const team = PointTeam.forOutput(workers, scenario, model, "accelerators.domestic", 2030, (done) => progress.push(done));
       // Two batches: the second's rows are numbered on from the first's.
       const first = await team.evaluate(points.subarray(0, 200 * dimensions), 200);
       const second = await team.evaluate(points.subarray(200 * dimensions), 400);
       expect([...first, ...second]).toEqual([...serial]);
+      // Progress counts every thread's rows, over both batches, and never goes back.
+      expect(progress.at(-1)).toBe(600);
+      expect(progress).toContain(200);
+      expect([...progress].sort((a, b) => a - b)).toEqual(progress);
       await expect(team.evaluate(points, 3)).rejects.toThrow(`expected 3 rows of ${dimensions} uniforms, found ${points.length} numbers`);
     } finally {
       await PointTeam.stopWorkers(workers);

@@ -65,6 +65,20 @@ describe("sweep", () => {
     expect((await chipsim([...args, "--workers", "3"])).stdout).toBe(one.stdout);
   });
 
+  it("reports the points finished, by every thread", async () => {
+    const seen: [number, number][] = [];
+    const workers = startSweepWorkers(1);
+    try {
+      const job = { scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], [], [], []], runs: 20, seed: 1 };
+      await runSweepPoints(job, workers, (done, total) => seen.push([done, total]));
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+    expect(seen.at(-1)).toEqual([4, 4]);
+    expect(seen.every(([, total]) => total === 4)).toBe(true);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+  });
+
   it("stops on a point that fails, with that point's error and exit code, on any thread", async () => {
     // market.h100Tflops=0 is refused by the schema: whichever thread resolves a point with it says so.
     const bad = ["market.h100Tflops=0"];

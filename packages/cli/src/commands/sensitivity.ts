@@ -1,6 +1,7 @@
 import { compileModel, sensitivity, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
+import { progressReporter } from "../output/progress.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
@@ -44,7 +45,10 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
     if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {
       throw new UsageError(`--year: expected a year from 2024 to ${scenario.meta.horizon}, found ${String(args.year)}`);
     }
-    const team = PointTeam.forOutput(workers, scenario, model, args.metric, args.year);
+    // The analyses take about the budget in runs (a few more when Sobol's minimum sample is larger).
+    const progress = progressReporter(io, args.quiet);
+    const onProgress = progress.onProgress;
+    const team = PointTeam.forOutput(workers, scenario, model, args.metric, args.year, onProgress ? (done) => onProgress(Math.min(done, budget), budget) : undefined);
     report = await sensitivity(model, {
       metric: args.metric,
       year: args.year,
@@ -53,7 +57,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
       grouping: args.groupBy,
       evaluate: team.evaluate,
       ...(args.method !== "auto" ? { method: args.method } : {}),
-    });
+    }).finally(() => progress.stop());
   } finally {
     await PointTeam.stopWorkers(workers);
   }

@@ -13,6 +13,7 @@ import type { Worker } from "node:worker_threads";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
+import { progressReporter } from "../output/progress.js";
 import { CHIPSIM_VERSION, manifestKeyValues, runManifest } from "../output/manifest.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
@@ -88,7 +89,9 @@ async function sweep(args: SweepArgs, io: CliIo, workers: readonly Worker[]): Pr
     });
   });
   const threads = args.workers ?? defaultThreads(unitPoints.length * runs);
-  const summaries = await runSweepPoints({ scenario: args.scenario, sets: args.set ?? [], cwd: io.cwd, points: pointOverrides, runs, seed }, workers.slice(0, threads - 1));
+  const progress = progressReporter(io, args.quiet, undefined, "points");
+  const job = { scenario: args.scenario, sets: args.set ?? [], cwd: io.cwd, points: pointOverrides, runs, seed };
+  const summaries = await runSweepPoints(job, workers.slice(0, threads - 1), progress.onProgress).finally(() => progress.stop());
 
   const rows: SweepRow[] = [];
   const perPoint = summaries.map((summary, point) => ({ point, values: values[point] as Record<string, number>, summary }));

@@ -42,4 +42,14 @@ describe("progress bar", () => {
     reporter.stop();
     expect(terminal.written()).toMatch(/runs .* 100\/100/);
   });
+
+  it("names what it counts", () => {
+    let clock = 0;
+    const terminal = io(true);
+    const reporter = progressReporter(terminal, false, () => clock, "points");
+    clock = 1500;
+    reporter.onProgress?.(3, 25);
+    reporter.stop();
+    expect(terminal.written()).toMatch(/points .* 3\/25/);
+  });
 });

@@ -10,6 +10,8 @@ export function progressReporter(
   io: CliIo,
   quiet: boolean,
   now: () => number = Date.now,
+  /** What is counted: runs, or a sweep's points. */
+  unit = "runs",
 ): { onProgress?: (done: number, total: number) => void; stop(): void } {
   if (quiet || !io.stderr.isTTY) return { stop() {} };
   const started = now();
@@ -19,7 +21,7 @@ export function progressReporter(
       if (!bar) {
         if (now() - started < 1000 || done >= total) return;
         bar = new cliProgress.SingleBar(
-          { stream: io.stderr as unknown as NodeJS.WritableStream, format: "runs {bar} {value}/{total} | {eta_formatted} left", hideCursor: true },
+          { stream: io.stderr as unknown as NodeJS.WritableStream, format: `${unit} {bar} {value}/{total} | {eta_formatted} left`, hideCursor: true },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, done);

@@ -14,6 +14,8 @@ export type PointMessage =
       readonly points: SharedArrayBuffer;
       readonly outputs: SharedArrayBuffer;
       readonly nextRow: SharedArrayBuffer;
+      /** Rows evaluated so far, by any thread: for the progress bar. */
+      readonly rowsDone: SharedArrayBuffer;
       readonly rows: number;
       /** The analysis's count of evaluations before this batch: row r is evaluation firstIndex + r in error messages. */
       readonly firstIndex: number;

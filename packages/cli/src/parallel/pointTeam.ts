@@ -21,6 +21,8 @@ export class PointTeam {
     private readonly dimensions: number,
     metric: string,
     year: number,
+    /** Called now and then with the rows evaluated so far, over every batch. */
+    private readonly onProgress?: (rowsDone: number) => void,
   ) {
     this.evaluator = new ModelEvaluator(model, metric, year);
   }
@@ -31,8 +33,8 @@ export class PointTeam {
   }
 
   /** The team for one output of one scenario; each worker compiles its own model from the scenario. */
-  static forOutput(workers: readonly Worker[], scenario: ResolvedScenario, model: CompiledModel, metric: string, year: number): PointTeam {
-    const team = new PointTeam(workers, model, model.table.size, metric, year);
+  static forOutput(workers: readonly Worker[], scenario: ResolvedScenario, model: CompiledModel, metric: string, year: number, onProgress?: (rowsDone: number) => void): PointTeam {
+    const team = new PointTeam(workers, model, model.table.size, metric, year, onProgress);
     const setup: PointMessage = { kind: "setup", scenario: transferableScenario(scenario), metric, year };
     for (const worker of workers) worker.postMessage(setup);
     return team;
@@ -46,7 +48,9 @@ export class PointTeam {
     const outputs = new Float64Array(new SharedArrayBuffer(rows * Float64Array.BYTES_PER_ELEMENT));
     const nextRow = new SharedArrayBuffer(4);
     const next = new Int32Array(nextRow);
-    const batch: PointMessage = { kind: "batch", points: shared.buffer as SharedArrayBuffer, outputs: outputs.buffer as SharedArrayBuffer, nextRow, rows, firstIndex: this.evaluated };
+    const rowsDone = new SharedArrayBuffer(4);
+    const done = new Int32Array(rowsDone);
+    const batch: PointMessage = { kind: "batch", points: shared.buffer as SharedArrayBuffer, outputs: outputs.buffer as SharedArrayBuffer, nextRow, rowsDone, rows, firstIndex: this.evaluated };
 
     let failure: Error | undefined;
     const stopAll = (error: Error) => {
@@ -70,7 +74,10 @@ export class PointTeam {
       for (;;) {
         const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
         if (from >= rows) break;
-        this.evaluator.evaluateRows(shared, from, Math.min(rows, from + ROWS_PER_CLAIM), outputs, this.evaluated);
+        const to = Math.min(rows, from + ROWS_PER_CLAIM);
+        this.evaluator.evaluateRows(shared, from, to, outputs, this.evaluated);
+        Atomics.add(done, 0, to - from);
+        this.onProgress?.(this.evaluated + Atomics.load(done, 0));
         if (this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
@@ -79,6 +86,7 @@ export class PointTeam {
     await Promise.all(reports);
     if (failure) throw failure;
     this.evaluated += rows;
+    this.onProgress?.(this.evaluated);
     return outputs;
   };
 

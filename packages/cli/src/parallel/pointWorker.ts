@@ -20,10 +20,13 @@ port?.on("message", (message: PointMessage) => {
     const points = new Float64Array(message.points);
     const outputs = new Float64Array(message.outputs);
     const next = new Int32Array(message.nextRow);
+    const done = new Int32Array(message.rowsDone);
     for (;;) {
       const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
       if (from >= message.rows) break;
-      evaluator.evaluateRows(points, from, Math.min(message.rows, from + ROWS_PER_CLAIM), outputs, message.firstIndex);
+      const to = Math.min(message.rows, from + ROWS_PER_CLAIM);
+      evaluator.evaluateRows(points, from, to, outputs, message.firstIndex);
+      Atomics.add(done, 0, to - from);
     }
     port.postMessage({ kind: "done" } satisfies PointReport);
   } catch (error) {

@@ -15,6 +15,8 @@ export interface SweepJob {
   readonly runs: number;
   readonly seed: number | string;
   readonly nextPoint: SharedArrayBuffer;
+  /** Points finished, by any thread: for the progress bar. */
+  readonly pointsDone: SharedArrayBuffer;
 }
 
 /** What a worker sends back: the summaries of the points it ran, or why it stopped. */
@@ -31,6 +33,11 @@ export function runSweepPoint(job: SweepJob, point: number): Summary {
   const scenario = loadResolved(job.scenario, [...job.sets, ...(job.points[point] as readonly string[])], job.cwd);
   const model = compileModel(scenario);
   return summarize(model, runMonteCarlo(model, { runs: job.runs, seed: job.seed }), job.seed);
+}
+
+/** One more point finished (atomic: every thread counts). */
+export function countPoint(job: SweepJob): void {
+  Atomics.add(new Int32Array(job.pointsDone), 0, 1);
 }
 
 /** The next point nobody has claimed, or undefined when none are left. */

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { Summary } from "@chipsim/core";
 import { askWorker, workerFailure } from "./askWorker.js";
-import { claimPoint, runSweepPoint, type SweepJob, type SweepReport } from "./sweepPoints.js";
+import { claimPoint, countPoint, runSweepPoint, type SweepJob, type SweepReport } from "./sweepPoints.js";
 
 /** `size` worker threads for a sweep, started before the scenario is loaded so that loading chipsim in them overlaps it. */
 export function startSweepWorkers(size: number): Worker[] {
@@ -14,8 +14,16 @@ export function startSweepWorkers(size: number): Worker[] {
  * bits for any number of threads, and the summaries come back in point
  * order. The workers are the caller's to stop.
  */
-export async function runSweepPoints(job: Omit<SweepJob, "nextPoint">, team: readonly Worker[]): Promise<Summary[]> {
-  const shared: SweepJob = { ...job, nextPoint: new SharedArrayBuffer(4) };
+export async function runSweepPoints(
+  job: Omit<SweepJob, "nextPoint" | "pointsDone">,
+  team: readonly Worker[],
+  onProgress?: (pointsDone: number, points: number) => void,
+): Promise<Summary[]> {
+  const shared: SweepJob = { ...job, nextPoint: new SharedArrayBuffer(4), pointsDone: new SharedArrayBuffer(4) };
+  const done = new Int32Array(shared.pointsDone);
+  const points = job.points.length;
+  // Between this thread's points, and while it waits for the workers' last ones.
+  const report = () => onProgress?.(Atomics.load(done, 0), points);
   const next = new Int32Array(shared.nextPoint);
   const summaries: (Summary | undefined)[] = new Array(job.points.length);
   let failure: Error | undefined;
@@ -39,12 +47,20 @@ export async function runSweepPoints(job: Omit<SweepJob, "nextPoint">, team: rea
   try {
     for (let point = claimPoint(shared); point !== undefined; point = claimPoint(shared)) {
       summaries[point] = runSweepPoint(shared, point);
+      countPoint(shared);
+      report();
       if (team.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   } catch (error) {
     stopAll(error as Error);
   }
-  await Promise.all(reports);
+  const timer = onProgress ? setInterval(report, 200) : undefined;
+  try {
+    await Promise.all(reports);
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+  if (!failure) report();
   if (failure) throw failure;
   return summaries.map((s, point) => {
     if (!s) throw new Error(`sweep point ${point} was never run`);
