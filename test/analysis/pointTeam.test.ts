@@ -60,6 +60,22 @@ describe("evaluating points on several threads", () => {
     }
   });
 
+  it("reports why a worker could not build its model, at the first batch", async () => {
+    const scenario = resolve("baseline");
+    const model = compileModel(scenario);
+    const broken = restoreScenario(structuredClone(transferableScenario(scenario)));
+    delete (broken.tree as unknown as { packaging?: unknown }).packaging;
+    const workers = PointTeam.startWorkers(1);
+    try {
+      const team = PointTeam.forOutput(workers, broken, model, "accelerators.domestic", 2030);
+      const batch = team.evaluate(randomPoints(4000, model.table.size), 4000);
+      await expect(batch).rejects.toThrow(/^a worker stopped: /);
+      await expect(batch).rejects.not.toThrow(/before the model/);
+    } finally {
+      await PointTeam.stopWorkers(workers);
+    }
+  });
+
   it("gives chipsim sensitivity the same report on one thread and on three", async () => {
     const args = ["sensitivity", "baseline", "--metric", "compute.installedH100e", "--year", "2029", "--runs", "3000", "--format", "json"];
     const one = await chipsim([...args, "--workers", "1"]);

@@ -10,13 +10,19 @@ import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
 let evaluator: ModelEvaluator | undefined;
+/** Why the setup failed: nobody waits for an answer to it, so the first batch reports it. */
+let setupError: unknown;
 port?.on("message", (message: PointMessage) => {
-  try {
-    if (message.kind === "setup") {
+  if (message.kind === "setup") {
+    try {
       evaluator = new ModelEvaluator(compileModel(restoreScenario(message.scenario)), message.metric, message.year);
-      return;
+    } catch (error) {
+      setupError = error;
     }
-    if (!evaluator) throw new Error("a batch arrived before the model");
+    return;
+  }
+  try {
+    if (!evaluator) throw setupError ?? new Error("a batch arrived before the model");
     const points = new Float64Array(message.points);
     const outputs = new Float64Array(message.outputs);
     const next = new Int32Array(message.nextRow);
