@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ChipsimError } from "@chipsim/core";
+import { withPoint } from "../../packages/cli/src/parallel/sweepPoints.js";
 import { runSweepPoints, startSweepWorkers } from "../../packages/cli/src/parallel/sweepTeam.js";
 import { chipsim } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempScenarios.js";
@@ -69,7 +71,7 @@ describe("sweep", () => {
     const seen: [number, number][] = [];
     const workers = startSweepWorkers(1);
     try {
-      const job = { scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], [], [], []], runs: 20, seed: 1 };
+      const job = { scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], [], [], []], runs: 20, seed: 1, checkInvariants: false };
       await runSweepPoints(job, workers, (done, total) => seen.push([done, total]));
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
@@ -84,7 +86,7 @@ describe("sweep", () => {
     const bad = ["market.h100Tflops=0"];
     const workers = startSweepWorkers(1);
     try {
-      const sweep = runSweepPoints({ scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], bad, bad, bad], runs: 20, seed: 1 }, workers);
+      const sweep = runSweepPoints({ scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], bad, bad, bad], runs: 20, seed: 1, checkInvariants: false }, workers);
       await expect(sweep).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("market.h100Tflops") });
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
@@ -92,4 +94,24 @@ describe("sweep", () => {
     const r = await chipsim(["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.3", "--workers", "0"]);
     expect(r.stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");
   });
+
+  it("checks invariants in every run of every point when asked, with the unchecked bytes", async () => {
+    const args = ["sweep", "baseline", "--vary", "memory.foreign.stockAtStart=500000:1500000:5", "--runs", "300", "--format", "csv"];
+    const checked = await chipsim([...args, "--workers", "2", "--check-invariants"]);
+    const plain = await chipsim(args);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe(plain.stdout);
+    expect(checked.stderr).toContain("5 points: invariants held in all 72,000 quarters checked, of 72,000 (1,500 runs x 48 quarters)");
+    expect(plain.stderr).not.toContain("invariants");
+  });
+
+  it("names the point and its --set flags when one of its runs fails, and leaves bad input as it is", () => {
+    const failed = withPoint(new ChipsimError("RUNTIME", "scenario baseline, run 3, 2026Q1: invariant dies broken"), 2, ["power.pue=1.5", "market.serviceLife=20"]);
+    expect(failed).toBeInstanceOf(ChipsimError);
+    expect((failed as ChipsimError).exitCode).toBe(1);
+    expect((failed as Error).message).toBe("sweep point 2 (--set power.pue=1.5 --set market.serviceLife=20): scenario baseline, run 3, 2026Q1: invariant dies broken");
+    const bad = new ChipsimError("BAD_INPUT", "--set power.pue: expected at least 1");
+    expect(withPoint(bad, 2, ["power.pue=0.5"])).toBe(bad);
+  });
 });
+

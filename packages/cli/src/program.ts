@@ -188,6 +188,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("metric", { type: "string", array: true, describe: "Metrics in the table (default accelerators.domestic and compute.installedH100e)" })
           .option("year", { type: "number", default: 2030, describe: "Year shown in the table" })
           .option("workers", { type: "number", describe: "Worker threads, each running whole points (default: one per core; one below 10,000 runs in all). Results do not depend on it" })
+          .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run of every point; same results" })
           .option("quiet", { type: "boolean", default: false }),
       async (a) =>
         done(
@@ -199,6 +200,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               format: a.format as "table" | "json" | "csv",
               year: a.year,
               quiet: a.quiet,
+              checkInvariants: a["check-invariants"],
               ...(a.points !== undefined ? { points: a.points } : {}),
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
               ...(a.workers !== undefined ? { workers: a.workers } : {}),

@@ -4,6 +4,7 @@ import {
   jobKey,
   latinHypercube,
   overrideValue,
+  quarterCount,
   readSweepValue,
   StreamRng,
   type Param,
@@ -13,6 +14,7 @@ import type { Worker } from "node:worker_threads";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
+import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { CHIPSIM_VERSION, manifestKeyValues, runManifest } from "../output/manifest.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
@@ -37,6 +39,8 @@ export interface SweepArgs {
   readonly metrics?: readonly string[];
   readonly year: number;
   readonly quiet: boolean;
+  /** Check the model's invariants after every quarter of every run of every point. */
+  readonly checkInvariants?: boolean;
   /** Threads (default: one per core, for sweeps whose runs keep them busy); each runs whole points. */
   readonly workers?: number;
 }
@@ -90,8 +94,14 @@ async function sweep(args: SweepArgs, io: CliIo, workers: readonly Worker[]): Pr
   });
   const threads = args.workers ?? defaultThreads(unitPoints.length * runs);
   const progress = progressReporter(io, args.quiet, undefined, "points");
-  const job = { scenario: args.scenario, sets: args.set ?? [], cwd: io.cwd, points: pointOverrides, runs, seed };
-  const summaries = await runSweepPoints(job, workers.slice(0, threads - 1), progress.onProgress).finally(() => progress.stop());
+  const checkInvariants = args.checkInvariants === true;
+  const job = { scenario: args.scenario, sets: args.set ?? [], cwd: io.cwd, points: pointOverrides, runs, seed, checkInvariants };
+  const results = await runSweepPoints(job, workers.slice(0, threads - 1), progress.onProgress).finally(() => progress.stop());
+  const summaries = results.map((r) => r.summary);
+  if (checkInvariants && !args.quiet) {
+    const checked = results.reduce((n, r) => n + r.quartersChecked, 0);
+    io.stderr.write(checkedLine(checked, results.length * runs, quarterCount(base.meta.horizon), `${results.length} points`));
+  }
 
   const rows: SweepRow[] = [];
   const perPoint = summaries.map((summary, point) => ({ point, values: values[point] as Record<string, number>, summary }));

@@ -1,4 +1,4 @@
-import { compileModel, runMonteCarlo, summarize, type Summary } from "@chipsim/core";
+import { ChipsimError, compileModel, runMonteCarlo, summarize, type Summary } from "@chipsim/core";
 import { loadResolved } from "../scenarioInput.js";
 import type { FailureReport } from "./failureReport.js";
 
@@ -14,25 +14,45 @@ export interface SweepJob {
   readonly points: readonly (readonly string[])[];
   readonly runs: number;
   readonly seed: number | string;
+  /** Check the model's invariants after every quarter of every run of every point. */
+  readonly checkInvariants: boolean;
   readonly nextPoint: SharedArrayBuffer;
   /** Points finished, by any thread: for the progress bar. */
   readonly pointsDone: SharedArrayBuffer;
 }
 
-/** What a worker sends back: the summaries of the points it ran, or why it stopped. */
-export type SweepReport =
-  | { readonly kind: "done"; readonly summaries: readonly (readonly [number, Summary])[] }
-  | FailureReport;
+/** One point's results: its summary, and the quarters whose invariants were checked (0 unless asked). */
+export interface SweepPointResult {
+  readonly summary: Summary;
+  readonly quartersChecked: number;
+}
+
+/** What a worker sends back: the results of the points it ran, or why it stopped. */
+export type SweepReport = { readonly kind: "done"; readonly results: readonly (readonly [number, SweepPointResult])[] } | FailureReport;
 
 /**
  * One point, whole, on the calling thread: the scenario resolved with the
  * point's overrides, compiled and run. A point is never split, so its
- * summary is the same bits whichever thread runs it.
+ * summary is the same bits whichever thread runs it. A run that fails
+ * (a value not finite, a broken invariant) is named with its point's
+ * --set flags, which replaying it needs.
  */
-export function runSweepPoint(job: SweepJob, point: number): Summary {
-  const scenario = loadResolved(job.scenario, [...job.sets, ...(job.points[point] as readonly string[])], job.cwd);
+export function runSweepPoint(job: SweepJob, point: number): SweepPointResult {
+  const overrides = job.points[point] as readonly string[];
+  const scenario = loadResolved(job.scenario, [...job.sets, ...overrides], job.cwd);
   const model = compileModel(scenario);
-  return summarize(model, runMonteCarlo(model, { runs: job.runs, seed: job.seed }), job.seed);
+  try {
+    const aggregate = runMonteCarlo(model, { runs: job.runs, seed: job.seed, checkInvariants: job.checkInvariants });
+    return { summary: summarize(model, aggregate, job.seed), quartersChecked: aggregate.quartersChecked };
+  } catch (error) {
+    throw withPoint(error, point, overrides);
+  }
+}
+
+/** A failure while running a point, named with the point and its --set flags (bad input already names its flag). */
+export function withPoint(error: unknown, point: number, overrides: readonly string[]): unknown {
+  if (!(error instanceof ChipsimError && error.code === "RUNTIME")) return error;
+  return new ChipsimError(error.code, `sweep point ${point} (${overrides.map((o) => `--set ${o}`).join(" ")}): ${error.message}`);
 }
 
 /** One more point finished (atomic: every thread counts). */

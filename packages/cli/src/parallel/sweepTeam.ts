@@ -1,7 +1,6 @@
 import { Worker } from "node:worker_threads";
-import type { Summary } from "@chipsim/core";
 import { askWorker, workerFailure } from "./askWorker.js";
-import { claimPoint, countPoint, runSweepPoint, type SweepJob, type SweepReport } from "./sweepPoints.js";
+import { claimPoint, countPoint, runSweepPoint, type SweepJob, type SweepPointResult, type SweepReport } from "./sweepPoints.js";
 
 /** `size` worker threads for a sweep, started before the scenario is loaded so that loading chipsim in them overlaps it. */
 export function startSweepWorkers(size: number): Worker[] {
@@ -11,21 +10,21 @@ export function startSweepWorkers(size: number): Worker[] {
 /**
  * Runs a sweep's points on this thread and the workers: each thread claims
  * whole points from a shared counter, so every point's summary is the same
- * bits for any number of threads, and the summaries come back in point
+ * bits for any number of threads, and the results come back in point
  * order. The workers are the caller's to stop.
  */
 export async function runSweepPoints(
   job: Omit<SweepJob, "nextPoint" | "pointsDone">,
   team: readonly Worker[],
   onProgress?: (pointsDone: number, points: number) => void,
-): Promise<Summary[]> {
+): Promise<SweepPointResult[]> {
   const shared: SweepJob = { ...job, nextPoint: new SharedArrayBuffer(4), pointsDone: new SharedArrayBuffer(4) };
   const done = new Int32Array(shared.pointsDone);
   const points = job.points.length;
   // Between this thread's points, and while it waits for the workers' last ones.
   const report = () => onProgress?.(Atomics.load(done, 0), points);
   const next = new Int32Array(shared.nextPoint);
-  const summaries: (Summary | undefined)[] = new Array(job.points.length);
+  const results: (SweepPointResult | undefined)[] = new Array(job.points.length);
   let failure: Error | undefined;
   const stopAll = (error: Error) => {
     failure ??= error;
@@ -38,7 +37,7 @@ export async function runSweepPoints(
       shared,
       (report) => {
         if (report.kind === "failed") return stopAll(workerFailure(report.message, report.code));
-        for (const [point, summary] of report.summaries) summaries[point] = summary;
+        for (const [point, result] of report.results) results[point] = result;
       },
       (why) => stopAll(workerFailure(why)),
     ),
@@ -46,7 +45,7 @@ export async function runSweepPoints(
   // This thread runs points too, yielding between them so that a worker's failure is heard.
   try {
     for (let point = claimPoint(shared); point !== undefined; point = claimPoint(shared)) {
-      summaries[point] = runSweepPoint(shared, point);
+      results[point] = runSweepPoint(shared, point);
       countPoint(shared);
       report();
       if (team.length > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -62,8 +61,8 @@ export async function runSweepPoints(
   }
   if (!failure) report();
   if (failure) throw failure;
-  return summaries.map((s, point) => {
-    if (!s) throw new Error(`sweep point ${point} was never run`);
-    return s;
+  return results.map((r, point) => {
+    if (!r) throw new Error(`sweep point ${point} was never run`);
+    return r;
   });
 }

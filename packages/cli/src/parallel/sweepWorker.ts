@@ -1,21 +1,20 @@
 /**
  * A worker thread of `chipsim sweep --workers N`: runs the points it
- * claims, each whole, and sends back their summaries. See sweepTeam.ts.
+ * claims, each whole, and sends back their results. See sweepTeam.ts.
  */
 import { parentPort } from "node:worker_threads";
-import type { Summary } from "@chipsim/core";
-import { claimPoint, countPoint, runSweepPoint, type SweepJob, type SweepReport } from "./sweepPoints.js";
+import { claimPoint, countPoint, runSweepPoint, type SweepJob, type SweepPointResult, type SweepReport } from "./sweepPoints.js";
 import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
 port?.on("message", (job: SweepJob) => {
   try {
-    const summaries: [number, Summary][] = [];
+    const results: [number, SweepPointResult][] = [];
     for (let point = claimPoint(job); point !== undefined; point = claimPoint(job)) {
-      summaries.push([point, runSweepPoint(job, point)]);
+      results.push([point, runSweepPoint(job, point)]);
       countPoint(job);
     }
-    port.postMessage({ kind: "done", summaries } satisfies SweepReport);
+    port.postMessage({ kind: "done", results } satisfies SweepReport);
   } catch (error) {
     port.postMessage(failureReport(error));
   }
