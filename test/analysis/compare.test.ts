@@ -114,6 +114,6 @@ describe("compare", () => {
     const one = await chipsim([...args, "--workers", "1"]);
     expect(one.code).toBe(0);
     expect((await chipsim([...args, "--workers", "3"])).stdout).toBe(one.stdout);
-    expect((await chipsim(["compare", "baseline", "hbm-chokehold", "--workers", "0"])).stderr).toContain("--workers: expected a whole number above 0, found 0");
+    expect((await chipsim(["compare", "baseline", "hbm-chokehold", "--workers", "0"])).stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");
   });
 });

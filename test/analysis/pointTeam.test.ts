@@ -1,14 +1,31 @@
-import { ChipsimError, compileModel, evaluateRowsWith, ModelEvaluator, restoreScenario, StreamRng, transferableScenario } from "@chipsim/core";
+import { ChipsimError, compileModel, evaluateRowsWith, ModelEvaluator, StreamRng } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { PointTeam } from "../../packages/cli/src/parallel/pointTeam.js";
+import { stopWorkers } from "../../packages/cli/src/parallel/sharedWork.js";
 import { chipsim } from "../helpers/cli.js";
-import { resolve } from "../helpers/scenario.js";
+import { resolve, spoiledForWorkers, zeroTflops } from "../helpers/scenario.js";
 
 /** `rows` rows of uniforms for `dimensions` parameters, from a fixed stream. */
 function randomPoints(rows: number, dimensions: number): Float64Array {
   const rng = new StreamRng();
   rng.reset(1, 2, 3);
   return Float64Array.from({ length: rows * dimensions }, () => rng.next());
+}
+
+/**
+ * A batch of 4,000 rows (about half a second, so the worker claims some
+ * after building its model) on this thread and one worker, the worker
+ * given the baseline spoiled by `spoil`.
+ */
+async function evaluateOnSpoiledWorker(spoil: (tree: Record<string, unknown>) => void): Promise<Float64Array> {
+  const { scenario, spoiled } = spoiledForWorkers(spoil);
+  const model = compileModel(scenario);
+  const workers = PointTeam.startWorkers(1);
+  try {
+    return await PointTeam.forOutput(workers, spoiled, model, "accelerators.domestic", 2030).evaluate(randomPoints(4000, model.table.size), 4000);
+  } finally {
+    await stopWorkers(workers);
+  }
 }
 
 /**
@@ -37,43 +54,20 @@ describe("evaluating points on several threads", () => {
       expect([...progress].sort((a, b) => a - b)).toEqual(progress);
       await expect(team.evaluate(points, 3)).rejects.toThrow(`expected 3 rows of ${dimensions} uniforms, found ${points.length} numbers`);
     } finally {
-      await PointTeam.stopWorkers(workers);
+      await stopWorkers(workers);
     }
   });
 
   it("stops the batch on a worker's error and passes it on with its code", async () => {
-    // Only the workers get a scenario the main thread did not check (an H100 of 0 TFLOPS divides
-    // by zero), so the error can only come from a row a worker evaluated.
-    const scenario = resolve("baseline");
-    const model = compileModel(scenario);
-    const broken = restoreScenario(structuredClone(transferableScenario(scenario)));
-    (broken.tree as unknown as { market: { h100Tflops: { dist: { value: number } } } }).market.h100Tflops.dist.value = 0;
-    const workers = PointTeam.startWorkers(1);
-    try {
-      const team = PointTeam.forOutput(workers, broken, model, "accelerators.domestic", 2030);
-      // Enough rows (about half a second) that the worker claims some after compiling its model.
-      const batch = team.evaluate(randomPoints(4000, model.table.size), 4000);
-      await expect(batch).rejects.toBeInstanceOf(ChipsimError);
-      await expect(batch).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/baseline.*run \d+/) });
-    } finally {
-      await PointTeam.stopWorkers(workers);
-    }
+    const batch = evaluateOnSpoiledWorker(zeroTflops);
+    await expect(batch).rejects.toBeInstanceOf(ChipsimError);
+    await expect(batch).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/baseline.*run \d+/) });
   });
 
   it("reports why a worker could not build its model, at the first batch", async () => {
-    const scenario = resolve("baseline");
-    const model = compileModel(scenario);
-    const broken = restoreScenario(structuredClone(transferableScenario(scenario)));
-    delete (broken.tree as unknown as { packaging?: unknown }).packaging;
-    const workers = PointTeam.startWorkers(1);
-    try {
-      const team = PointTeam.forOutput(workers, broken, model, "accelerators.domestic", 2030);
-      const batch = team.evaluate(randomPoints(4000, model.table.size), 4000);
-      await expect(batch).rejects.toThrow(/^a worker stopped: /);
-      await expect(batch).rejects.not.toThrow(/before the model/);
-    } finally {
-      await PointTeam.stopWorkers(workers);
-    }
+    const batch = evaluateOnSpoiledWorker((tree) => delete tree["packaging"]);
+    await expect(batch).rejects.toThrow(/^a worker stopped: /);
+    await expect(batch).rejects.not.toThrow(/before the model/);
   });
 
   it("gives chipsim sensitivity the same report on one thread and on three", async () => {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ChipsimError } from "@chipsim/core";
 import { withPoint } from "../../packages/cli/src/parallel/sweepPoints.js";
+import { stopWorkers } from "../../packages/cli/src/parallel/sharedWork.js";
 import { runSweepPoints, startSweepWorkers } from "../../packages/cli/src/parallel/sweepTeam.js";
 import { chipsim } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tempScenarios.js";
@@ -74,7 +75,7 @@ describe("sweep", () => {
       const job = { scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], [], [], []], runs: 20, seed: 1, checkInvariants: false };
       await runSweepPoints(job, workers, (done, total) => seen.push([done, total]));
     } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await stopWorkers(workers);
     }
     expect(seen.at(-1)).toEqual([4, 4]);
     expect(seen.every(([, total]) => total === 4)).toBe(true);
@@ -89,7 +90,7 @@ describe("sweep", () => {
       const sweep = runSweepPoints({ scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], bad, bad, bad], runs: 20, seed: 1, checkInvariants: false }, workers);
       await expect(sweep).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("market.h100Tflops") });
     } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await stopWorkers(workers);
     }
     const r = await chipsim(["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.3", "--workers", "0"]);
     expect(r.stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");

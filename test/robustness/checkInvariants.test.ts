@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ChipsimError, compareScenarios, compileModel, InvariantError, planJob, restoreScenario, transferableScenario, type CompiledModel } from "@chipsim/core";
+import { ChipsimError, compareScenarios, compileModel, InvariantError, planJob, type CompiledModel } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { WorkerTeam } from "../../packages/cli/src/parallel/workerTeam.js";
 import { chipsim } from "../helpers/cli.js";
-import { resolve } from "../helpers/scenario.js";
+import { resolve, spoiledForWorkers, zeroTflops } from "../helpers/scenario.js";
 
 const temp = () => mkdtempSync(join(tmpdir(), "chipsim-invariants-"));
 
@@ -54,24 +54,15 @@ describe("an error of chipsim's own inside a worker thread", () => {
   it("reaches the caller as that error, with its exit code, not as an internal error", async () => {
     // The only way to make a worker's run fail on valid input is to hand it a scenario the main
     // thread did not check: here an H100 of 0 TFLOPS, which the schema refuses, divides by zero.
-    const scenario = resolve("baseline");
+    const { scenario, spoiled } = spoiledForWorkers(zeroTflops);
     const model = compileModel(scenario);
-    const broken = restoreScenario(structuredClone(transferableScenario(scenario)));
-    const h100 = (broken.tree as unknown as { market: { h100Tflops: { dist: { value: number } } } }).market.h100Tflops;
-    h100.dist.value = 0;
     const team = WorkerTeam.start(1);
     try {
       // 16 slices: the worker claims some even if it starts after this thread has run a few.
       const plan = planJob(model, { runs: 16 * 1024, seed: 3, statistics: "streaming" });
-      let caught: unknown;
-      try {
-        await team.run({ scenario: broken, model, plan, checkInvariants: true }, 0, 16 * 1024);
-      } catch (error) {
-        caught = error;
-      }
-      expect(caught).toBeInstanceOf(ChipsimError);
-      expect((caught as ChipsimError).exitCode).toBe(1);
-      expect((caught as Error).message).toMatch(/baseline.*run \d+/);
+      const job = team.run({ scenario: spoiled, model, plan, checkInvariants: true }, 0, 16 * 1024);
+      await expect(job).rejects.toBeInstanceOf(ChipsimError);
+      await expect(job).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/baseline.*run \d+/) });
     } finally {
       await team.stop();
     }

@@ -12,7 +12,6 @@ import {
   type ScenarioChange,
   type SeriesSummary,
 } from "@chipsim/core";
-import { availableParallelism } from "node:os";
 import type { CliIo } from "../io.js";
 import { compact, padTable, percent } from "../output/format.js";
 import { progressReporter } from "../output/progress.js";
@@ -21,7 +20,7 @@ import { checkedLine } from "../output/invariantsLine.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
-import { defaultThreads, WorkerTeam } from "../parallel/workerTeam.js";
+import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
 import { parseSeed } from "./run.js";
 
 export interface CompareArgs {
@@ -52,11 +51,12 @@ const SHOWN_YEARS = ["2025", "2027", "2030", "2035"];
 /** `chipsim compare A B [C ...]`: paired differences, structural differences and attribution. */
 export async function compareCommand(args: CompareArgs, io: CliIo): Promise<number> {
   if (args.scenarios.length < 2) throw new UsageError(`compare: expected at least two scenarios, found ${args.scenarios.length}`);
-  for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns], ["--workers", args.workers]] as const) {
+  for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns]] as const) {
     if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new UsageError(`${flag}: expected a whole number above 0, found ${String(v)}`);
   }
   // Workers start first, so that loading the engine in them overlaps loading the scenarios here.
-  const earlyThreads = args.workers ?? (args.runs !== undefined ? defaultThreads(args.runs) : availableParallelism());
+  checkWorkersFlag(args.workers);
+  const earlyThreads = threadsToStart(args.workers, args.runs);
   const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
   try {
     return await compare(args, io, team);

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { compileModel, DEFAULT_MEMORY_BOUND_BYTES, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
@@ -9,7 +8,7 @@ import { PerRunExport } from "../output/perRun.js";
 import { progressReporter } from "../output/progress.js";
 import { renderSummaryTable } from "../output/summaryTable.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
-import { defaultThreads, WorkerTeam } from "../parallel/workerTeam.js";
+import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
 import { loadResolved } from "../scenarioInput.js";
 import { runWithCheckpoints } from "../checkpoint.js";
 import { replayCommand } from "./replay.js";
@@ -58,9 +57,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     throw new UsageError(`--runs: expected a whole number of runs above 0, found ${String(args.runs)}`);
   }
   if (args.memoryBound !== undefined && !(args.memoryBound > 0)) throw new UsageError(`--memory-bound: expected a number of MiB above 0, found ${String(args.memoryBound)}`);
-  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
-    throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(args.workers)}`);
-  }
+  checkWorkersFlag(args.workers);
   const shard = args.shard !== undefined ? parseShard(args.shard, io.env) : undefined;
   const oneThreadOnly = args.perRun ? "--per-run" : args.targetSe ? "--target-se" : undefined;
   if (oneThreadOnly && args.checkpoint !== undefined) throw new UsageError(`${oneThreadOnly}: expected a run without --checkpoint, found --checkpoint ${args.checkpoint}`);
@@ -76,7 +73,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   // A shard may replace its own partial file: it always writes the same bytes, and a cluster retries shards.
   if (args.out !== undefined && !shard) refuseToOverwrite(args.out, outputNames(files, args.perRun === true), args.force);
   // Workers start first, so that loading the engine in them overlaps loading the scenario here.
-  const earlyThreads = oneThreadOnly ? 1 : (args.workers ?? (args.runs !== undefined ? defaultThreads(Math.ceil(args.runs / (shard?.count ?? 1))) : availableParallelism()));
+  const earlyThreads = oneThreadOnly ? 1 : threadsToStart(args.workers, args.runs !== undefined ? Math.ceil(args.runs / (shard?.count ?? 1)) : undefined);
   const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
   try {
     return await runJob(args, io, files, shard, team);

@@ -5,7 +5,8 @@ import { progressReporter } from "../output/progress.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
-import { defaultThreads } from "../parallel/workerTeam.js";
+import { stopWorkers } from "../parallel/sharedWork.js";
+import { checkWorkersFlag, threadsToStart } from "../parallel/workerTeam.js";
 import { PointTeam } from "../parallel/pointTeam.js";
 import { parseSeed } from "./run.js";
 
@@ -32,11 +33,8 @@ export const DEFAULT_SENSITIVITY_RUNS = 20_000;
 export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Promise<number> {
   const budget = args.runs ?? DEFAULT_SENSITIVITY_RUNS;
   if (!(Number.isInteger(budget) && budget > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
-  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
-    throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(args.workers)}`);
-  }
-  // Workers start first, so that loading the engine in them overlaps loading the scenario here.
-  const workers = PointTeam.startWorkers((args.workers ?? defaultThreads(budget)) - 1);
+  checkWorkersFlag(args.workers);
+  const workers = PointTeam.startWorkers(threadsToStart(args.workers, budget) - 1);
   let report: SensitivityReport;
   try {
     const scenario = loadResolved(args.scenario, args.set, io.cwd);
@@ -59,7 +57,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
       ...(args.method !== "auto" ? { method: args.method } : {}),
     }).finally(() => progress.stop());
   } finally {
-    await PointTeam.stopWorkers(workers);
+    await stopWorkers(workers);
   }
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (args.out !== undefined) {

@@ -22,7 +22,8 @@ import { loadResolved } from "../scenarioInput.js";
 import { parseSetFlag } from "../setFlag.js";
 import { UsageError } from "../usageError.js";
 import { runSweepPoints, startSweepWorkers } from "../parallel/sweepTeam.js";
-import { defaultThreads } from "../parallel/workerTeam.js";
+import { stopWorkers } from "../parallel/sharedWork.js";
+import { checkWorkersFlag, defaultThreads, threadsToStart } from "../parallel/workerTeam.js";
 import { parseSeed } from "./run.js";
 
 export interface SweepArgs {
@@ -62,16 +63,12 @@ const STATISTICS = ["mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95"
  */
 export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<number> {
   if (args.vary.length === 0) throw new UsageError("sweep: expected at least one --vary path=lo:hi[:steps]");
-  if (args.workers !== undefined && !(Number.isInteger(args.workers) && args.workers >= 1)) {
-    throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(args.workers)}`);
-  }
-  // Workers start first, so that loading chipsim in them overlaps loading the scenario here; as many
-  // as the most runs the flags allow keep busy (the sweep may turn out to need fewer).
-  const workers = startSweepWorkers((args.workers ?? defaultThreads(mostPoints(args) * (args.runs ?? 1000))) - 1);
+  checkWorkersFlag(args.workers);
+  const workers = startSweepWorkers(threadsToStart(args.workers, mostPoints(args) * (args.runs ?? 1000)) - 1);
   try {
     return await sweep(args, io, workers);
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await stopWorkers(workers);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { ModelEvaluator, transferableScenario, type CompiledModel, type ResolvedScenario } from "@chipsim/core";
-import { askWorker, workerFailure } from "./askWorker.js";
-import { ROWS_PER_CLAIM, type PointMessage, type PointReport } from "./pointBatch.js";
+import { ROWS_PER_CLAIM, type PointMessage } from "./pointBatch.js";
+import { SharedWork, startWorkers } from "./sharedWork.js";
 
 /**
  * Threads that evaluate the model at batches of points for one output (a
@@ -29,7 +29,7 @@ export class PointTeam {
 
   /** `size` workers (threads besides this one), started before the scenario is loaded so that loading the engine in them overlaps it. */
   static startWorkers(size: number): Worker[] {
-    return Array.from({ length: Math.max(0, size) }, () => new Worker(new URL("../../dist/parallel/pointWorker.js", import.meta.url)));
+    return startWorkers("pointWorker.js", size);
   }
 
   /** The team for one output of one scenario; each worker compiles its own model from the scenario. */
@@ -52,45 +52,20 @@ export class PointTeam {
     const done = new Int32Array(rowsDone);
     const batch: PointMessage = { kind: "batch", points: shared.buffer as SharedArrayBuffer, outputs: outputs.buffer as SharedArrayBuffer, nextRow, rowsDone, rows, firstIndex: this.evaluated };
 
-    let failure: Error | undefined;
-    const stopAll = (error: Error) => {
-      failure ??= error;
-      // No thread should claim another row: the batch has failed.
-      Atomics.store(next, 0, rows);
-    };
-    const reports = this.workers.map((worker) =>
-      askWorker<PointReport>(
-        worker,
-        batch,
-        (report) => {
-          if (report.kind === "failed") stopAll(workerFailure(report.message, report.code));
-        },
-        (why) => stopAll(workerFailure(why)),
-      ),
-    );
-
-    // This thread claims rows too, yielding between claims so that a worker's failure is heard.
-    try {
-      for (;;) {
+    const work = new SharedWork(() => Atomics.store(next, 0, rows));
+    await work.run(this.workers, batch, {
+      claimHere: () => {
         const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
-        if (from >= rows) break;
+        if (from >= rows) return false;
         const to = Math.min(rows, from + ROWS_PER_CLAIM);
         this.evaluator.evaluateRows(shared, from, to, outputs, this.evaluated);
         Atomics.add(done, 0, to - from);
         this.onProgress?.(this.evaluated + Atomics.load(done, 0));
-        if (this.workers.length > 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-    } catch (error) {
-      stopAll(error as Error);
-    }
-    await Promise.all(reports);
-    if (failure) throw failure;
+        return true;
+      },
+    });
     this.evaluated += rows;
     this.onProgress?.(this.evaluated);
     return outputs;
   };
-
-  static async stopWorkers(workers: readonly Worker[]): Promise<void> {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
 }

@@ -1,9 +1,11 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
-import { askWorker, workerFailure } from "./askWorker.js";
+import { UsageError } from "../usageError.js";
 import { claimSlices } from "./claimSlices.js";
+import type { FailureReport } from "./failureReport.js";
+import { SharedWork, startWorkers, stopWorkers } from "./sharedWork.js";
 import type { ScenarioAhead, SharedJob, WorkerReport } from "./sharedJob.js";
 
 /**
@@ -29,6 +31,23 @@ export function defaultThreads(runs: number, cores: number = availableParallelis
   return Math.max(1, Math.min(cores, Math.floor(runs / MIN_RUNS_PER_WORKER)));
 }
 
+/** Checks --workers, of any command that takes it: a whole number of threads, at least 1 (absent: the default). */
+export function checkWorkersFlag(workers: number | undefined): void {
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1)) {
+    throw new UsageError(`--workers: expected a whole number of threads, at least 1, found ${String(workers)}`);
+  }
+}
+
+/**
+ * Threads to start before the scenario is loaded (so that loading code in
+ * the workers overlaps it): --workers, else as many as the most runs the
+ * flags allow keep busy, else one per core. A command that then finds it
+ * needs fewer leaves the rest idle.
+ */
+export function threadsToStart(workers: number | undefined, mostRuns: number | undefined): number {
+  return workers ?? (mostRuns !== undefined ? defaultThreads(mostRuns) : availableParallelism());
+}
+
 /**
  * Worker threads for one job. They are started before the main thread
  * loads the scenario, so that loading the engine's code in them overlaps
@@ -46,7 +65,7 @@ export class WorkerTeam {
 
   /** `size` workers (threads besides this one). */
   static start(size: number): WorkerTeam {
-    return new WorkerTeam(Array.from({ length: Math.max(0, size) }, () => new Worker(new URL("../../dist/parallel/sliceWorker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } })));
+    return new WorkerTeam(startWorkers("sliceWorker.js", size, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }));
   }
 
   /** Sends the scenario ahead of its first job: the workers compile their models while this thread compiles and plans. */
@@ -88,59 +107,38 @@ export class WorkerTeam {
     const nextSlice = new Int32Array(sharedJob.nextSlice);
     const runsDone = new Int32Array(sharedJob.runsDone);
 
-    let failure: Error | undefined;
-    const stopAll = (error: Error) => {
-      failure ??= error;
-      // No thread should start another slice: the job has failed.
-      Atomics.store(nextSlice, 0, slices.length);
-    };
+    const work = new SharedWork(() => Atomics.store(nextSlice, 0, slices.length));
     // This thread's share of the runs; each worker's share is merged into it as it arrives, straight
     // from the arrays the worker transferred, so at most one extra copy of the statistics is alive.
     const mine = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, sharedValues);
-    const results = this.workers.map((worker) =>
-      askWorker<WorkerReport>(
-        worker,
-        sharedJob,
-        (report) => {
-          if (report.kind !== "done") return stopAll(workerFailure(report.message, report.code));
-          try {
-            // Messages arrive between this thread's slices, when its runs are flushed.
-            mine.mergePartial(report.partial, sharedValues !== undefined);
-          } catch (error) {
-            stopAll(workerFailure((error as Error).message));
-          }
-        },
-        (why) => stopAll(workerFailure(why)),
-      ),
-    );
+    const progress = onProgress ? () => onProgress(Atomics.load(runsDone, 0), count) : undefined;
 
     // Ctrl-C stops every thread after its current slice (a fraction of a second) instead of killing
     // the process, so the command can say how far it got; the handler lives only while runs do.
-    const interrupt = () => stopAll(new InterruptedError(Atomics.load(runsDone, 0), count));
+    const interrupt = () => work.fail(new InterruptedError(Atomics.load(runsDone, 0), count));
     process.once("SIGINT", interrupt);
-
-    // This thread works too, a slice at a time, letting messages, progress and Ctrl-C through in between.
-    for (;;) {
-      const before = mine.runs;
-      claimSlices(model, sharedJob, mine, () => mine.runs > before);
-      onProgress?.(Atomics.load(runsDone, 0), count);
-      if (mine.runs === before || failure) break;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    const timer = onProgress ? setInterval(() => onProgress(Atomics.load(runsDone, 0), count), 200) : undefined;
     try {
-      await Promise.all(results);
-      if (failure) throw failure;
-      mine.requireCovers(first, count);
-      onProgress?.(count, count);
-      return mine;
+      await work.run<Exclude<WorkerReport, FailureReport>>(this.workers, sharedJob, {
+        // Answers arrive between this thread's slices, when its runs are flushed.
+        onDone: (report) => mine.mergePartial(report.partial, sharedValues !== undefined),
+        // A slice at a time, on one thread too, so that Ctrl-C is heard between slices.
+        claimHere: () => {
+          const before = mine.runs;
+          claimSlices(model, sharedJob, mine, () => mine.runs > before);
+          progress?.();
+          return mine.runs > before;
+        },
+        ...(progress ? { whileWaiting: progress } : {}),
+      });
     } finally {
-      if (timer) clearInterval(timer);
       process.removeListener("SIGINT", interrupt);
     }
+    mine.requireCovers(first, count);
+    onProgress?.(count, count);
+    return mine;
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await stopWorkers(this.workers);
   }
 }

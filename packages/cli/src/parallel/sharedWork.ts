@@ -1,0 +1,118 @@
+import { Worker, type ResourceLimits } from "node:worker_threads";
+import { ChipsimError, type ErrorCode } from "@chipsim/core";
+import type { FailureReport } from "./failureReport.js";
+
+/** `size` worker threads running `script` (a file of dist/parallel), started at once: loading chipsim in them overlaps what this thread does meanwhile. */
+export function startWorkers(script: string, size: number, resourceLimits?: ResourceLimits): Worker[] {
+  const url = new URL(`../../dist/parallel/${script}`, import.meta.url);
+  return Array.from({ length: Math.max(0, size) }, () => new Worker(url, resourceLimits ? { resourceLimits } : {}));
+}
+
+export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
+  await Promise.all(workers.map((w) => w.terminate()));
+}
+
+/** How often, while this thread waits for the workers' last answers, `whileWaiting` is called (a progress bar's pace). */
+const WAITING_TICK_MS = 200;
+
+/**
+ * One piece of work shared by this thread and worker threads, as every
+ * parallel command runs it. Each worker is sent one message and answers
+ * once; this thread takes its own share a claim at a time, yielding between
+ * claims so that answers, failures and Ctrl-C are heard. The first failure,
+ * on any thread (or `fail` from outside, as Ctrl-C does), makes `exhaust`
+ * use up every claim counter so that no thread starts more work, and is
+ * thrown once every worker has answered.
+ */
+export class SharedWork {
+  private failure: Error | undefined;
+
+  constructor(private readonly exhaust: () => void) {}
+
+  fail(error: Error): void {
+    this.failure ??= error;
+    this.exhaust();
+  }
+
+  async run<Done>(
+    workers: readonly Worker[],
+    message: unknown,
+    share: {
+      /** A worker's answer when it finished its part. */
+      readonly onDone?: (reply: Done) => void;
+      /** One claim on this thread; false once nothing is left to claim. */
+      readonly claimHere: () => boolean;
+      readonly whileWaiting?: () => void;
+    },
+  ): Promise<void> {
+    const answers = workers.map((worker) =>
+      askWorker<Done | FailureReport>(
+        worker,
+        message,
+        (reply) => {
+          if (isFailure(reply)) return this.fail(workerFailure(reply.message, reply.code));
+          try {
+            share.onDone?.(reply);
+          } catch (error) {
+            this.fail(error as Error);
+          }
+        },
+        (why) => this.fail(workerFailure(why)),
+      ),
+    );
+    try {
+      while (!this.failure && share.claimHere()) await new Promise((resolve) => setImmediate(resolve));
+    } catch (error) {
+      this.fail(error as Error);
+    }
+    const timer = share.whileWaiting ? setInterval(share.whileWaiting, WAITING_TICK_MS) : undefined;
+    try {
+      await Promise.all(answers);
+    } finally {
+      if (timer) clearInterval(timer);
+    }
+    if (this.failure) throw this.failure;
+  }
+}
+
+function isFailure(reply: unknown): reply is FailureReport {
+  return (reply as { kind?: unknown }).kind === "failed";
+}
+
+/**
+ * Posts `message` to a worker and resolves once it has answered: with its
+ * reply, or with why it never will (it threw outside its own handler, or
+ * exited). The listeners live for this message only, since a worker serves
+ * one message after another.
+ */
+function askWorker<Reply>(worker: Worker, message: unknown, onReply: (reply: Reply) => void, onLost: (why: string) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("exit", onExit);
+      resolve();
+    };
+    const onMessage = (reply: Reply) => {
+      settle();
+      onReply(reply);
+    };
+    const onError = (error: Error) => {
+      settle();
+      onLost(error.message);
+    };
+    const onExit = (code: number) => {
+      settle();
+      onLost(`exited (code ${code}) before it answered`);
+    };
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("exit", onExit);
+    worker.postMessage(message);
+  });
+}
+
+/** A worker's failure as the error to raise: chipsim's own error (with its exit code) when it sent one, else an internal one. */
+function workerFailure(message: string, code?: ErrorCode): Error {
+  return code ? new ChipsimError(code, message) : new Error(`a worker stopped: ${message}`);
+}
