@@ -58,6 +58,23 @@ describe("evaluating points on several threads", () => {
     }
   });
 
+  it("evaluates each row of a batch as that row alone", () => {
+    const model = compileModel(resolve("baseline"));
+    const dimensions = model.table.size;
+    const points = randomPoints(3, dimensions);
+    const evaluator = new ModelEvaluator(model, "accelerators.domestic", 2030);
+    const together = new Float64Array(3);
+    evaluator.evaluateRows(points, 0, 3, together, 0);
+    const alone = [0, 1, 2].map((r) => {
+      const out = new Float64Array(1);
+      evaluator.evaluateRows(Float64Array.from(points.subarray(r * dimensions, (r + 1) * dimensions)), 0, 1, out, r);
+      return out[0];
+    });
+    expect([...together]).toEqual(alone);
+    expect(new Set(alone).size).toBe(3);
+    expect(evaluator.runs).toBe(6);
+  });
+
   it("stops the batch on a worker's error and passes it on with its code", async () => {
     const batch = evaluateOnSpoiledWorker(zeroTflops);
     await expect(batch).rejects.toBeInstanceOf(ChipsimError);

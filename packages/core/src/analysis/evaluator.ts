@@ -12,6 +12,7 @@ export class ModelEvaluator {
   private readonly recorder: RunRecorder;
   private readonly milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
   private readonly series: number;
+  /** Rows evaluated so far. */
   runs = 0;
 
   constructor(
@@ -31,12 +32,6 @@ export class ModelEvaluator {
     return this.model.table.size;
   }
 
-  evaluate(uniforms: Float64Array): number {
-    const value = this.at(uniforms, this.runs);
-    this.runs += 1;
-    return value;
-  }
-
   /**
    * Rows [from, to) of `points` (row-major, `dimensions` uniforms a row)
    * into out[from .. to). Row r is numbered firstIndex + r in error
@@ -44,14 +39,13 @@ export class ModelEvaluator {
    * evaluates it changes nothing.
    */
   evaluateRows(points: Float64Array, from: number, to: number, out: Float64Array, firstIndex: number): void {
-    const dimensions = this.dimensions;
-    for (let r = from; r < to; r++) out[r] = this.at(points.subarray(r * dimensions, (r + 1) * dimensions), firstIndex + r);
+    const { model, recorder, milestones, series, dimensions } = this;
+    for (let r = from; r < to; r++) {
+      // Read in place (no view of the row): this loop is one model run per row.
+      model.table.fromUniforms(points, model.world.params, r * dimensions);
+      runOnce(model, firstIndex + r, recorder, milestones);
+      out[r] = recorder.values[series] as number;
+    }
     this.runs += to - from;
-  }
-
-  private at(uniforms: Float64Array, index: number): number {
-    this.model.table.fromUniforms(uniforms, this.model.world.params);
-    runOnce(this.model, index, this.recorder, this.milestones);
-    return this.recorder.values[this.series] as number;
   }
 }

@@ -111,9 +111,9 @@ export class ParamTable {
     }
   }
 
-  /** Sets every parameter from given uniforms (designs such as LHS or Sobol, and tests). */
-  fromUniforms(uniforms: ArrayLike<number>, out: Float64Array): void {
+  /** Sets every parameter from given uniforms, read from uniforms[offset ..] (designs such as LHS or Sobol, and tests). */
+  fromUniforms(uniforms: ArrayLike<number>, out: Float64Array, offset = 0): void {
     const dists = this.distributions;
-    for (let i = 0; i < dists.length; i++) out[i] = (dists[i] as Distribution).quantile(uniforms[i] as number);
+    for (let i = 0; i < dists.length; i++) out[i] = (dists[i] as Distribution).quantile(uniforms[offset + i] as number);
   }
 }
