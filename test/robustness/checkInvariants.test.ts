@@ -1,13 +1,19 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ChipsimError, compareScenarios, compileModel, InvariantError, planJob, type CompiledModel } from "@chipsim/core";
+import { ChipsimError, compareScenarios, compileModel, InvariantError, ModelError, ModelEvaluator, planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { WorkerTeam } from "../../packages/cli/src/parallel/workerTeam.js";
 import { chipsim } from "../helpers/cli.js";
 import { resolve, spoiledForWorkers, zeroTflops } from "../helpers/scenario.js";
 
 const temp = () => mkdtempSync(join(tmpdir(), "chipsim-invariants-"));
+
+/** The model with a last agent that leaves a negative count behind in quarter 3: only the check can see it. */
+const sabotaged = (model: CompiledModel): CompiledModel => {
+  const saboteur = { name: "market" as const, reset() {}, step: (w: CompiledModel["world"]) => void (w.q === 3 && (w.goodDies[0] = -1)) };
+  return { ...model, agents: [...model.agents, saboteur] };
+};
 
 /**
  * `chipsim run --check-invariants` checks every quarter of every run on
@@ -62,10 +68,19 @@ describe("an error of chipsim's own inside a worker thread", () => {
       const plan = planJob(model, { runs: 16 * 1024, seed: 3, statistics: "streaming" });
       const job = team.run({ scenario: spoiled, model, plan, checkInvariants: true }, 0, 16 * 1024);
       await expect(job).rejects.toBeInstanceOf(ChipsimError);
-      await expect(job).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/baseline.*run \d+/) });
+      // The run is named with the command that replays it alone.
+      await expect(job).rejects.toMatchObject({ exitCode: 1, message: expect.stringMatching(/^scenario baseline, run (\d+), \d{4}Q\d: .*\(replay this run with: chipsim run baseline --seed 3 --replay \1, and the same --set flags\)$/) });
     } finally {
       await team.stop();
     }
+  });
+
+  it("names a Monte Carlo run's value that is not finite with the command that replays it", () => {
+    const model = compileModel(spoiledForWorkers(zeroTflops).spoiled);
+    expect(() => runMonteCarlo(model, { runs: 1, seed: 3 })).toThrow(ModelError);
+    expect(() => runMonteCarlo(model, { runs: 1, seed: 3 })).toThrow(
+      /^scenario baseline, run 0, 2024Q1: \S+ is (NaN|-?Infinity), not a finite number \(replay this run with: chipsim run baseline --seed 3 --replay 0, and the same --set flags\)$/,
+    );
   });
 });
 
@@ -87,11 +102,6 @@ describe("compare --check-invariants", () => {
   });
 
   it("stops at a broken invariant, with stored runs or streamed pairs", async () => {
-    // A last agent that leaves a negative count behind in one quarter: only the check can see it.
-    const sabotaged = (model: CompiledModel): CompiledModel => {
-      const saboteur = { name: "market" as const, reset() {}, step: (w: CompiledModel["world"]) => void (w.q === 3 && (w.goodDies[0] = -1)) };
-      return { ...model, agents: [...model.agents, saboteur] };
-    };
     const models = [compileModel(resolve("baseline")), sabotaged(compileModel(resolve("hbm-chokehold")))];
     for (const memoryBoundBytes of [undefined, 1]) {
       const options = { runs: 30, seed: 2, ...(memoryBoundBytes ? { memoryBoundBytes } : {}) };
@@ -102,3 +112,37 @@ describe("compare --check-invariants", () => {
   });
 });
 
+
+describe("sensitivity --check-invariants", () => {
+  it("checks every model run on every thread and writes the unchecked report", async () => {
+    const args = ["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "3000", "--format", "json"];
+    const checked = await chipsim([...args, "--workers", "3", "--check-invariants"]);
+    const plain = await chipsim([...args, "--workers", "1"]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe(plain.stdout);
+    expect(plain.stderr).not.toContain("invariants");
+    // Every model run of the analysis: the tornado's, the screen's and the global design's.
+    const report = JSON.parse(plain.stdout);
+    const runs = report.tornado.runs + report.rankCorrelations.samples + report.global.runs;
+    const n = (x: number) => x.toLocaleString("en-US");
+    expect(checked.stderr).toContain(`invariants held in all ${n(runs * 48)} quarters checked, of ${n(runs * 48)} (${n(runs)} runs x 48 quarters)`);
+  });
+
+  it("names the evaluation that broke one, and says that --replay would not reproduce it", () => {
+    const model = sabotaged(compileModel(resolve("baseline")));
+    const point = new Float64Array(model.table.size).fill(0.5);
+    const out = new Float64Array(1);
+    const unchecked = new ModelEvaluator(model, "accelerators.domestic", 2030);
+    expect(() => unchecked.evaluateRows(point, 0, 1, out, 5)).not.toThrow();
+    expect(unchecked.quartersChecked).toBe(0);
+    const evaluator = new ModelEvaluator(model, "accelerators.domestic", 2030, { checkInvariants: true });
+    const evaluate = () => evaluator.evaluateRows(point, 0, 1, out, 5);
+    expect(evaluate).toThrow(InvariantError);
+    expect(evaluate).toThrow(/^scenario baseline, sensitivity evaluation 5, 2024Q4: invariant nonNegative broken: .*\(the same sensitivity command, .*--replay 5 would not/);
+    expect(evaluator.quartersChecked).toBe(0);
+    // A model that keeps its invariants: every quarter of every row counted.
+    const sound = new ModelEvaluator(compileModel(resolve("baseline")), "accelerators.domestic", 2030, { checkInvariants: true });
+    sound.evaluateRows(new Float64Array(2 * model.table.size).fill(0.5), 0, 2, new Float64Array(2), 0);
+    expect(sound.quartersChecked).toBe(2 * 48);
+  });
+});

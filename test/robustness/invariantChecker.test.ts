@@ -1,4 +1,4 @@
-import { compileModel, InvariantChecker, InvariantError, runMonteCarlo, type CompiledModel, type InvariantId } from "@chipsim/core";
+import { compileModel, InvariantChecker, InvariantError, monteCarloRuns, runMonteCarlo, type CompiledModel, type InvariantId } from "@chipsim/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resolve } from "../helpers/scenario.js";
 
@@ -26,7 +26,7 @@ describe("the invariant checker", () => {
   beforeEach(() => {
     model = compileModel(resolve("baseline"));
     runMonteCarlo(model, { runs: 1, seed: 11 });
-    checker = new InvariantChecker(model, 11);
+    checker = new InvariantChecker(model, monteCarloRuns("baseline", 11));
     const w = model.world;
     checker.beginRun(w);
     // Kept from the run's last quarter; only the labels change.

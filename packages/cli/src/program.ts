@@ -230,6 +230,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("format", { choices: ["table", "json"] as const, default: "table" as const })
           .option("top", { type: "number", default: 15, describe: "Rows shown in each table" })
           .option("workers", { type: "number", describe: "Worker threads (default: one per core; one below 10,000 runs). Results do not depend on it" })
+          .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every model run, on every thread; same results" })
           .option("quiet", { type: "boolean", default: false }),
       async (a) =>
         done(
@@ -240,6 +241,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               year: a.year,
               method: a.method as "auto" | "sobol" | "morris",
               groupBy: a["group-by"] as "section" | "param",
+              checkInvariants: a["check-invariants"],
               format: a.format as "table" | "json",
               top: a.top,
               quiet: a.quiet,

@@ -1,3 +1,4 @@
+import type { RunNaming } from "./montecarlo/runNaming.js";
 /**
  * Failures that reach the user carry a fixed code that the command line
  * maps to an exit code: bad input (a scenario file, a field, a flag) exits
@@ -43,18 +44,18 @@ export class ScenarioError extends ChipsimError {
 
 /** A run produced a value that is not a finite number: the run, quarter and output say where. */
 export class ModelError extends ChipsimError {
+  readonly scenarioId: string;
+
   constructor(
-    readonly scenarioId: string,
+    naming: RunNaming,
     readonly runIndex: number,
     readonly quarter: string,
     readonly output: string,
     readonly value: number,
   ) {
-    super(
-      "RUNTIME",
-      `scenario ${scenarioId}, run ${runIndex}, ${quarter}: ${output} is ${value}, not a finite number (replay this run alone with --replay ${runIndex}, the same --seed and --set flags)`,
-    );
+    super("RUNTIME", `scenario ${naming.scenarioId}, ${naming.run(runIndex)}, ${quarter}: ${output} is ${value}, not a finite number (${naming.reproduce(runIndex)})`);
     this.name = "ModelError";
+    this.scenarioId = naming.scenarioId;
   }
 }
 

@@ -1,6 +1,7 @@
 import { compileModel, sensitivity, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
+import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
@@ -25,6 +26,8 @@ export interface SensitivityArgs {
   readonly quiet: boolean;
   /** Threads (default: one per core, for budgets that keep them busy). */
   readonly workers?: number;
+  /** Check the model's invariants after every quarter of every model run, on every thread. */
+  readonly checkInvariants?: boolean;
 }
 
 export const DEFAULT_SENSITIVITY_RUNS = 20_000;
@@ -36,6 +39,8 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
   checkWorkersFlag(args.workers);
   const workers = PointTeam.startWorkers(threadsToStart(args.workers, budget) - 1);
   let report: SensitivityReport;
+  /** What --check-invariants found, for stderr. */
+  let checked = "";
   try {
     const scenario = loadResolved(args.scenario, args.set, io.cwd);
     const model = compileModel(scenario);
@@ -46,7 +51,8 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
     // The analyses take about the budget in runs (a few more when Sobol's minimum sample is larger).
     const progress = progressReporter(io, args.quiet);
     const onProgress = progress.onProgress;
-    const team = PointTeam.forOutput(workers, scenario, model, args.metric, args.year, onProgress ? (done) => onProgress(Math.min(done, budget), budget) : undefined);
+    const output = { metric: args.metric, year: args.year, checkInvariants: args.checkInvariants === true };
+    const team = PointTeam.forOutput(workers, scenario, model, output, onProgress ? (done) => onProgress(Math.min(done, budget), budget) : undefined);
     report = await sensitivity(model, {
       metric: args.metric,
       year: args.year,
@@ -56,9 +62,12 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
       evaluate: team.evaluate,
       ...(args.method !== "auto" ? { method: args.method } : {}),
     }).finally(() => progress.stop());
+    if (output.checkInvariants) checked = checkedLine(team.quartersChecked, team.rows, model.world.layout.quarters);
   } finally {
     await stopWorkers(workers);
   }
+  // The count goes to stderr, not into sensitivity.json: a checked analysis writes the unchecked one's bytes.
+  if (checked && !args.quiet) io.stderr.write(checked);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (args.out !== undefined) {
     const written = writeFilesAtomically(args.out, { "sensitivity.json": json });

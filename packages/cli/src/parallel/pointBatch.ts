@@ -8,7 +8,14 @@ import type { FailureReport } from "./failureReport.js";
  * a shared counter from which every thread claims rows.
  */
 export type PointMessage =
-  | { readonly kind: "setup"; readonly scenario: TransferableScenario; readonly metric: string; readonly year: number }
+  | {
+      readonly kind: "setup";
+      readonly scenario: TransferableScenario;
+      readonly metric: string;
+      readonly year: number;
+      /** Check the model's invariants after every quarter of every row. */
+      readonly checkInvariants: boolean;
+    }
   | {
       readonly kind: "batch";
       readonly points: SharedArrayBuffer;
@@ -21,8 +28,11 @@ export type PointMessage =
       readonly firstIndex: number;
     };
 
-/** What a worker sends back after a batch: done (its outputs are in the shared buffer), or why it stopped. */
-export type PointReport = { readonly kind: "done" } | FailureReport;
+/**
+ * What a worker sends back after a batch: done (its outputs are in the
+ * shared buffer, with the quarters it checked in this batch), or why it stopped.
+ */
+export type PointReport = { readonly kind: "done"; readonly quartersChecked: number } | FailureReport;
 
 /** Rows a thread claims at a time: about a millisecond of runs, so threads finish a batch together. */
 export const ROWS_PER_CLAIM = 8;

@@ -14,6 +14,8 @@ export class PointTeam {
   /** Rows evaluated so far: numbers the next batch's rows, as one thread would. */
   private evaluated = 0;
   private readonly evaluator: ModelEvaluator;
+  /** Quarters the workers checked (with checkInvariants); this thread's own are its evaluator's. */
+  private workersChecked = 0;
 
   private constructor(
     private readonly workers: readonly Worker[],
@@ -21,10 +23,21 @@ export class PointTeam {
     private readonly dimensions: number,
     metric: string,
     year: number,
+    checkInvariants: boolean,
     /** Called now and then with the rows evaluated so far, over every batch. */
     private readonly onProgress?: (rowsDone: number) => void,
   ) {
-    this.evaluator = new ModelEvaluator(model, metric, year);
+    this.evaluator = new ModelEvaluator(model, metric, year, { checkInvariants });
+  }
+
+  /** Rows evaluated so far, by every thread. */
+  get rows(): number {
+    return this.evaluated;
+  }
+
+  /** Quarters whose invariants were checked and held, by every thread (0 without checkInvariants). */
+  get quartersChecked(): number {
+    return this.evaluator.quartersChecked + this.workersChecked;
   }
 
   /** `size` workers (threads besides this one), started before the scenario is loaded so that loading the engine in them overlaps it. */
@@ -32,10 +45,22 @@ export class PointTeam {
     return startWorkers("pointWorker.js", size);
   }
 
-  /** The team for one output of one scenario; each worker compiles its own model from the scenario. */
-  static forOutput(workers: readonly Worker[], scenario: ResolvedScenario, model: CompiledModel, metric: string, year: number, onProgress?: (rowsDone: number) => void): PointTeam {
-    const team = new PointTeam(workers, model, model.table.size, metric, year, onProgress);
-    const setup: PointMessage = { kind: "setup", scenario: transferableScenario(scenario), metric, year };
+  /**
+   * The team for one output of one scenario; each worker compiles its own
+   * model from the scenario. With `checkInvariants` every thread checks
+   * every quarter of every row it evaluates.
+   */
+  static forOutput(
+    workers: readonly Worker[],
+    scenario: ResolvedScenario,
+    model: CompiledModel,
+    output: { readonly metric: string; readonly year: number; readonly checkInvariants?: boolean },
+    onProgress?: (rowsDone: number) => void,
+  ): PointTeam {
+    const { metric, year } = output;
+    const checkInvariants = output.checkInvariants === true;
+    const team = new PointTeam(workers, model, model.table.size, metric, year, checkInvariants, onProgress);
+    const setup: PointMessage = { kind: "setup", scenario: transferableScenario(scenario), metric, year, checkInvariants };
     for (const worker of workers) worker.postMessage(setup);
     return team;
   }
@@ -53,7 +78,10 @@ export class PointTeam {
     const batch: PointMessage = { kind: "batch", points: shared.buffer as SharedArrayBuffer, outputs: outputs.buffer as SharedArrayBuffer, nextRow, rowsDone, rows, firstIndex: this.evaluated };
 
     const work = new SharedWork(() => Atomics.store(next, 0, rows));
-    await work.run(this.workers, batch, {
+    await work.run<{ quartersChecked: number }>(this.workers, batch, {
+      onDone: (reply) => {
+        this.workersChecked += reply.quartersChecked;
+      },
       claimHere: () => {
         const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
         if (from >= rows) return false;

@@ -15,7 +15,7 @@ let setupError: unknown;
 port?.on("message", (message: PointMessage) => {
   if (message.kind === "setup") {
     try {
-      evaluator = new ModelEvaluator(compileModel(restoreScenario(message.scenario)), message.metric, message.year);
+      evaluator = new ModelEvaluator(compileModel(restoreScenario(message.scenario)), message.metric, message.year, { checkInvariants: message.checkInvariants });
     } catch (error) {
       setupError = error;
     }
@@ -27,6 +27,7 @@ port?.on("message", (message: PointMessage) => {
     const outputs = new Float64Array(message.outputs);
     const next = new Int32Array(message.nextRow);
     const done = new Int32Array(message.rowsDone);
+    const checkedBefore = evaluator.quartersChecked;
     for (;;) {
       const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
       if (from >= message.rows) break;
@@ -34,7 +35,7 @@ port?.on("message", (message: PointMessage) => {
       evaluator.evaluateRows(points, from, to, outputs, message.firstIndex);
       Atomics.add(done, 0, to - from);
     }
-    port.postMessage({ kind: "done" } satisfies PointReport);
+    port.postMessage({ kind: "done", quartersChecked: evaluator.quartersChecked - checkedBefore } satisfies PointReport);
   } catch (error) {
     port.postMessage(failureReport(error));
   }

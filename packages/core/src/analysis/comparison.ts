@@ -2,6 +2,7 @@ import type { CompiledModel } from "../model/compileModel.js";
 import { MonteCarloAggregate } from "../montecarlo/aggregate.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
 import { InvariantChecker } from "../montecarlo/invariants.js";
+import { monteCarloRuns } from "../montecarlo/runNaming.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
@@ -98,13 +99,14 @@ export async function compareScenarios(
   const totalSeries = models.reduce((n, m) => n + m.metrics.length * years, 0) + pairs.length * diffSeries;
   const mode = chooseStoreMode(runs, totalSeries, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES);
 
-  const recorders = models.map((m) => new RunRecorder(m.metrics, m.observables.list, m.scenario.meta.id, m.world.layout.quarters, m.world.layout.designs));
+  const namings = models.map((m) => monteCarloRuns(m.scenario.meta.id, seed));
+  const recorders = models.map((m, k) => new RunRecorder(m.metrics, m.observables.list, namings[k]!, m.world.layout.quarters, m.world.layout.designs));
   const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
   const key = jobKey(seed);
   const words = new Uint32Array(2);
   const diff = new Float64Array(diffSeries);
   const checkInvariants = options.checkInvariants === true;
-  const checkers = checkInvariants ? models.map((m) => new InvariantChecker(m, seed)) : undefined;
+  const checkers = checkInvariants ? models.map((m, k) => new InvariantChecker(m, namings[k]!)) : undefined;
   /** Runs [from, to) of every scenario, handing each run's paired differences of each pair to `use`. */
   const runPaired = (from: number, to: number, onScenarioRun: ((k: number, run: number) => void) | undefined, use: (pair: Pair, run: number) => void) => {
     for (let run = from; run < to; run++) {

@@ -1,6 +1,8 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
+import { InvariantChecker } from "../montecarlo/invariants.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
+import { sensitivityEvaluations } from "../montecarlo/runNaming.js";
 import { START_YEAR } from "../time/index.js";
 
 /**
@@ -12,17 +14,25 @@ export class ModelEvaluator {
   private readonly recorder: RunRecorder;
   private readonly milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
   private readonly series: number;
+  /** Checks every quarter of every evaluation when asked (InvariantError names the evaluation). */
+  private readonly checker: InvariantChecker | undefined;
   /** Rows evaluated so far. */
   runs = 0;
+  /** Quarters whose invariants were checked and held, over every row evaluated. */
+  quartersChecked = 0;
 
   constructor(
     private readonly model: CompiledModel,
     metric: string,
     year: number,
+    options: { readonly checkInvariants?: boolean } = {},
   ) {
     const m = model.metrics.findIndex((d) => d.id === metric);
     if (m < 0) throw new Error(`unknown metric ${metric}`);
-    this.recorder = new RunRecorder(model.metrics, model.observables.list, model.scenario.meta.id, model.world.layout.quarters, model.world.layout.designs);
+    // Errors name the evaluation, which --replay cannot reproduce (see runNaming.ts).
+    const naming = sensitivityEvaluations(model.scenario.meta.id);
+    this.recorder = new RunRecorder(model.metrics, model.observables.list, naming, model.world.layout.quarters, model.world.layout.designs);
+    this.checker = options.checkInvariants ? new InvariantChecker(model, naming) : undefined;
     const y = year - START_YEAR;
     if (!(y >= 0 && y < this.recorder.years)) throw new Error(`year ${year} outside the horizon`);
     this.series = m * this.recorder.years + y;
@@ -39,13 +49,15 @@ export class ModelEvaluator {
    * evaluates it changes nothing.
    */
   evaluateRows(points: Float64Array, from: number, to: number, out: Float64Array, firstIndex: number): void {
-    const { model, recorder, milestones, series, dimensions } = this;
+    const { model, recorder, milestones, series, dimensions, checker } = this;
     for (let r = from; r < to; r++) {
       // Read in place (no view of the row): this loop is one model run per row.
       model.table.fromUniforms(points, model.world.params, r * dimensions);
-      runOnce(model, firstIndex + r, recorder, milestones);
+      runOnce(model, firstIndex + r, recorder, milestones, checker);
       out[r] = recorder.values[series] as number;
     }
     this.runs += to - from;
+    // A broken invariant throws, so every quarter of every row that got here was checked.
+    if (checker) this.quartersChecked += (to - from) * model.world.layout.quarters;
   }
 }

@@ -4,6 +4,7 @@ import type { World } from "../model/world.js";
 import { ModelError } from "../errors.js";
 import { QUARTERS_PER_YEAR, quarterLabel } from "../time/index.js";
 import type { MetricDef } from "./registry.js";
+import type { RunNaming } from "../montecarlo/runNaming.js";
 
 /** Aggregation kinds as small integers, for the loop in finishRun. */
 const SUM = 0;
@@ -43,7 +44,8 @@ export class RunRecorder {
   constructor(
     metrics: readonly MetricDef[],
     private readonly observables: readonly ObservableInfo[],
-    private readonly scenarioId: string,
+    /** Names a run in errors: a Monte Carlo run or a sensitivity evaluation. */
+    private readonly naming: RunNaming,
     quarters: number,
     designs: number,
   ) {
@@ -120,7 +122,7 @@ export class RunRecorder {
     for (let o = 0; o < obs.length; o++) {
       const v = obs[o] as number;
       if (!Number.isFinite(v)) {
-        throw new ModelError(this.scenarioId, w.runIndex, quarterLabel(w.q), (this.observables[o] as ObservableInfo).id, v);
+        throw new ModelError(this.naming, w.runIndex, quarterLabel(w.q), (this.observables[o] as ObservableInfo).id, v);
       }
     }
     throw new Error("recordQuarter: a non-finite observable vanished");

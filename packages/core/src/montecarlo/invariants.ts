@@ -4,6 +4,7 @@ import { CONSTRAINTS, INACTIVE } from "../model/constraints.js";
 import { quarterLabel } from "../time/index.js";
 import { InvariantError } from "./invariantError.js";
 import type { QuarterWatcher } from "./runOnce.js";
+import type { RunNaming } from "./runNaming.js";
 
 /** What must hold after every quarter of every run, whatever the parameters. */
 export const INVARIANTS = ["finite", "nonNegative", "share", "binding", "dies", "hbm", "packaging", "retirement"] as const;
@@ -43,7 +44,8 @@ export class InvariantChecker implements QuarterWatcher {
 
   constructor(
     private readonly model: CompiledModel,
-    private readonly seed: number | string,
+    /** Names the run in the error: a Monte Carlo run to replay, or a sensitivity evaluation. */
+    private readonly naming: RunNaming,
   ) {
     const path = (p: string) => requireIndex(model.table.indexOfPath(p), p);
     const observable = (id: string) => requireIndex(model.observables.indexOf(id), id);
@@ -173,7 +175,7 @@ export class InvariantChecker implements QuarterWatcher {
   }
 
   private fail(w: World, invariant: InvariantId, detail: string): never {
-    throw new InvariantError(this.model.scenario.meta.id, this.seed, w.runIndex, quarterLabel(w.q), invariant, detail);
+    throw new InvariantError(this.naming, w.runIndex, quarterLabel(w.q), invariant, detail);
   }
 }
 

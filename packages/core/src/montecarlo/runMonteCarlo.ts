@@ -8,6 +8,7 @@ import { planJob, type JobPlan } from "./jobPlan.js";
 import type { RunMilestones } from "./runOnce.js";
 import { runOnce, type QuarterWatcher } from "./runOnce.js";
 import { InvariantChecker } from "./invariants.js";
+import { monteCarloRuns } from "./runNaming.js";
 
 export interface MonteCarloOptions {
   /** The job, as planned by planJob; or give runs and seed and it is planned here. */
@@ -71,11 +72,12 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   if (plan.mode === "streaming" && (first % BLOCK_RUNS !== 0 || ((first + count) % BLOCK_RUNS !== 0 && first + count !== runs))) {
     throw new RangeError(`a slice of streamed runs starts and ends at a multiple of ${BLOCK_RUNS} runs (or the last run), not ${first}..${first + count - 1}`);
   }
-  const recorder = new RunRecorder(model.metrics, model.observables.list, model.scenario.meta.id, model.world.layout.quarters, model.world.layout.designs);
+  const naming = monteCarloRuns(model.scenario.meta.id, plan.seed);
+  const recorder = new RunRecorder(model.metrics, model.observables.list, naming, model.world.layout.quarters, model.world.layout.designs);
   if (options.into && options.into.plan !== plan) throw new Error("runMonteCarlo: `into` belongs to another plan");
   // With discardValues nothing is kept, so the aggregate holds no runs (and no memory for them).
   const aggregate = options.into ?? new MonteCarloAggregate(options.discardValues ? { ...plan, runs: 0 } : plan, first, options.discardValues ? 0 : count, recorder.years, model.world.layout.designs);
-  const watcher = quarterWatcher(options.checkInvariants ? new InvariantChecker(model, plan.seed) : undefined, options.onQuarter);
+  const watcher = quarterWatcher(options.checkInvariants ? new InvariantChecker(model, naming) : undefined, options.onQuarter);
   // A broken invariant throws, so every quarter of every run that finishes was checked.
   const countChecked = (runsDone: number) => {
     if (options.checkInvariants) aggregate.quartersChecked += runsDone * model.world.layout.quarters;
