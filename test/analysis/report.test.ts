@@ -44,4 +44,18 @@ describe("charts and the report", () => {
     expect(html).toContain("TokenRing AI, &quot;China&#39;s &quot;Manhattan Project&quot; Unveils EUV Prototype");
     expect(html).toContain("h200-open-door - baseline");
   });
+
+  it("writes the same page on one thread and on three, and refuses a bad --workers", async () => {
+    const dir = tempDir();
+    // 2,100 runs: three block-sized slices, so each thread can take one of each job.
+    const args = ["report", "baseline", "--compare", "hbm-chokehold", "--runs", "2100", "--seed", "4", "--quiet"];
+    const one = await chipsim([...args, "--workers", "1", "--out", join(dir, "one.html")]);
+    const three = await chipsim([...args, "--workers", "3", "--out", join(dir, "three.html")]);
+    expect([one.code, three.code]).toEqual([0, 0]);
+    expect(readFileSync(join(dir, "three.html"), "utf8")).toBe(readFileSync(join(dir, "one.html"), "utf8"));
+    const bad = await chipsim(["charts", "baseline", "--workers", "1.5", "--out", join(dir, "charts")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--workers: expected a whole number of threads, at least 1, found 1.5");
+    expect(readdirSync(dir)).toEqual(["one.html", "three.html"]);
+  });
 });

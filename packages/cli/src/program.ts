@@ -361,6 +361,7 @@ function reportOptions(y: Argv) {
     .option("seed", { type: "string" })
     .option("metric", { type: "string", default: "accelerators.domestic", describe: "Output of the tornado" })
     .option("year", { type: "number", default: 2030, describe: "Year of the tornado" })
+    .option("workers", { type: "number", describe: "Worker threads (default: one per core; one below 10,000 runs). Results do not depend on it" })
     .option("quiet", { type: "boolean", default: false });
 }
 
@@ -373,6 +374,7 @@ function reportArgs(a: Record<string, unknown>) {
     year: a["year"] as number,
     quiet: a["quiet"] as boolean,
     ...(a["runs"] !== undefined ? { runs: a["runs"] as number } : {}),
+    ...(a["workers"] !== undefined ? { workers: a["workers"] as number } : {}),
     ...(a["seed"] !== undefined ? { seed: String(a["seed"]) } : {}),
     ...(a["set"] !== undefined ? { set: a["set"] as string[] } : {}),
   };

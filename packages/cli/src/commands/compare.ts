@@ -6,7 +6,6 @@ import {
   Param,
   scenarioChanges,
   type Attribution,
-  type RunJob,
   type ComparisonSummary,
   type DiffSummary,
   type ScenarioChange,
@@ -74,10 +73,7 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
   const seed = args.seed !== undefined ? parseSeed(args.seed) : first.meta.seed;
   const threads = team ? (args.workers ?? defaultThreads(runs)) : 1;
   // Each scenario's job on the team's threads (exact statistics; a streamed comparison runs paired on this thread).
-  const runJob: RunJob | undefined =
-    team && threads > 1
-      ? (model, plan, { onProgress, checkInvariants }) => team.run({ scenario: model.scenario, model, plan, checkInvariants }, 0, plan.runs, onProgress)
-      : undefined;
+  const runJob = WorkerTeam.runJob(team, threads);
   const checkInvariants = args.checkInvariants === true;
   const progress = progressReporter(io, args.quiet);
   const models = resolved.map(compileModel);

@@ -6,7 +6,11 @@ import { standaloneSvg } from "../report/renderSvg.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
+import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
 import { parseSeed } from "./run.js";
+
+/** Runs of a report unless --runs says otherwise (fewer when the scenario asks for fewer): a page in about two seconds. */
+const REPORT_RUNS = 2000;
 
 export interface ReportArgs {
   readonly scenario: string;
@@ -18,6 +22,8 @@ export interface ReportArgs {
   readonly metric: string;
   readonly year: number;
   readonly quiet: boolean;
+  /** Threads for each Monte Carlo job (default: one per core, one under 10,000 runs). */
+  readonly workers?: number;
 }
 
 /** `chipsim report SCENARIO --out report.html`: one self-contained page. */
@@ -43,15 +49,25 @@ export async function chartsCommand(args: ReportArgs, io: CliIo): Promise<number
 }
 
 async function build(args: ReportArgs, io: CliIo) {
-  const scenario = loadResolved(args.scenario, args.set, io.cwd);
-  const runs = args.runs ?? Math.min(scenario.meta.runs, 2000);
-  if (!(Number.isInteger(runs) && runs > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
-  const compare = args.compare.map((ref) => loadResolved(ref, args.set, io.cwd));
-  return buildReport({
-    scenario,
-    compare,
-    runs,
-    seed: args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed,
-    tornado: { metric: args.metric, year: args.year },
-  });
+  if (args.runs !== undefined && !(Number.isInteger(args.runs) && args.runs > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
+  // Workers start first, so that loading the engine in them overlaps loading the scenarios here.
+  checkWorkersFlag(args.workers);
+  const earlyThreads = threadsToStart(args.workers, args.runs ?? REPORT_RUNS);
+  const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
+  try {
+    const scenario = loadResolved(args.scenario, args.set, io.cwd);
+    const runs = args.runs ?? Math.min(scenario.meta.runs, REPORT_RUNS);
+    const compare = args.compare.map((ref) => loadResolved(ref, args.set, io.cwd));
+    const runJob = WorkerTeam.runJob(team, args.workers ?? defaultThreads(runs));
+    return await buildReport({
+      scenario,
+      compare,
+      runs,
+      seed: args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed,
+      tornado: { metric: args.metric, year: args.year },
+      ...(runJob ? { runJob } : {}),
+    });
+  } finally {
+    await team?.stop();
+  }
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario } from "@chipsim/core";
+import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario, type RunJob } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
 import { UsageError } from "../usageError.js";
 import { claimSlices } from "./claimSlices.js";
@@ -77,6 +77,16 @@ export class WorkerTeam {
   private keyOf(scenario: ResolvedScenario): number {
     if (!this.scenarioKeys.has(scenario)) this.scenarioKeys.set(scenario, nextScenarioKey++);
     return this.scenarioKeys.get(scenario) as number;
+  }
+
+  /**
+   * The team as a RunJob (whole jobs, for compare, the attribution and
+   * report), or undefined when `threads` is 1 and the job is better run on
+   * this thread alone.
+   */
+  static runJob(team: WorkerTeam | undefined, threads: number): RunJob | undefined {
+    if (!team || threads <= 1) return undefined;
+    return (model, plan, { onProgress, checkInvariants }) => team.run({ scenario: model.scenario, model, plan, checkInvariants }, 0, plan.runs, onProgress);
   }
 
   /** Runs [first, first + count) of the planned job on this thread and the workers; `checkInvariants` checks every quarter of every run. */

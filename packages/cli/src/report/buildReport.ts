@@ -7,12 +7,14 @@ import {
   ModelEvaluator,
   evaluateRowsWith,
   overlayChart,
-  runMonteCarlo,
+  planJob,
+  runJobHere,
   summarize,
   tornado,
   tornadoChart,
   type ComparisonSummary,
   type ResolvedScenario,
+  type RunJob,
   type Summary,
 } from "@chipsim/core";
 import { compact, percent } from "../output/format.js";
@@ -29,6 +31,8 @@ export interface ReportInput {
   readonly runs: number;
   readonly seed: number | string;
   readonly tornado: { readonly metric: string; readonly year: number };
+  /** Runs each Monte Carlo job, the scenario's and the comparison's (default: on this thread); the tornado's few runs stay here. */
+  readonly runJob?: RunJob;
 }
 
 export interface ReportOutput {
@@ -45,8 +49,9 @@ export interface ReportOutput {
  */
 export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const { scenario, runs, seed } = input;
+  const runJob = input.runJob ?? runJobHere;
   const model = compileModel(scenario);
-  const summary = summarize(model, runMonteCarlo(model, { runs, seed }), seed);
+  const summary = summarize(model, await runJob(model, planJob(model, { runs, seed }), { checkInvariants: false }), seed);
   const manifest = runManifest(scenario, seed, runs);
   const charts: Record<string, string> = {};
   const chart = async (name: string, spec: Record<string, unknown>) => (charts[name] = await renderSvg(spec));
@@ -85,7 +90,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   );
 
   if (input.compare.length > 0) {
-    const comparison = await compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed });
+    const comparison = await compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed, ...(input.runJob ? { runJob: input.runJob } : {}) });
     const summaries = comparison.scenarios.map((id) => comparison.summaries[id] as Summary);
     sections.push("<h2>Compared with other scenarios</h2>");
     for (const metric of REPORT_METRICS) {
