@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { compileModel, type CompiledModel } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
+import { garbagePerRun } from "../../packages/cli/src/bench/garbagePerRun.js";
+import { resolve } from "../helpers/scenario.js";
 
 const run = promisify(execFile);
 const bench = fileURLToPath(new URL("../../packages/cli/dist/bench/bench.js", import.meta.url));
@@ -18,6 +21,7 @@ describe("pnpm bench", () => {
       variateFloor: { drawMicroseconds: number; runMicroseconds: number; ratio: number };
       scaling: { runsExponent: number; horizonExponent: number };
       twoThreadSpeedup: Record<string, number>;
+      garbageBytesPerRun: number;
     };
     // 10^4 runs only: 1 and 2 threads, streaming and stored, each run as its own process.
     expect(result.configs.map((c) => `${c.runs}/${c.threads}/${c.statistics}`)).toEqual(["10000/1/streaming", "10000/2/streaming", "10000/1/exact", "10000/2/exact"]);
@@ -29,6 +33,7 @@ describe("pnpm bench", () => {
     // The whole model costs more than its draws alone; the exponents are fitted numbers.
     expect(result.variateFloor.ratio).toBeGreaterThan(1);
     expect(Number.isFinite(result.scaling.runsExponent) && Number.isFinite(result.scaling.horizonExponent)).toBe(true);
+    expect(result.garbageBytesPerRun).toBeGreaterThanOrEqual(0);
     const lines = readFileSync(history, "utf8").trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] as string).configs).toEqual(result.configs);
@@ -39,4 +44,18 @@ describe("pnpm bench", () => {
     expect((failed as { code: number }).code).toBe(2);
     expect((failed as { stderr: string }).stderr).toMatch(/--max-runs: expected a whole number above 0, found "lots"/);
   });
+});
+
+describe("the garbage the run loop leaves", () => {
+  it("is a few hundred bytes a run at most for the baseline, and sees an agent that allocates", async () => {
+    const model = compileModel(resolve("baseline"));
+    const clean = await garbagePerRun(model, 3000, 1);
+    // About 230 bytes here (a few numbers V8 boxes where it does not inline); 460 while a normal
+    // quantile in the tails returned a boxed number, and an array a run would be far above either.
+    expect(clean).toBeLessThan(350);
+    // A last agent that makes a 100-number array every quarter: 48 x 816 bytes a run, or more.
+    const wasteful = { name: "market" as const, reset() {}, step: (w: CompiledModel["world"]) => void (w.obs[0] = new Array(100).fill(w.q).length * 0) };
+    const leaky = await garbagePerRun({ ...model, agents: [...model.agents, wasteful] }, 3000, 1);
+    expect(leaky).toBeGreaterThan(clean + 48 * 800);
+  }, 60_000);
 });

@@ -15,7 +15,8 @@
  *     of every run comes from the parameter table: same generators, same
  *     transforms) against the whole model, in this process;
  *   - how run time grows with the runs and with the horizon: fitted
- *     exponents, which should be 1.
+ *     exponents, which should be 1;
+ *   - the garbage the run loop leaves per run (bytes; the aim is none).
  *
  * Flags: --json (one JSON object), --max-runs N (largest job, default
  * 1000000), --repeat N (timings are medians of N, default 1),
@@ -33,6 +34,7 @@ import { NODE_FLAGS } from "../nodeFlags.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { fitExponent, median } from "./fitExponent.js";
+import { garbagePerRun } from "./garbagePerRun.js";
 
 const STORED_LIMIT_BYTES = 2 * 1024 ** 3;
 const SEED = 2026;
@@ -131,6 +133,8 @@ async function main(): Promise<void> {
   // Figures of this process first, before children load the machine.
   log("variate floor ...");
   const floor = variateFloor(model, 5000, Math.max(3, repeat));
+  log("garbage per run ...");
+  const garbage = await garbagePerRun(model, 5000, SEED);
   log("scaling with runs and horizon ...");
   const runPoints = [2500, 5000, 10_000, 20_000].map((runs) => ({ x: runs, seconds: timeRuns(model, runs, repeat) }));
   const dir = mkdtempSync(join(tmpdir(), "chipsim-bench-"));
@@ -183,6 +187,7 @@ async function main(): Promise<void> {
     configs,
     twoThreadSpeedup: speedup,
     variateFloor: floor,
+    garbageBytesPerRun: Math.round(garbage),
     scaling: {
       runsExponent: round(fitExponent(runPoints)),
       horizonExponent: round(fitExponent(horizonPoints)),
@@ -211,6 +216,7 @@ async function main(): Promise<void> {
     `  two threads against one (streaming): ${Object.entries(speedup).map(([r, s]) => `${Number(r).toLocaleString("en-US")} runs ${s}x`).join(", ") || "n/a"}`,
     `  variate floor: draws ${floor.drawMicroseconds} us/run, whole model ${floor.runMicroseconds} us/run, ratio ${floor.ratio}`,
     `  time ~ runs^${result.scaling.runsExponent}, ~ quarters^${result.scaling.horizonExponent}`,
+    `  garbage left by the run loop: ${result.garbageBytesPerRun} bytes a run`,
     history ? `  appended to ${history}` : "",
     "",
   ];

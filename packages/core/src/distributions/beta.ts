@@ -34,16 +34,42 @@ export function makePert(spec: Extract<DistSpec, { dist: "pert" }>): Distributio
 function betaOn(spec: DistSpec, alpha: number, beta: number, min: number, max: number): Distribution {
   if (!(alpha > 0 && beta > 0)) throw new Error(`beta: shapes must be positive, got ${alpha}, ${beta}`);
   if (!(min < max)) throw new Error(`beta: needs min < max, got ${min}, ${max}`);
-  const table = betaQuantileTable(alpha, beta);
+  const grid = betaQuantileGrid(alpha, beta);
   const width = max - min;
-  const quantile = (u: number) => min + width * table(u);
-  return { spec, mean: min + (width * alpha) / (alpha + beta), support: [min, max], quantile, quantileInto: (us, i, out) => void (out[i] = quantile(us[i] as number)) };
+  // Each reads the grid itself rather than through another closure: a call V8 does not inline boxes its result.
+  return {
+    spec,
+    mean: min + (width * alpha) / (alpha + beta),
+    support: [min, max],
+    quantile: (u) => min + width * readGrid(grid, u),
+    quantileInto: (us, i, out) => void (out[i] = min + width * readGrid(grid, us[i] as number)),
+  };
 }
+
+/** Spacing of the grid in z. */
+const GRID_STEP = (2 * Z_MAX) / BETA_TABLE_SIZE;
 
 /** The standard beta(a, b) quantile on [0, 1] as a tabulated function of u. */
 export function betaQuantileTable(a: number, b: number): (u: number) => number {
+  const grid = betaQuantileGrid(a, b);
+  return (u) => readGrid(grid, u);
+}
+
+/** The quantile at u, interpolated linearly in z = Phi^-1(u) between grid points. */
+function readGrid(xs: Float64Array, u: number): number {
   const n = BETA_TABLE_SIZE;
-  const step = (2 * Z_MAX) / n;
+  const t = (normalQuantile(u) + Z_MAX) / GRID_STEP;
+  if (!(t > 0)) return xs[0] as number;
+  if (t >= n) return xs[n] as number;
+  const k = Math.floor(t);
+  const x0 = xs[k] as number;
+  return x0 + (t - k) * ((xs[k + 1] as number) - x0);
+}
+
+/** The standard beta(a, b) quantile at z = -Z_MAX + k GRID_STEP, for k = 0 .. BETA_TABLE_SIZE. */
+function betaQuantileGrid(a: number, b: number): Float64Array {
+  const n = BETA_TABLE_SIZE;
+  const step = GRID_STEP;
   const xs = new Float64Array(n + 1);
   // Each tail from its own side, so that 1 - u keeps its precision: below
   // z = 0, x solves I_x(a, b) = Phi(z); above, y = 1 - x solves
@@ -61,14 +87,7 @@ export function betaQuantileTable(a: number, b: number): (u: number) => number {
   const upperY = solveRising(upperP, b, a);
   xs.set(lowerX);
   for (let j = 0; j < upperY.length; j++) xs[n - j] = 1 - (upperY[j] as number);
-  return (u: number) => {
-    const t = (normalQuantile(u) + Z_MAX) / step;
-    if (!(t > 0)) return xs[0] as number;
-    if (t >= n) return xs[n] as number;
-    const k = Math.floor(t);
-    const x0 = xs[k] as number;
-    return x0 + (t - k) * ((xs[k + 1] as number) - x0);
-  };
+  return xs;
 }
 
 /** The beta(a, b) quantiles at the rising probabilities ps, each solve started from the roots before it. */

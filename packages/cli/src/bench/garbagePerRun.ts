@@ -1,0 +1,44 @@
+import { Session } from "node:inspector/promises";
+import { planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core";
+
+/** Bytes between the heap profiler's samples: small enough to see a few heap numbers a run. */
+const SAMPLING_INTERVAL_BYTES = 64;
+
+/**
+ * Bytes the run loop (parameter draw, model, recorder) allocates per run,
+ * once V8 has optimised it: what the young generation must sweep, and what
+ * "no allocation per run" measures against (0 is the aim). Counted by V8's
+ * sampling heap profiler with collected objects included, over `runs` runs
+ * after as many to warm up; nothing is kept, so no statistics allocate.
+ * Sampling is statistical: the figure is good to a few bytes.
+ */
+export async function garbagePerRun(model: CompiledModel, runs: number, seed: number): Promise<number> {
+  const plan = planJob(model, { runs: 2 * runs, seed, statistics: "exact" });
+  // The interpreter boxes every fractional number it computes; optimised code is what runs a job.
+  runMonteCarlo(model, { plan, discardValues: true, count: runs });
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post("HeapProfiler.startSampling", {
+      samplingInterval: SAMPLING_INTERVAL_BYTES,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    runMonteCarlo(model, { plan, discardValues: true, firstRun: runs, count: runs });
+    const { profile } = await session.post("HeapProfiler.stopSampling");
+    return sampledBytes(profile.head) / runs;
+  } finally {
+    session.disconnect();
+  }
+}
+
+interface SampledNode {
+  readonly selfSize: number;
+  readonly children: readonly SampledNode[];
+}
+
+function sampledBytes(node: SampledNode): number {
+  let total = node.selfSize;
+  for (const child of node.children) total += sampledBytes(child);
+  return total;
+}
