@@ -5,4 +5,4 @@ WORKDIR /opt/chipsim
 COPY . .
 RUN npx -y pnpm@10.34.8 install --frozen-lockfile && npx -y pnpm@10.34.8 store prune
 USER node
-ENTRYPOINT ["node", "--max-semi-space-size=1", "/opt/chipsim/packages/cli/dist/bin.js"]
+ENTRYPOINT ["node", "--max-semi-space-size=1", "/opt/chipsim/packages/cli/dist/bundle/chipsim.js"]

@@ -7,7 +7,7 @@
 #   sbatch --dependency=afterok:$jobid --wrap "$CHIPSIM merge $OUT/parts --out $OUT"
 #
 # CHIPSIM is the command line: `chipsim` if installed, or
-# "node --max-semi-space-size=1 /path/to/chipsim/packages/cli/dist/bin.js".
+# "node --max-semi-space-size=1 /path/to/chipsim/packages/cli/dist/bundle/chipsim.js".
 #SBATCH --job-name=chipsim-baseline-1m
 #SBATCH --array=0-7
 #SBATCH --cpus-per-task=2

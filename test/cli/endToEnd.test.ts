@@ -3,10 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { CHIPSIM_BIN } from "../helpers/bin.js";
 import { tempDir } from "../helpers/tempScenarios.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const bin = join(root, "packages/cli/dist/bin.js");
+const bin = CHIPSIM_BIN;
 
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: "utf8" });

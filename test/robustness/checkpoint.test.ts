@@ -2,11 +2,11 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { CHIPSIM_BIN } from "../helpers/bin.js";
 import { chipsim } from "../helpers/cli.js";
 
-const bin = fileURLToPath(new URL("../../packages/cli/dist/bin.js", import.meta.url));
+const bin = CHIPSIM_BIN;
 
 /** Runs the command line and kills it (SIGKILL: no chance to clean up) once `ready` holds. */
 function killWhen(args: string[], ready: () => boolean): Promise<number | null> {

@@ -2,10 +2,10 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { CHIPSIM_BIN } from "../helpers/bin.js";
 
-const bin = fileURLToPath(new URL("../../packages/cli/dist/bin.js", import.meta.url));
+const bin = CHIPSIM_BIN;
 
 /** Starts a long job, sends Ctrl-C once runs are under way, and reports how it ended. */
 function interrupted(threads: number): Promise<{ code: number | null; stderr: string; out: string; afterSignalMs: number }> {

@@ -6,10 +6,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { CHIPSIM_BIN } from "../helpers/bin.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const bin = join(root, "packages/cli/dist/bin.js");
+const bin = CHIPSIM_BIN;
 const yaml = createRequire(join(root, "packages/cli/package.json"))("yaml") as { parseAllDocuments(text: string): { toJS(): unknown }[] };
 const version = (JSON.parse(readFileSync(join(root, "packages/cli/package.json"), "utf8")) as { version: string }).version;
 

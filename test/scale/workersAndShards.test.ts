@@ -2,14 +2,14 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { CHIPSIM_BIN } from "../helpers/bin.js";
 import { parseShard, partialFileName } from "../../packages/cli/src/shardSpec.js";
 import { chipsim } from "../helpers/cli.js";
 
 const run = promisify(execFile);
-const bin = fileURLToPath(new URL("../../packages/cli/dist/bin.js", import.meta.url));
+const bin = CHIPSIM_BIN;
 const temp = () => mkdtempSync(join(tmpdir(), "chipsim-scale-"));
 
 describe("worker threads", () => {
