@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { compileModel, planJob, runMonteCarlo, summarize, type StoredSeries } from "@chipsim/core";
+import { describe, expect, it, vi } from "vitest";
+import { WorkerTeam } from "../../packages/cli/src/parallel/workerTeam.js";
+import { resolve } from "../helpers/scenario.js";
 import { CHIPSIM_BIN } from "../helpers/bin.js";
 import { parseShard, partialFileName } from "../../packages/cli/src/shardSpec.js";
 import { chipsim } from "../helpers/cli.js";
@@ -26,6 +29,23 @@ describe("worker threads", () => {
       expect(JSON.parse(a).scenario.quantiles.method).toBe(statistics === "exact" ? "exact" : "histogram");
     });
   }
+
+  it("summarise an exact job side by side: the summary one thread computes, none of it left to compute", async () => {
+    const scenario = resolve("baseline");
+    const model = compileModel(scenario);
+    const plan = planJob(model, { runs: 2100, seed: 11, statistics: "exact" });
+    const team = WorkerTeam.start(2);
+    try {
+      const aggregate = await team.run({ scenario, model, plan, checkInvariants: false }, 0, plan.runs);
+      await team.summarize(aggregate);
+      const computeHere = vi.spyOn(aggregate.stored as StoredSeries, "summary");
+      const threaded = JSON.stringify(summarize(model, aggregate, 11));
+      expect(computeHere).not.toHaveBeenCalled();
+      expect(threaded).toBe(JSON.stringify(summarize(model, runMonteCarlo(compileModel(scenario), { plan }), 11)));
+    } finally {
+      await team.stop();
+    }
+  });
 
   it("stops its workers and reports bad input plainly when the scenario cannot be loaded", async () => {
     const started = Date.now();

@@ -8,6 +8,8 @@ export { compileModel, type CompiledModel } from "./model/compileModel.js";
 export { runMonteCarlo } from "./montecarlo/runMonteCarlo.js";
 export { ModelEvaluator } from "./analysis/evaluator.js";
 export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
+export { StoredSeries } from "./stats/storedSeries.js";
+export { SUMMARY_ROW, summarizeStoredSeries } from "./stats/summaryRows.js";
 export { yearsOf } from "./montecarlo/layout.js";
 export { restoreScenario, type TransferableScenario } from "./config/transferScenario.js";
 export { ChipsimError, type ErrorCode } from "./errors.js";

@@ -15,6 +15,8 @@ export { planJob, sliceOf, PILOT_RUNS, type JobPlan, type PlanOptions } from "./
 export { yearsOf } from "./montecarlo/layout.js";
 export { DEFAULT_MEMORY_BOUND_BYTES, storedBytes, type StoreMode } from "./stats/storeMode.js";
 export { BLOCK_RUNS, HISTOGRAM_BINS } from "./stats/binnedSeries.js";
+export { StoredSeries } from "./stats/storedSeries.js";
+export { SUMMARY_ROW, summarizeStoredSeries } from "./stats/summaryRows.js";
 export { summarize, summaryFrame, DOMESTIC_CONSTRAINTS, IMPORT_CONSTRAINTS, MILESTONES, type Summary, type SummaryFrame, type QuantileMethod } from "./export/summary.js";
 export { summaryToCsv, CSV_HEADER } from "./export/csv.js";
 export { CONSTRAINTS, type Constraint } from "./model/constraints.js";

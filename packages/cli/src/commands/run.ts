@@ -109,11 +109,14 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
 
   const progress = progressReporter(io, args.quiet);
   let aggregate: MonteCarloAggregate;
+  /** The threads that ran the job, to summarise it side by side too. */
+  let threadsTeam: WorkerTeam | undefined;
   if (!perRun && !watched) {
     // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
-    const threadsTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
-    if (threadsTeam !== team) await team?.stop();
-    const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => threadsTeam.run({ scenario, model, plan, checkInvariants: args.checkInvariants === true }, first, count, onDone);
+    const jobTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
+    threadsTeam = jobTeam;
+    if (jobTeam !== team) await team?.stop();
+    const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => jobTeam.run({ scenario, model, plan, checkInvariants: args.checkInvariants === true }, first, count, onDone);
     if (args.checkpoint !== undefined) {
       const job = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
       const result = await runWithCheckpoints(job, runRange, progress.onProgress);
@@ -144,6 +147,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
     return 0;
   }
 
+  await threadsTeam?.summarize(aggregate);
   const summary = summarize(model, aggregate, seed);
   const manifest = manifestFor(aggregate.runs);
   if (watched && !args.quiet) {

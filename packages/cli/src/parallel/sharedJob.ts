@@ -36,6 +36,23 @@ export interface ScenarioAhead {
 }
 
 /**
+ * After an exact job, the summaries of its series, shared out like its
+ * runs: every thread claims SERIES_PER_CLAIM series at a time from
+ * `nextSeries` and writes each one's row (summaryRows.ts) into `rows`,
+ * reading the runs' values where the job left them. Answered with
+ * "summarized".
+ */
+export interface SharedSummaries {
+  readonly kind: "summaries";
+  readonly values: SharedArrayBuffer;
+  readonly series: number;
+  readonly first: number;
+  readonly count: number;
+  readonly rows: SharedArrayBuffer;
+  readonly nextSeries: SharedArrayBuffer;
+}
+
+/**
  * What a worker sends back: its results (exact values stay in the shared
  * buffer), or why it stopped, with the error's code when it is one of
  * chipsim's own (a broken invariant, a value that is not finite), so that
@@ -43,4 +60,5 @@ export interface ScenarioAhead {
  */
 export type WorkerReport =
   | { readonly kind: "done"; readonly partial: AggregatePartial }
+  | { readonly kind: "summarized" }
   | FailureReport;

@@ -9,9 +9,10 @@
  * buffer, so only counts travel).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, MonteCarloAggregate, restoreScenario, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
+import { compileModel, MonteCarloAggregate, restoreScenario, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
 import { claimSlices } from "./claimSlices.js";
-import type { ScenarioAhead, SharedJob, WorkerReport } from "./sharedJob.js";
+import { claimSummaryBatch } from "./claimSummaries.js";
+import type { ScenarioAhead, SharedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
 import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
@@ -27,7 +28,19 @@ function modelFor(scenario: TransferableScenario, scenarioKey: number): Compiled
   return model;
 }
 
-port?.on("message", (message: ScenarioAhead | SharedJob) => {
+port?.on("message", (message: ScenarioAhead | SharedJob | SharedSummaries) => {
+  if (message.kind === "summaries") {
+    try {
+      const stored = new StoredSeries(message.series, message.first, message.count, new Float64Array(message.values));
+      const rows = new Float64Array(message.rows);
+      const scratch = new Float64Array(message.count);
+      while (claimSummaryBatch(message, stored, rows, scratch));
+      port.postMessage({ kind: "summarized" } satisfies WorkerReport);
+    } catch (error) {
+      port.postMessage(failureReport(error));
+    }
+    return;
+  }
   if (message.kind === "scenario") {
     // Nothing to answer: a scenario that fails to compile fails again, and is reported, with its job.
     try {

@@ -1,12 +1,12 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { BLOCK_RUNS, MonteCarloAggregate, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario, type RunJob } from "@chipsim/core";
+import { BLOCK_RUNS, MonteCarloAggregate, SUMMARY_ROW, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario, type RunJob } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
 import { UsageError } from "../usageError.js";
 import { claimSlices } from "./claimSlices.js";
-import type { FailureReport } from "./failureReport.js";
 import { SharedWork, startWorkers, stopWorkers } from "./sharedWork.js";
-import type { ScenarioAhead, SharedJob, WorkerReport } from "./sharedJob.js";
+import { claimSummaryBatch } from "./claimSummaries.js";
+import type { ScenarioAhead, SharedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
 
 /**
  * Below this many runs per thread one thread is quicker: a worker first
@@ -86,7 +86,39 @@ export class WorkerTeam {
    */
   static runJob(team: WorkerTeam | undefined, threads: number): RunJob | undefined {
     if (!team || threads <= 1) return undefined;
-    return (model, plan, { onProgress, checkInvariants }) => team.run({ scenario: model.scenario, model, plan, checkInvariants }, 0, plan.runs, onProgress);
+    return async (model, plan, { onProgress, checkInvariants, summaries }) => {
+      const aggregate = await team.run({ scenario: model.scenario, model, plan, checkInvariants }, 0, plan.runs, onProgress);
+      if (summaries) await team.summarize(aggregate);
+      return aggregate;
+    };
+  }
+
+  /**
+   * Summarises every series of an exact job on this thread and the
+   * workers, from the values the job left in shared memory, and hands the
+   * rows to the aggregate, whose seriesSummary then reads them: the same
+   * numbers one thread computes (each series is summarised whole, by one
+   * thread). Streamed statistics, and values outside shared memory (a job
+   * resumed from a checkpoint), are left to be summarised on this thread.
+   */
+  async summarize(aggregate: MonteCarloAggregate): Promise<void> {
+    const stored = aggregate.stored;
+    if (this.workers.length === 0 || !stored || !(stored.values.buffer instanceof SharedArrayBuffer) || stored.values.length !== stored.series * stored.count) return;
+    const job: SharedSummaries = {
+      kind: "summaries",
+      values: stored.values.buffer,
+      series: stored.series,
+      first: stored.first,
+      count: stored.count,
+      rows: new SharedArrayBuffer(stored.series * SUMMARY_ROW * Float64Array.BYTES_PER_ELEMENT),
+      nextSeries: new SharedArrayBuffer(4),
+    };
+    const rows = new Float64Array(job.rows).fill(NaN);
+    const next = new Int32Array(job.nextSeries);
+    const scratch = new Float64Array(stored.count);
+    const work = new SharedWork(() => Atomics.store(next, 0, stored.series));
+    await work.run(this.workers, job, { claimHere: () => claimSummaryBatch(job, stored, rows, scratch) });
+    aggregate.adoptSummaries(rows);
   }
 
   /** Runs [first, first + count) of the planned job on this thread and the workers; `checkInvariants` checks every quarter of every run. */
@@ -128,7 +160,7 @@ export class WorkerTeam {
     const interrupt = () => work.fail(new InterruptedError(Atomics.load(runsDone, 0), count));
     process.once("SIGINT", interrupt);
     try {
-      await work.run<Exclude<WorkerReport, FailureReport>>(this.workers, sharedJob, {
+      await work.run<Extract<WorkerReport, { kind: "done" }>>(this.workers, sharedJob, {
         // Answers arrive between this thread's slices, when its runs are flushed.
         onDone: (report) => mine.mergePartial(report.partial, sharedValues !== undefined),
         // A slice at a time, on one thread too, so that Ctrl-C is heard between slices.

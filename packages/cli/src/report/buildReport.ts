@@ -51,7 +51,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const { scenario, runs, seed } = input;
   const runJob = input.runJob ?? runJobHere;
   const model = compileModel(scenario);
-  const summary = summarize(model, await runJob(model, planJob(model, { runs, seed }), { checkInvariants: false }), seed);
+  const summary = summarize(model, await runJob(model, planJob(model, { runs, seed }), { checkInvariants: false, summaries: true }), seed);
   const manifest = runManifest(scenario, seed, runs);
   const charts: Record<string, string> = {};
   const chart = async (name: string, spec: Record<string, unknown>) => (charts[name] = await renderSvg(spec));

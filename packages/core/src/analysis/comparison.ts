@@ -63,6 +63,8 @@ export type RunJob = (model: CompiledModel, plan: JobPlan, options: RunJobOption
 export interface RunJobOptions {
   readonly onProgress?: (done: number, total: number) => void;
   readonly checkInvariants: boolean;
+  /** The caller will read every series' summary: a runner with threads may compute them all at once, side by side. */
+  readonly summaries?: boolean;
 }
 
 /** runMonteCarlo on this thread: the runner when none is given. */
@@ -214,7 +216,7 @@ async function runStored(
   for (const [k, model] of models.entries()) {
     const plan = planJob(model, { runs, seed, statistics: "exact" });
     const progress = onProgress ? { onProgress: (done: number) => onProgress(k * runs + done, models.length * runs) } : {};
-    aggregates.push(await runJob(model, plan, { checkInvariants: job.checkInvariants, ...progress }));
+    aggregates.push(await runJob(model, plan, { checkInvariants: job.checkInvariants, summaries: true, ...progress }));
   }
   for (const pair of pairs) {
     const stored = new StoredSeries(job.common * years, 0, runs);

@@ -2,6 +2,7 @@ import { CONSTRAINTS } from "../model/constraints.js";
 import type { RunRecorder } from "../metrics/runRecorder.js";
 import { BinnedSeries, type BinnedSums } from "../stats/binnedSeries.js";
 import type { SeriesPrecision, SeriesSummary } from "../stats/seriesSummary.js";
+import { SUMMARY_ROW, summaryFromRow } from "../stats/summaryRows.js";
 import { StoredSeries } from "../stats/storedSeries.js";
 import type { JobPlan } from "./jobPlan.js";
 
@@ -47,6 +48,8 @@ export class MonteCarloAggregate {
   /** Quarters of these runs whose invariants were checked and held (0 unless the job checks them). */
   quartersChecked = 0;
   private scratch: Float64Array | undefined;
+  /** Every series' summary, when threads computed them (adoptSummaries). */
+  private summaryRows: Float64Array | undefined;
   /** Runs not yet handed to the statistics, run-major: see flush(). */
   private readonly chunk: Float64Array;
   private chunkFirst = 0;
@@ -119,10 +122,22 @@ export class MonteCarloAggregate {
     this.binned?.endBlock();
   }
 
+  /**
+   * Summaries of every series computed elsewhere (by several threads, with
+   * summarizeStoredSeries), read by seriesSummary instead of computing them
+   * here. Exact statistics only.
+   */
+  adoptSummaries(rows: Float64Array): void {
+    if (!this.stored) throw new Error("summary rows hold exact summaries only");
+    if (rows.length !== this.plan.series * SUMMARY_ROW) throw new Error(`summary rows: expected ${this.plan.series * SUMMARY_ROW} numbers, found ${rows.length}`);
+    this.summaryRows = rows;
+  }
+
   /** Summary and precision of series s (metric * years + year). */
   seriesSummary(s: number): { summary: SeriesSummary; precision: SeriesPrecision } {
     this.requireFlushed();
     if (this.binned) return this.binned.summary(s);
+    if (this.summaryRows) return summaryFromRow(this.summaryRows, s);
     const stored = this.stored as StoredSeries;
     this.scratch ??= new Float64Array(stored.count);
     return stored.summary(s, this.scratch);
