@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ChipsimError, compareScenarios, compileModel, InvariantError, ModelError, ModelEvaluator, planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core";
+import { ChipsimError, compareScenarios, compileModel, hybridScenario, InvariantError, ModelError, ModelEvaluator, planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { WorkerTeam } from "../../packages/cli/src/parallel/workerTeam.js";
 import { chipsim } from "../helpers/cli.js";
@@ -112,6 +112,16 @@ describe("compare --check-invariants", () => {
   });
 });
 
+
+describe("a broken invariant in an attribution hybrid", () => {
+  it("names the hybrid's run and points to the comparison, since no command runs a hybrid alone", () => {
+    const hybrid = hybridScenario(resolve("baseline"), resolve("hbm-chokehold"), ["policy"]);
+    const model = sabotaged(compileModel(hybrid));
+    expect(() => runMonteCarlo(model, { runs: 3, seed: 2, checkInvariants: true })).toThrow(
+      /^scenario baseline\+policy, attribution run 0 \(baseline with hbm-chokehold's policy\), 2024Q4: invariant nonNegative broken: .*\(a hybrid of the attribution cannot be run alone; chipsim compare baseline hbm-chokehold with the same --seed/,
+    );
+  });
+});
 
 describe("sensitivity --check-invariants", () => {
   it("checks every model run on every thread and writes the unchecked report", async () => {

@@ -8,7 +8,7 @@ export { compileModel, type CompiledModel } from "./model/compileModel.js";
 export { runMonteCarlo, type MonteCarloOptions } from "./montecarlo/runMonteCarlo.js";
 export { InvariantChecker, INVARIANTS, type InvariantId } from "./montecarlo/invariants.js";
 export { InvariantError } from "./montecarlo/invariantError.js";
-export { monteCarloRuns, sensitivityEvaluations, type RunNaming } from "./montecarlo/runNaming.js";
+export { hybridRuns, monteCarloRuns, runNamingFor, sensitivityEvaluations, type RunNaming } from "./montecarlo/runNaming.js";
 export { replayRun, type ReplayedRun } from "./montecarlo/replayRun.js";
 export { MonteCarloAggregate, type AggregatePartial } from "./montecarlo/aggregate.js";
 export { planJob, sliceOf, PILOT_RUNS, type JobPlan, type PlanOptions } from "./montecarlo/jobPlan.js";

@@ -2,7 +2,7 @@ import type { CompiledModel } from "../model/compileModel.js";
 import { MonteCarloAggregate } from "../montecarlo/aggregate.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
 import { InvariantChecker } from "../montecarlo/invariants.js";
-import { monteCarloRuns } from "../montecarlo/runNaming.js";
+import { runNamingFor } from "../montecarlo/runNaming.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
@@ -101,7 +101,7 @@ export async function compareScenarios(
   const totalSeries = models.reduce((n, m) => n + m.metrics.length * years, 0) + pairs.length * diffSeries;
   const mode = chooseStoreMode(runs, totalSeries, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES);
 
-  const namings = models.map((m) => monteCarloRuns(m.scenario.meta.id, seed));
+  const namings = models.map((m) => runNamingFor(m.scenario.meta, seed));
   const recorders = models.map((m, k) => new RunRecorder(m.metrics, m.observables.list, namings[k]!, m.world.layout.quarters, m.world.layout.designs));
   const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
   const key = jobKey(seed);

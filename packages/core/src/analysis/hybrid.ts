@@ -27,7 +27,7 @@ export function hybridScenario(a: ResolvedScenario, b: ResolvedScenario, prefixe
   }
   return {
     ...a,
-    meta: { ...a.meta, id: `${a.meta.id}+${prefixes.join("+")}` },
+    meta: { ...a.meta, id: `${a.meta.id}+${prefixes.join("+")}`, hybrid: { from: a.meta.id, to: b.meta.id, parts: [...prefixes] } },
     tree: tree as unknown as ResolvedScenario["tree"],
     params,
     bibliography: new Map([...a.bibliography, ...b.bibliography]),

@@ -15,6 +15,12 @@ export interface ScenarioMeta {
   readonly seed: number | string;
   /** The files merged to make the scenario, parent first. */
   readonly files: readonly string[];
+  /**
+   * Set on the attribution's hybrids only: scenario `from` with `to`'s
+   * values under `parts`. No command runs a hybrid alone, so errors in its
+   * runs point to the comparison instead (runNaming.ts).
+   */
+  readonly hybrid?: { readonly from: string; readonly to: string; readonly parts: readonly string[] };
 }
 
 export interface Location {

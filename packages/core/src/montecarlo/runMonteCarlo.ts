@@ -8,7 +8,7 @@ import { planJob, type JobPlan } from "./jobPlan.js";
 import type { RunMilestones } from "./runOnce.js";
 import { runOnce, type QuarterWatcher } from "./runOnce.js";
 import { InvariantChecker } from "./invariants.js";
-import { monteCarloRuns } from "./runNaming.js";
+import { runNamingFor } from "./runNaming.js";
 
 export interface MonteCarloOptions {
   /** The job, as planned by planJob; or give runs and seed and it is planned here. */
@@ -72,7 +72,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   if (plan.mode === "streaming" && (first % BLOCK_RUNS !== 0 || ((first + count) % BLOCK_RUNS !== 0 && first + count !== runs))) {
     throw new RangeError(`a slice of streamed runs starts and ends at a multiple of ${BLOCK_RUNS} runs (or the last run), not ${first}..${first + count - 1}`);
   }
-  const naming = monteCarloRuns(model.scenario.meta.id, plan.seed);
+  const naming = runNamingFor(model.scenario.meta, plan.seed);
   const recorder = new RunRecorder(model.metrics, model.observables.list, naming, model.world.layout.quarters, model.world.layout.designs);
   if (options.into && options.into.plan !== plan) throw new Error("runMonteCarlo: `into` belongs to another plan");
   // With discardValues nothing is kept, so the aggregate holds no runs (and no memory for them).

@@ -1,10 +1,14 @@
+import type { ScenarioMeta } from "../config/resolvedScenario.js";
+
 /**
  * How an error names the run it stopped in, and how it says to reproduce
  * that run alone. Run i of a Monte Carlo job draws its parameters from
  * (seed, i) only, so `chipsim run --replay i` repeats it. A sensitivity
  * analysis numbers its model runs too, but evaluation i runs at a point of
  * the analysis's design, not at run i's draws: only the same analysis
- * (same seed, budget, method and grouping) comes back to that point.
+ * (same seed, budget, method and grouping) comes back to that point. An
+ * attribution's hybrid is no scenario a command can name, so only its
+ * comparison runs it again.
  */
 export interface RunNaming {
   readonly scenarioId: string;
@@ -14,11 +18,31 @@ export interface RunNaming {
   reproduce(index: number): string;
 }
 
+/** How a Monte Carlo job of this scenario names its runs: replayable, unless the scenario is one of the attribution's hybrids. */
+export function runNamingFor(meta: ScenarioMeta, seed: number | string): RunNaming {
+  return meta.hybrid ? hybridRuns(meta.id, meta.hybrid) : monteCarloRuns(meta.id, seed);
+}
+
 export function monteCarloRuns(scenarioId: string, seed: number | string): RunNaming {
   return {
     scenarioId,
     run: (index) => `run ${index}`,
     reproduce: (index) => `replay this run with: chipsim run ${scenarioId} --seed ${String(seed)} --replay ${index}, and the same --set flags`,
+  };
+}
+
+/**
+ * Runs of an attribution hybrid (scenario `from` with some of `to`'s
+ * values): run i draws as run i of the comparison does, but the hybrid is
+ * no scenario that `chipsim run` knows, so the comparison is what runs it
+ * again.
+ */
+export function hybridRuns(scenarioId: string, hybrid: NonNullable<ScenarioMeta["hybrid"]>): RunNaming {
+  return {
+    scenarioId,
+    run: (index) => `attribution run ${index} (${hybrid.from} with ${hybrid.to}'s ${hybrid.parts.join(", ")})`,
+    reproduce: () =>
+      `a hybrid of the attribution cannot be run alone; chipsim compare ${hybrid.from} ${hybrid.to} with the same --seed, --attribution-runs and --set flags runs it again`,
   };
 }
 
