@@ -91,7 +91,7 @@ function variateFloor(model: CompiledModel, runs: number, repeat: number): { dra
     let t = performance.now();
     for (let run = 0; run < runs; run++) {
       runKey(key, run, words);
-      model.table.draw(words[0] as number, words[1] as number, model.world.params);
+      model.table.draw(words, model.world.params);
     }
     draws.push(((performance.now() - t) * 1000) / runs);
     t = performance.now();

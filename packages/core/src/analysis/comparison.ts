@@ -114,7 +114,7 @@ export async function compareScenarios(
     for (let run = from; run < to; run++) {
       runKey(key, run, words);
       models.forEach((model, k) => {
-        model.table.draw(words[0] as number, words[1] as number, model.world.params);
+        model.table.draw(words, model.world.params);
         runOnce(model, run, recorders[k]!, milestones[k]!, checkers?.[k]);
         onScenarioRun?.(k, run);
       });

@@ -87,11 +87,15 @@ export class ParamTable {
   }
 
   /**
-   * Draws every parameter of run `runKey` into `out`: one uniform per
-   * parameter from its own stream, correlated groups mixed, then each
-   * parameter's quantile.
+   * Draws every parameter of the run whose key is runKey[0..1] (see
+   * runKey) into `out`: one uniform per parameter from its own stream,
+   * correlated groups mixed, then each parameter's quantile. The key comes
+   * in its array and is read as int32 (threefry2x32 takes words either
+   * way): a word of 2^31 or more held as a number is boxed on the heap.
    */
-  draw(runKey0: number, runKey1: number, out: Float64Array): void {
+  draw(runKey: Uint32Array, out: Float64Array): void {
+    const runKey0 = (runKey[0] as number) | 0;
+    const runKey1 = (runKey[1] as number) | 0;
     const ids = this.streamIdBits;
     const u = this.uniforms;
     const words = this.words;

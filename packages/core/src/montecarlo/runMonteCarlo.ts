@@ -90,7 +90,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   for (let k = 0; k < count; k++) {
     const run = first + k;
     runKey(key, run, runKeyWords);
-    model.table.draw(runKeyWords[0] as number, runKeyWords[1] as number, model.world.params);
+    model.table.draw(runKeyWords, model.world.params);
     runOnce(model, run, recorder, milestones, watcher);
     if (!options.discardValues) aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
     // Blocks are counted from run 0, so every split of the job sums the same runs together.

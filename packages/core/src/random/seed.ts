@@ -26,5 +26,6 @@ export function jobKey(seed: number | string): JobKey {
 }
 
 export function runKey(job: JobKey, runIndex: number, out: Uint32Array): void {
-  threefry2x32(job[0], job[1], runIndex >>> 0, Math.floor(runIndex / 0x100000000) >>> 0, out);
+  // Words as int32 (threefry2x32 reads them mod 2^32 either way): a number of 2^31 or more passed to a call is boxed.
+  threefry2x32(job[0] | 0, job[1] | 0, runIndex | 0, Math.floor(runIndex / 0x100000000) | 0, out);
 }

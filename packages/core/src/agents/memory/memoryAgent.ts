@@ -72,7 +72,9 @@ export class MemoryAgent implements Agent {
     let inflow = w.p(i.foreignFlow) * (1 - (w.lever[this.banLever] as number));
     // Buyers rushed to stock up between the ban's announcement and its start.
     const banStart = w.p(i.banStart);
-    if (banStart >= q && banStart < q + 1) inflow += w.p(i.rush);
+    // Read every quarter, not only in the one it applies: a read V8 sees once a run is not inlined, and boxes its number.
+    const rush = w.p(i.rush);
+    if (banStart >= q && banStart < q + 1) inflow += rush;
     w.hbmPool[this.foreignPool] = (w.hbmPool[this.foreignPool] as number) + inflow;
 
     const room = Math.max(0, w.p(i.maxWafers) - w.p(i.wafersAtStart) - this.plannedOrdered);
