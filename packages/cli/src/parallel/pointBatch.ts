@@ -1,4 +1,4 @@
-import type { TransferableScenario } from "@chipsim/core";
+import type { ModelEvaluator, TransferableScenario } from "@chipsim/core";
 import type { FailureReport } from "./failureReport.js";
 
 /**
@@ -36,3 +36,38 @@ export type PointReport = { readonly kind: "done"; readonly quartersChecked: num
 
 /** Rows a thread claims at a time: about a millisecond of runs, so threads finish a batch together. */
 export const ROWS_PER_CLAIM = 8;
+
+/** A batch as a thread reads it: views of its shared buffers. */
+export interface BatchViews {
+  readonly points: Float64Array;
+  readonly outputs: Float64Array;
+  readonly next: Int32Array;
+  readonly done: Int32Array;
+  readonly rows: number;
+  readonly firstIndex: number;
+}
+
+export function batchViews(batch: Extract<PointMessage, { kind: "batch" }>): BatchViews {
+  return {
+    points: new Float64Array(batch.points),
+    outputs: new Float64Array(batch.outputs),
+    next: new Int32Array(batch.nextRow),
+    done: new Int32Array(batch.rowsDone),
+    rows: batch.rows,
+    firstIndex: batch.firstIndex,
+  };
+}
+
+/**
+ * Claims the next ROWS_PER_CLAIM rows of the batch and evaluates them into
+ * their outputs, on whichever thread calls it; false once every row is
+ * claimed. Each output lands at its row, so any split gives the same bits.
+ */
+export function claimRows(batch: BatchViews, evaluator: ModelEvaluator): boolean {
+  const from = Atomics.add(batch.next, 0, ROWS_PER_CLAIM);
+  if (from >= batch.rows) return false;
+  const to = Math.min(batch.rows, from + ROWS_PER_CLAIM);
+  evaluator.evaluateRows(batch.points, from, to, batch.outputs, batch.firstIndex);
+  Atomics.add(batch.done, 0, to - from);
+  return true;
+}

@@ -1,6 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import { ModelEvaluator, transferableScenario, type CompiledModel, type ResolvedScenario } from "@chipsim/core";
-import { ROWS_PER_CLAIM, type PointMessage } from "./pointBatch.js";
+import { batchViews, claimRows, type PointMessage, type PointReport } from "./pointBatch.js";
 import { SharedWork, startWorkers } from "./sharedWork.js";
 
 /**
@@ -68,32 +68,31 @@ export class PointTeam {
   /** The analyses' EvaluateRows: `rows` rows of uniforms in, one output per row out. */
   readonly evaluate = async (points: Float64Array, rows: number): Promise<Float64Array> => {
     if (points.length !== rows * this.dimensions) throw new Error(`expected ${rows} rows of ${this.dimensions} uniforms, found ${points.length} numbers`);
-    const shared = new Float64Array(new SharedArrayBuffer(points.byteLength));
-    shared.set(points);
-    const outputs = new Float64Array(new SharedArrayBuffer(rows * Float64Array.BYTES_PER_ELEMENT));
-    const nextRow = new SharedArrayBuffer(4);
-    const next = new Int32Array(nextRow);
-    const rowsDone = new SharedArrayBuffer(4);
-    const done = new Int32Array(rowsDone);
-    const batch: PointMessage = { kind: "batch", points: shared.buffer as SharedArrayBuffer, outputs: outputs.buffer as SharedArrayBuffer, nextRow, rowsDone, rows, firstIndex: this.evaluated };
+    const message: PointMessage = {
+      kind: "batch",
+      points: new SharedArrayBuffer(points.byteLength),
+      outputs: new SharedArrayBuffer(rows * Float64Array.BYTES_PER_ELEMENT),
+      nextRow: new SharedArrayBuffer(4),
+      rowsDone: new SharedArrayBuffer(4),
+      rows,
+      firstIndex: this.evaluated,
+    };
+    const batch = batchViews(message);
+    batch.points.set(points);
 
-    const work = new SharedWork(() => Atomics.store(next, 0, rows));
-    await work.run<{ quartersChecked: number }>(this.workers, batch, {
+    const work = new SharedWork(() => Atomics.store(batch.next, 0, rows));
+    await work.run<Extract<PointReport, { kind: "done" }>>(this.workers, message, {
       onDone: (reply) => {
         this.workersChecked += reply.quartersChecked;
       },
       claimHere: () => {
-        const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
-        if (from >= rows) return false;
-        const to = Math.min(rows, from + ROWS_PER_CLAIM);
-        this.evaluator.evaluateRows(shared, from, to, outputs, this.evaluated);
-        Atomics.add(done, 0, to - from);
-        this.onProgress?.(this.evaluated + Atomics.load(done, 0));
+        if (!claimRows(batch, this.evaluator)) return false;
+        this.onProgress?.(this.evaluated + Atomics.load(batch.done, 0));
         return true;
       },
     });
     this.evaluated += rows;
     this.onProgress?.(this.evaluated);
-    return outputs;
+    return batch.outputs;
   };
 }

@@ -5,7 +5,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { compileModel, ModelEvaluator, restoreScenario } from "@chipsim/core/engine";
-import { ROWS_PER_CLAIM, type PointMessage, type PointReport } from "./pointBatch.js";
+import { batchViews, claimRows, type PointMessage, type PointReport } from "./pointBatch.js";
 import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
@@ -23,18 +23,9 @@ port?.on("message", (message: PointMessage) => {
   }
   try {
     if (!evaluator) throw setupError ?? new Error("a batch arrived before the model");
-    const points = new Float64Array(message.points);
-    const outputs = new Float64Array(message.outputs);
-    const next = new Int32Array(message.nextRow);
-    const done = new Int32Array(message.rowsDone);
+    const batch = batchViews(message);
     const checkedBefore = evaluator.quartersChecked;
-    for (;;) {
-      const from = Atomics.add(next, 0, ROWS_PER_CLAIM);
-      if (from >= message.rows) break;
-      const to = Math.min(message.rows, from + ROWS_PER_CLAIM);
-      evaluator.evaluateRows(points, from, to, outputs, message.firstIndex);
-      Atomics.add(done, 0, to - from);
-    }
+    while (claimRows(batch, evaluator));
     port.postMessage({ kind: "done", quartersChecked: evaluator.quartersChecked - checkedBefore } satisfies PointReport);
   } catch (error) {
     port.postMessage(failureReport(error));
