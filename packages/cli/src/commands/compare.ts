@@ -55,8 +55,7 @@ export async function compareCommand(args: CompareArgs, io: CliIo): Promise<numb
   }
   // Workers start first, so that loading the engine in them overlaps loading the scenarios here.
   checkWorkersFlag(args.workers);
-  const earlyThreads = threadsToStart(args.workers, args.runs);
-  const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
+  const team = WorkerTeam.forThreads(threadsToStart(args.workers, args.runs));
   try {
     return await compare(args, io, team);
   } finally {

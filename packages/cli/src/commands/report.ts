@@ -52,8 +52,7 @@ async function build(args: ReportArgs, io: CliIo) {
   if (args.runs !== undefined && !(Number.isInteger(args.runs) && args.runs > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
   // Workers start first, so that loading the engine in them overlaps loading the scenarios here.
   checkWorkersFlag(args.workers);
-  const earlyThreads = threadsToStart(args.workers, args.runs ?? REPORT_RUNS);
-  const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
+  const team = WorkerTeam.forThreads(threadsToStart(args.workers, args.runs ?? REPORT_RUNS));
   try {
     const scenario = loadResolved(args.scenario, args.set, io.cwd);
     const runs = args.runs ?? Math.min(scenario.meta.runs, REPORT_RUNS);

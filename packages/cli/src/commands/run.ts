@@ -73,8 +73,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   // A shard may replace its own partial file: it always writes the same bytes, and a cluster retries shards.
   if (args.out !== undefined && !shard) refuseToOverwrite(args.out, outputNames(files, args.perRun === true), args.force);
   // Workers start first, so that loading the engine in them overlaps loading the scenario here.
-  const earlyThreads = oneThreadOnly ? 1 : threadsToStart(args.workers, args.runs !== undefined ? Math.ceil(args.runs / (shard?.count ?? 1)) : undefined);
-  const team = earlyThreads > 1 ? WorkerTeam.start(earlyThreads - 1) : undefined;
+  const team = WorkerTeam.forThreads(oneThreadOnly ? 1 : threadsToStart(args.workers, args.runs !== undefined ? Math.ceil(args.runs / (shard?.count ?? 1)) : undefined));
   try {
     return await runJob(args, io, files, shard, team);
   } finally {

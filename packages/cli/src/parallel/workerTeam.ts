@@ -68,6 +68,11 @@ export class WorkerTeam {
     return new WorkerTeam(startWorkers("sliceWorker.js", size, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }));
   }
 
+  /** Workers for `threads` threads in all (this one among them), or none when this one is enough. */
+  static forThreads(threads: number): WorkerTeam | undefined {
+    return threads > 1 ? WorkerTeam.start(threads - 1) : undefined;
+  }
+
   /** Sends the scenario ahead of its first job: the workers compile their models while this thread compiles and plans. */
   prepare(scenario: ResolvedScenario): void {
     const ahead: ScenarioAhead = { kind: "scenario", scenario: transferableScenario(scenario), scenarioKey: this.keyOf(scenario) };
@@ -103,7 +108,7 @@ export class WorkerTeam {
    */
   async summarize(aggregate: MonteCarloAggregate): Promise<void> {
     const stored = aggregate.stored;
-    if (this.workers.length === 0 || !stored || !(stored.values.buffer instanceof SharedArrayBuffer) || stored.values.length !== stored.series * stored.count) return;
+    if (this.workers.length === 0 || !stored || !(stored.values.buffer instanceof SharedArrayBuffer)) return;
     const job: SharedSummaries = {
       kind: "summaries",
       values: stored.values.buffer,
