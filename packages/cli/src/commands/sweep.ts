@@ -56,6 +56,13 @@ interface Variable {
 
 const STATISTICS = ["mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95"] as const;
 
+/** Runs per point unless --runs says otherwise (fewer when the scenario asks for fewer). */
+const MAX_DEFAULT_RUNS = 1000;
+/** Values of a variable on a grid when --vary gives no steps. */
+const DEFAULT_STEPS = 5;
+/** Points of a Latin hypercube when --points is not given. */
+const DEFAULT_LHS_POINTS = 20;
+
 /**
  * `chipsim sweep`: the scenario run at every point of a design over a few
  * inputs (a grid, or a Latin hypercube), each point a full Monte Carlo with
@@ -64,7 +71,7 @@ const STATISTICS = ["mean", "sd", "p5", "p10", "p25", "p50", "p75", "p90", "p95"
 export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<number> {
   if (args.vary.length === 0) throw new UsageError("sweep: expected at least one --vary path=lo:hi[:steps]");
   checkWorkersFlag(args.workers);
-  const workers = startSweepWorkers(threadsToStart(args.workers, mostPoints(args) * (args.runs ?? 1000)) - 1);
+  const workers = startSweepWorkers(threadsToStart(args.workers, mostPoints(args) * (args.runs ?? MAX_DEFAULT_RUNS)) - 1);
   try {
     return await sweep(args, io, workers);
   } finally {
@@ -75,20 +82,15 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<number> 
 async function sweep(args: SweepArgs, io: CliIo, workers: readonly Worker[]): Promise<number> {
   const base = loadResolved(args.scenario, args.set, io.cwd);
   const variables = args.vary.map((spec) => parseVary(spec, base.params));
-  const runs = args.runs ?? Math.min(base.meta.runs, 1000);
+  const runs = args.runs ?? Math.min(base.meta.runs, MAX_DEFAULT_RUNS);
   if (!(Number.isInteger(runs) && runs > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
   const seed = args.seed !== undefined ? parseSeed(args.seed) : base.meta.seed;
   const unitPoints = designPoints(args, variables, seed);
 
-  const values: Record<string, number>[] = [];
-  const pointOverrides = unitPoints.map((u, point) => {
-    values[point] = {};
-    return variables.map((v, d) => {
-      const x = v.lo + (u[d] as number) * (v.hi - v.lo);
-      (values[point] as Record<string, number>)[v.path] = v.param.spec.kind === "integer" ? Math.round(x) : x;
-      return `${v.path}=${JSON.stringify(overrideValue(v.param, x))}`;
-    });
-  });
+  // Each point's inputs: their values for the output, and the --set flags that give them to the scenario.
+  const xs = unitPoints.map((u) => variables.map((v, d) => v.lo + (u[d] as number) * (v.hi - v.lo)));
+  const values = xs.map((x) => Object.fromEntries(variables.map((v, d) => [v.path, v.param.spec.kind === "integer" ? Math.round(x[d] as number) : (x[d] as number)])));
+  const pointOverrides = xs.map((x) => variables.map((v, d) => `${v.path}=${JSON.stringify(overrideValue(v.param, x[d] as number))}`));
   const threads = args.workers ?? defaultThreads(unitPoints.length * runs);
   const progress = progressReporter(io, args.quiet, undefined, "points");
   const checkInvariants = args.checkInvariants === true;
@@ -156,7 +158,7 @@ function parseVary(spec: string, params: readonly Param[]): Variable {
   const lo = read(parts[0] as string, "the low end");
   const hi = read(parts[1] as string, "the high end");
   if (!(hi > lo)) throw new UsageError(`--vary ${path}: expected a high end above the low end, found ${parts[0]}:${parts[1]}`);
-  const steps = parts[2] === undefined ? 5 : Number(parts[2]);
+  const steps = parts[2] === undefined ? DEFAULT_STEPS : Number(parts[2]);
   if (!(Number.isInteger(steps) && steps >= 2)) throw new UsageError(`--vary ${path}: expected at least 2 steps, found "${parts[2]}"`);
   const { min = -Infinity, max = Infinity } = param.spec;
   if (lo < min || hi > max) throw new UsageError(`--vary ${path}: expected a range inside [${min}, ${max}], found ${lo}:${hi}`);
@@ -165,13 +167,13 @@ function parseVary(spec: string, params: readonly Param[]): Variable {
 
 /** The points the flags ask for, read before the scenario is loaded: a grid's steps multiplied, or the hypercube's points. */
 function mostPoints(args: SweepArgs): number {
-  if (args.design === "lhs") return args.points ?? 20;
-  return args.vary.reduce((n, spec) => n * (Number(spec.split(":")[2] ?? 5) || 5), 1);
+  if (args.design === "lhs") return args.points ?? DEFAULT_LHS_POINTS;
+  return args.vary.reduce((n, spec) => n * (Number(spec.split(":")[2] ?? DEFAULT_STEPS) || DEFAULT_STEPS), 1);
 }
 
 function designPoints(args: SweepArgs, variables: readonly Variable[], seed: number | string): number[][] {
   if (args.design === "grid") return gridDesign(variables.map((v) => v.steps));
-  const n = args.points ?? 20;
+  const n = args.points ?? DEFAULT_LHS_POINTS;
   if (!(Number.isInteger(n) && n >= 1)) throw new UsageError(`--points: expected a whole number above 0, found ${String(args.points)}`);
   const [k0, k1] = jobKey(seed);
   const rng = new StreamRng();
