@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ChipsimError, compareScenarios, compileModel, hybridScenario, InvariantError, ModelError, ModelEvaluator, planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { WorkerTeam } from "../../packages/cli/src/parallel/workerTeam.js";
-import { chipsim } from "../helpers/cli.js";
+import { checkedAndPlain, chipsim } from "../helpers/cli.js";
 import { resolve, spoiledForWorkers, zeroTflops } from "../helpers/scenario.js";
 
 const temp = () => mkdtempSync(join(tmpdir(), "chipsim-invariants-"));
@@ -87,11 +87,7 @@ describe("an error of chipsim's own inside a worker thread", () => {
 describe("compare --check-invariants", () => {
   it("checks every run of every scenario on every thread, and the attribution's, and writes the unchecked JSON", async () => {
     const args = ["compare", "baseline", "hbm-chokehold", "--runs", "2100", "--attribution-runs", "200", "--seed", "5", "--format", "json"];
-    const checked = await chipsim([...args, "--workers", "3", "--check-invariants"]);
-    const plain = await chipsim([...args, "--workers", "1"]);
-    expect(checked.code).toBe(0);
-    expect(checked.stdout).toBe(plain.stdout);
-    expect(plain.stderr).not.toContain("invariants");
+    const { checked, plain } = await checkedAndPlain(args, 3);
     for (const id of ["baseline", "hbm-chokehold"]) {
       expect(checked.stderr).toContain(`${id}: invariants held in all 100,800 quarters checked, of 100,800 (2,100 runs x 48 quarters)`);
     }
@@ -126,11 +122,7 @@ describe("a broken invariant in an attribution hybrid", () => {
 describe("sensitivity --check-invariants", () => {
   it("checks every model run on every thread and writes the unchecked report", async () => {
     const args = ["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "3000", "--format", "json"];
-    const checked = await chipsim([...args, "--workers", "3", "--check-invariants"]);
-    const plain = await chipsim([...args, "--workers", "1"]);
-    expect(checked.code).toBe(0);
-    expect(checked.stdout).toBe(plain.stdout);
-    expect(plain.stderr).not.toContain("invariants");
+    const { checked, plain } = await checkedAndPlain(args, 3);
     // Every model run of the analysis: the tornado's, the screen's and the global design's.
     const report = JSON.parse(plain.stdout);
     const runs = report.tornado.runs + report.rankCorrelations.samples + report.global.runs;
