@@ -47,7 +47,11 @@ await build({
   // The chart libraries load only when a chart is drawn (renderSvg.ts): kept out, they load from node_modules then.
   external: ["vega", "vega-lite"],
   // Bundled CommonJS modules (mathjs, seedrandom, ...) call require(): give the ES module one.
-  banner: { js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);' },
+  // CHIPSIM_BUNDLE_URL tells the code it runs bundled, and from which file:
+  // the scenario cache keys its entries by that file's hash (scenarioCache.ts).
+  banner: {
+    js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);\nconst CHIPSIM_BUNDLE_URL = import.meta.url;',
+  },
   plugins: [ownUrls],
   logLevel: "warning",
   legalComments: "none",

@@ -1,13 +1,20 @@
 import { resolveScenario, type Override, type ResolvedScenario } from "@chipsim/core";
-import { loadBibliography, loadScenarioChain } from "@chipsim/scenarios";
+import { loadBibliography, loadScenarioChain, type FileReadObserver } from "@chipsim/scenarios";
+import type { ScenarioCache } from "./scenarioCache.js";
 import { parseSetFlag } from "./setFlag.js";
 
-/** A scenario named on the command line (built-in id or file), with its --set overrides applied. */
-export function loadResolved(ref: string, sets: readonly string[] | undefined, cwd: string): ResolvedScenario {
+/**
+ * A scenario named on the command line (built-in id or file), with its
+ * --set overrides applied; through `cache` when one is given (the same
+ * scenario either way: scenarioCache.ts).
+ */
+export function loadResolved(ref: string, sets: readonly string[] | undefined, cwd: string, cache?: ScenarioCache): ResolvedScenario {
   const overrides: Override[] = (sets ?? []).map(parseSetFlag);
-  return resolveScenario({
-    documents: loadScenarioChain(ref, cwd),
-    overrides,
-    bibliography: loadBibliography(cwd),
-  });
+  const resolveFresh = (onRead?: FileReadObserver) =>
+    resolveScenario({
+      documents: loadScenarioChain(ref, cwd, onRead),
+      overrides,
+      bibliography: loadBibliography(cwd, onRead),
+    });
+  return cache ? cache.resolve({ cwd, ref, sets: sets ?? [] }, resolveFresh) : resolveFresh();
 }

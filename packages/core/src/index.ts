@@ -3,6 +3,7 @@ export { simulate, type SimulateOptions } from "./simulate.js";
 export { resolveScenario, type ResolveInput } from "./config/resolveScenario.js";
 export type { ResolvedScenario, ScenarioMeta, Location } from "./config/resolvedScenario.js";
 export { transferableScenario, restoreScenario, type TransferableScenario } from "./config/transferScenario.js";
+export { reviveScenario } from "./config/reviveScenario.js";
 export { OVERRIDE_FILE, type ScenarioDocument, type Override } from "./config/document.js";
 export { compileModel, type CompiledModel } from "./model/compileModel.js";
 export { runMonteCarlo, type MonteCarloOptions } from "./montecarlo/runMonteCarlo.js";

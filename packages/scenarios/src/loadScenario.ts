@@ -12,7 +12,7 @@ import { parseScenarioText } from "./yamlDocument.js";
  * extendsScope.ts describes. Missing files, parents out of scope, parse
  * errors and cycles are ScenarioErrors naming the file and field.
  */
-export function loadScenarioChain(ref: string, cwd: string = process.cwd()): ScenarioDocument[] {
+export function loadScenarioChain(ref: string, cwd: string = process.cwd(), onRead?: FileReadObserver): ScenarioDocument[] {
   const first = locateRef(ref, cwd, undefined);
   if (!first.ok) throw new ScenarioError([first.issue]);
   const scope = extendsScope(first.path);
@@ -28,7 +28,7 @@ export function loadScenarioChain(ref: string, cwd: string = process.cwd()): Sce
       throw new ScenarioError([withLocation({ file: from?.file ?? display, path: "extends", expected: "a parent that does not lead back to this file", found: `a cycle: ${cycle}` }, from?.doc)]);
     }
     seen.push(real);
-    const doc = readDocument(current.path, display);
+    const doc = readDocument(current.path, display, onRead);
     chain.unshift(doc);
     const parent = typeof doc.data === "object" && doc.data !== null ? (doc.data as Record<string, unknown>)["extends"] : undefined;
     if (parent === undefined) break;
@@ -49,7 +49,13 @@ export function loadScenarioChain(ref: string, cwd: string = process.cwd()): Sce
  */
 export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
 
-export function readDocument(path: string, display: string): ScenarioDocument {
+/**
+ * Told the path and text of every file read, as it was read: what a cache
+ * of resolved scenarios checks before it trusts an entry.
+ */
+export type FileReadObserver = (path: string, text: string) => void;
+
+export function readDocument(path: string, display: string, onRead?: FileReadObserver): ScenarioDocument {
   let text: string;
   try {
     const size = statSync(path).size;
@@ -61,6 +67,7 @@ export function readDocument(path: string, display: string): ScenarioDocument {
     if (error instanceof ScenarioError) throw error;
     throw new ScenarioError([{ file: display, path: "", expected: "a readable file", found: (error as NodeJS.ErrnoException).code ?? String(error) }]);
   }
+  onRead?.(path, text);
   const parsed = parseScenarioText(display, text);
   if (!parsed.ok) throw new ScenarioError(parsed.issues);
   return parsed.document;

@@ -17,6 +17,7 @@ import { progressReporter } from "../output/progress.js";
 import { HEADLINE_METRICS } from "../output/summaryTable.js";
 import { checkedLine } from "../output/invariantsLine.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
+import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
@@ -64,7 +65,8 @@ export async function compareCommand(args: CompareArgs, io: CliIo): Promise<numb
 }
 
 async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefined): Promise<number> {
-  const resolved = args.scenarios.map((ref) => loadResolved(ref, args.set, io.cwd));
+  const cache = scenarioCacheFor(io.env);
+  const resolved = args.scenarios.map((ref) => loadResolved(ref, args.set, io.cwd, cache));
   const ids = resolved.map((r) => r.meta.id);
   if (new Set(ids).size !== ids.length) throw new UsageError(`compare: expected different scenarios, found ${ids.join(", ")}`);
   const first = resolved[0]!;

@@ -4,6 +4,7 @@ import type { CliIo } from "../io.js";
 import { buildReport } from "../report/buildReport.js";
 import { standaloneSvg } from "../report/renderSvg.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
+import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
@@ -54,9 +55,10 @@ async function build(args: ReportArgs, io: CliIo) {
   checkWorkersFlag(args.workers);
   const team = WorkerTeam.forThreads(threadsToStart(args.workers, args.runs ?? REPORT_RUNS));
   try {
-    const scenario = loadResolved(args.scenario, args.set, io.cwd);
+    const cache = scenarioCacheFor(io.env);
+    const scenario = loadResolved(args.scenario, args.set, io.cwd, cache);
     const runs = args.runs ?? Math.min(scenario.meta.runs, REPORT_RUNS);
-    const compare = args.compare.map((ref) => loadResolved(ref, args.set, io.cwd));
+    const compare = args.compare.map((ref) => loadResolved(ref, args.set, io.cwd, cache));
     const runJob = WorkerTeam.runJob(team, args.workers ?? defaultThreads(runs));
     return await buildReport({
       scenario,

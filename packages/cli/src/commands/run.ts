@@ -9,6 +9,7 @@ import { progressReporter } from "../output/progress.js";
 import { renderSummaryTable } from "../output/summaryTable.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
+import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { runWithCheckpoints } from "../checkpoint.js";
 import { replayCommand } from "./replay.js";
@@ -82,7 +83,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
 }
 
 async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: ShardSpec | undefined, team: WorkerTeam | undefined): Promise<number> {
-  const scenario = loadResolved(args.scenario, args.set, io.cwd);
+  const scenario = loadResolved(args.scenario, args.set, io.cwd, scenarioCacheFor(io.env));
   team?.prepare(scenario);
   const model = compileModel(scenario);
   const runs = args.runs ?? scenario.meta.runs;

@@ -4,6 +4,7 @@ import { compact, padTable } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
+import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { stopWorkers } from "../parallel/sharedWork.js";
@@ -42,7 +43,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
   /** What --check-invariants found, for stderr. */
   let checked = "";
   try {
-    const scenario = loadResolved(args.scenario, args.set, io.cwd);
+    const scenario = loadResolved(args.scenario, args.set, io.cwd, scenarioCacheFor(io.env));
     const model = compileModel(scenario);
     if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"`);
     if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {

@@ -18,6 +18,7 @@ import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { CHIPSIM_VERSION, manifestKeyValues, runManifest } from "../output/manifest.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
+import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { parseSetFlag } from "../setFlag.js";
 import { UsageError } from "../usageError.js";
@@ -80,7 +81,7 @@ export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<number> 
 }
 
 async function sweep(args: SweepArgs, io: CliIo, workers: readonly Worker[]): Promise<number> {
-  const base = loadResolved(args.scenario, args.set, io.cwd);
+  const base = loadResolved(args.scenario, args.set, io.cwd, scenarioCacheFor(io.env));
   const variables = args.vary.map((spec) => parseVary(spec, base.params));
   const runs = args.runs ?? Math.min(base.meta.runs, MAX_DEFAULT_RUNS);
   if (!(Number.isInteger(runs) && runs > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);

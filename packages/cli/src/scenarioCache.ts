@@ -1,0 +1,197 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
+import { reviveScenario, transferableScenario, type ResolvedScenario, type TransferableScenario } from "@chipsim/core";
+import type { FileReadObserver } from "@chipsim/scenarios";
+
+/**
+ * A cache of resolved scenarios. Reading a scenario (YAML, schema
+ * validation, units) takes about a quarter of a second, most of a short
+ * command's start; the resolved form, the same structured clone worker
+ * threads receive, reads back in about a millisecond.
+ *
+ * An entry is found by what could change the result besides the files: the
+ * code that resolved it (a hash of the running bundle), the working folder
+ * (paths are shown relative to it), the scenario named and the --set flags.
+ * It lists every file read to make it (scenario chain and bibliography) with
+ * a hash of its bytes, and is used only if every one of them still has those
+ * bytes. Anything else (no entry, a changed or missing file, an unreadable
+ * or damaged entry) resolves the scenario as if there were no cache, and a
+ * cache that cannot be written is no cache: it never changes a result or
+ * fails a command.
+ *
+ * A hit's `locate` resolves the scenario from its files on first use, so
+ * errors and `explain` name the same lines they would without the cache.
+ */
+export class ScenarioCache {
+  /** Entries beyond this many are removed, least recently used first. */
+  static readonly MAX_ENTRIES = 64;
+
+  constructor(
+    readonly dir: string,
+    /** Identifies the code that resolves scenarios: entries of other code are never read. */
+    private readonly codeIdentity: string,
+    private readonly maxEntries: number = ScenarioCache.MAX_ENTRIES,
+  ) {}
+
+  /**
+   * The scenario from the cache if an entry for this request is still
+   * valid; otherwise from `resolveFresh`, which must report every file it
+   * reads to the observer it is given, and the result is stored.
+   */
+  resolve(request: CacheRequest, resolveFresh: (onRead?: FileReadObserver) => ResolvedScenario): ResolvedScenario {
+    const key = this.keyOf(request);
+    const file = join(this.dir, `${key}.v8`);
+    const cached = this.read(file, key);
+    if (cached) {
+      let fresh: ResolvedScenario | undefined;
+      return reviveScenario(cached, (path) => (fresh ??= resolveFresh()).locate(path));
+    }
+    const files: FileHash[] = [];
+    const scenario = resolveFresh((path, text) => files.push({ path, sha256: sha256(text) }));
+    this.write(file, { key, files, scenario: transferableScenario(scenario) });
+    return scenario;
+  }
+
+  private keyOf(request: CacheRequest): string {
+    return sha256(JSON.stringify([ENTRY_FORMAT, this.codeIdentity, request.cwd, request.ref, request.sets]));
+  }
+
+  private read(file: string, key: string): TransferableScenario | undefined {
+    let entry: CacheEntry;
+    try {
+      entry = deserialize(readFileSync(file)) as CacheEntry;
+    } catch {
+      return undefined;
+    }
+    if (entry?.key !== key || !Array.isArray(entry.files) || entry.files.length === 0) return undefined;
+    for (const { path, sha256: expected } of entry.files) {
+      try {
+        if (sha256(readFileSync(path, "utf8")) !== expected) return undefined;
+      } catch {
+        return undefined;
+      }
+    }
+    try {
+      // Most recently used, for pruning.
+      const now = new Date();
+      utimesSync(file, now, now);
+    } catch {
+      // A read-only cache still serves.
+    }
+    return entry.scenario;
+  }
+
+  private write(file: string, entry: CacheEntry): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      // Written whole, then renamed: another process never reads half an entry.
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, serialize(entry));
+      renameSync(partial, file);
+      this.prune();
+    } catch {
+      // No cache this time.
+    }
+  }
+
+  private prune(): void {
+    const entries = readdirSync(this.dir).filter((name) => name.endsWith(".v8"));
+    if (entries.length <= this.maxEntries) return;
+    const byAge = entries
+      .map((name) => {
+        try {
+          return { name, used: statSync(join(this.dir, name)).mtimeMs };
+        } catch {
+          return { name, used: -Infinity };
+        }
+      })
+      .sort((a, b) => a.used - b.used || a.name.localeCompare(b.name));
+    for (const { name } of byAge.slice(0, entries.length - this.maxEntries)) {
+      try {
+        unlinkSync(join(this.dir, name));
+      } catch {
+        // Another process removed it first.
+      }
+    }
+  }
+}
+
+/** What names a scenario on the command line. */
+export interface CacheRequest {
+  readonly cwd: string;
+  readonly ref: string;
+  readonly sets: readonly string[];
+}
+
+interface FileHash {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+interface CacheEntry {
+  readonly key: string;
+  readonly files: readonly FileHash[];
+  readonly scenario: TransferableScenario;
+}
+
+/** Changes whenever an entry's layout does. */
+const ENTRY_FORMAT = 1;
+
+function sha256(text: string | Buffer): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * The cache the command line uses, or none. CHIPSIM_CACHE_DIR names its
+ * folder, or turns it off with "off"; otherwise it is chipsim/ in
+ * XDG_CACHE_HOME, or in ~/.cache. Only the bundled command (`chipsim`,
+ * `pnpm chipsim`, the container) caches: its code is one file whose hash
+ * identifies it, which the modules tsc writes, each changed on its own,
+ * lack.
+ */
+export function scenarioCacheFor(env: Readonly<Record<string, string | undefined>>, bundleFile: string | undefined = runningBundle()): ScenarioCache | undefined {
+  const setting = env["CHIPSIM_CACHE_DIR"];
+  if (setting === "off" || bundleFile === undefined) return undefined;
+  let dir = setting;
+  if (dir === undefined || dir === "") {
+    const base = env["XDG_CACHE_HOME"] || (safeHome() ?? "");
+    if (base === "") return undefined;
+    dir = join(base, env["XDG_CACHE_HOME"] ? "" : ".cache", "chipsim");
+  }
+  const identity = codeIdentity(bundleFile);
+  return identity === undefined ? undefined : new ScenarioCache(dir, identity);
+}
+
+// Set by the bundle's first line (scripts/bundle.mjs); undeclared elsewhere.
+declare const CHIPSIM_BUNDLE_URL: string | undefined;
+
+function runningBundle(): string | undefined {
+  return typeof CHIPSIM_BUNDLE_URL === "string" ? fileURLToPath(CHIPSIM_BUNDLE_URL) : undefined;
+}
+
+const identities = new Map<string, string | undefined>();
+
+function codeIdentity(bundleFile: string): string | undefined {
+  if (!identities.has(bundleFile)) {
+    let identity: string | undefined;
+    try {
+      identity = sha256(readFileSync(bundleFile));
+    } catch {
+      identity = undefined;
+    }
+    identities.set(bundleFile, identity);
+  }
+  return identities.get(bundleFile);
+}
+
+function safeHome(): string | undefined {
+  try {
+    return homedir();
+  } catch {
+    return undefined;
+  }
+}
