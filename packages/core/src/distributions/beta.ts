@@ -34,7 +34,7 @@ export function makePert(spec: Extract<DistSpec, { dist: "pert" }>): Distributio
 function betaOn(spec: DistSpec, alpha: number, beta: number, min: number, max: number): Distribution {
   if (!(alpha > 0 && beta > 0)) throw new Error(`beta: shapes must be positive, got ${alpha}, ${beta}`);
   if (!(min < max)) throw new Error(`beta: needs min < max, got ${min}, ${max}`);
-  const grid = betaQuantileGrid(alpha, beta);
+  const grid = sharedBetaGrid(alpha, beta);
   const width = max - min;
   // Each reads the grid itself rather than through another closure: a call V8 does not inline boxes its result.
   return {
@@ -51,8 +51,48 @@ const GRID_STEP = (2 * Z_MAX) / BETA_TABLE_SIZE;
 
 /** The standard beta(a, b) quantile on [0, 1] as a tabulated function of u. */
 export function betaQuantileTable(a: number, b: number): (u: number) => number {
-  const grid = betaQuantileGrid(a, b);
+  const grid = sharedBetaGrid(a, b);
   return (u) => readGrid(grid, u);
+}
+
+/**
+ * Grids already made, by shape. Tabulating one costs milliseconds, most of
+ * compiling a model, and scenarios repeat shapes (a PERT's shape is where
+ * its mode sits between min and max: the baseline's 14 betas have 8), as
+ * do the threads and sweep points of one command. A grid depends on its
+ * shape alone and is never written after it is made, so sharing it changes
+ * no value. Bounded: a sweep over a PERT's mode makes a new shape a point.
+ */
+const gridsByShape = new Map<string, Float64Array>();
+const MAX_SHARED_GRIDS = 256;
+
+function sharedBetaGrid(a: number, b: number): Float64Array {
+  // A number's shortest string reads back as the same number: the key is exact.
+  const key = `${a} ${b}`;
+  let grid = gridsByShape.get(key);
+  if (!grid) {
+    grid = betaQuantileGrid(a, b);
+    if (gridsByShape.size >= MAX_SHARED_GRIDS) gridsByShape.clear();
+    gridsByShape.set(key, grid);
+  }
+  return grid;
+}
+
+/** The grid's probabilities below and above z = 0 (see betaQuantileGrid): the same for every shape, made once. */
+let gridProbabilities: { lower: Float64Array; upper: Float64Array } | undefined;
+
+function probabilitiesOfGrid(): { lower: Float64Array; upper: Float64Array } {
+  if (gridProbabilities) return gridProbabilities;
+  const n = BETA_TABLE_SIZE;
+  const step = GRID_STEP;
+  let count = 0;
+  while (count <= n && -Z_MAX + count * step <= 0) count++;
+  const lower = new Float64Array(count);
+  for (let k = 0; k < count; k++) lower[k] = normalCdf(-Z_MAX + k * step);
+  const upper = new Float64Array(n + 1 - count);
+  for (let j = 0; j < upper.length; j++) upper[j] = normalCdf(-(-Z_MAX + (n - j) * step));
+  gridProbabilities = { lower, upper };
+  return gridProbabilities;
 }
 
 /** The quantile at u, interpolated linearly in z = Phi^-1(u) between grid points. */
@@ -67,9 +107,16 @@ function readGrid(xs: Float64Array, u: number): number {
 }
 
 /** The standard beta(a, b) quantile at z = -Z_MAX + k GRID_STEP, for k = 0 .. BETA_TABLE_SIZE. */
+let gridsMade = 0;
+
+/** How many grids this thread has tabulated: one per shape, whatever uses it. */
+export function betaGridsMade(): number {
+  return gridsMade;
+}
+
 function betaQuantileGrid(a: number, b: number): Float64Array {
+  gridsMade++;
   const n = BETA_TABLE_SIZE;
-  const step = GRID_STEP;
   const xs = new Float64Array(n + 1);
   // Each tail from its own side, so that 1 - u keeps its precision: below
   // z = 0, x solves I_x(a, b) = Phi(z); above, y = 1 - x solves
@@ -77,14 +124,9 @@ function betaQuantileGrid(a: number, b: number): Float64Array {
   // (p rising), each root started from the line through the last two,
   // within O(step^2) of it: Newton then needs two or three evaluations
   // instead of five or more from the mean.
-  let lower = 0;
-  while (lower <= n && -Z_MAX + lower * step <= 0) lower++;
-  const lowerP = new Float64Array(lower);
-  for (let k = 0; k < lower; k++) lowerP[k] = normalCdf(-Z_MAX + k * step);
-  const upperP = new Float64Array(n + 1 - lower);
-  for (let j = 0; j < upperP.length; j++) upperP[j] = normalCdf(-(-Z_MAX + (n - j) * step));
-  const lowerX = solveRising(lowerP, a, b);
-  const upperY = solveRising(upperP, b, a);
+  const { lower, upper } = probabilitiesOfGrid();
+  const lowerX = solveRising(lower, a, b);
+  const upperY = solveRising(upper, b, a);
   xs.set(lowerX);
   for (let j = 0; j < upperY.length; j++) xs[n - j] = 1 - (upperY[j] as number);
   return xs;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BETA_TABLE_ERROR, betaQuantileTable, makeBeta, makePert } from "./beta.js";
+import { BETA_TABLE_ERROR, betaGridsMade, betaQuantileTable, makeBeta, makePert } from "./beta.js";
 import { incompleteBeta, inverseIncompleteBeta, logGamma } from "./incompleteBeta.js";
 import { lognormalFromMoments, lognormalFromPercentiles, makeLognormal } from "./lognormal.js";
 import { makeDistribution } from "./make.js";
@@ -96,6 +96,18 @@ describe("beta and PERT tables", () => {
     expect(d.mean).toBeCloseTo((2028 + 4 * 2030 + 2034) / 6, 12);
     expect(d.quantile(1e-9)).toBeGreaterThanOrEqual(2028);
     expect(d.quantile(1 - 1e-9)).toBeLessThanOrEqual(2034);
+  });
+
+  it("tabulates a shape once: two PERTs of one shape on other ranges share a grid and scale it", () => {
+    const before = betaGridsMade();
+    // The mode a seventh of the way from min to max (a shape no other test uses): alpha = 1 + 4/7, beta = 1 + 24/7 for both.
+    const near = makePert({ dist: "pert", min: 0, mode: 1, max: 7, lambda: 4 });
+    const far = makePert({ dist: "pert", min: 100, mode: 103, max: 121, lambda: 4 });
+    expect(betaGridsMade() - before).toBe(1);
+    for (const u of [1e-9, 0.05, 0.5, 0.95, 1 - 1e-9]) expect(far.quantile(u)).toBeCloseTo(100 + 3 * near.quantile(u), 9);
+    // Another shape is a grid of its own.
+    makePert({ dist: "pert", min: 0, mode: 1, max: 9, lambda: 4 });
+    expect(betaGridsMade() - before).toBe(2);
   });
 
   it("beta is monotone in u", () => {
