@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { reviveScenario, transferableScenario, type ResolvedScenario, type TransferableScenario } from "@chipsim/core";
 import type { FileReadObserver } from "@chipsim/scenarios";
+import { bundleFile } from "./bundled.js";
 
 /**
  * A cache of resolved scenarios. Reading a scenario (YAML, schema
@@ -153,24 +153,17 @@ function sha256(text: string | Buffer): string {
  * identifies it, which the modules tsc writes, each changed on its own,
  * lack.
  */
-export function scenarioCacheFor(env: Readonly<Record<string, string | undefined>>, bundleFile: string | undefined = runningBundle()): ScenarioCache | undefined {
+export function scenarioCacheFor(env: Readonly<Record<string, string | undefined>>, bundle: string | undefined = bundleFile()): ScenarioCache | undefined {
   const setting = env["CHIPSIM_CACHE_DIR"];
-  if (setting === "off" || bundleFile === undefined) return undefined;
+  if (setting === "off" || bundle === undefined) return undefined;
   let dir = setting;
   if (dir === undefined || dir === "") {
     const base = env["XDG_CACHE_HOME"] || (safeHome() ?? "");
     if (base === "") return undefined;
     dir = join(base, env["XDG_CACHE_HOME"] ? "" : ".cache", "chipsim");
   }
-  const identity = codeIdentity(bundleFile);
+  const identity = codeIdentity(bundle);
   return identity === undefined ? undefined : new ScenarioCache(dir, identity);
-}
-
-// Set by the bundle's first line (scripts/bundle.mjs); undeclared elsewhere.
-declare const CHIPSIM_BUNDLE_URL: string | undefined;
-
-function runningBundle(): string | undefined {
-  return typeof CHIPSIM_BUNDLE_URL === "string" ? fileURLToPath(CHIPSIM_BUNDLE_URL) : undefined;
 }
 
 const identities = new Map<string, string | undefined>();
