@@ -1,15 +1,20 @@
-// Bundles the command line into one file, packages/cli/dist/bundle/chipsim.js,
-// which `chipsim`, `pnpm chipsim` and the container run (and the benchmark's
-// child process into benchChild.js beside it, so that it times the same). Node then reads and
-// compiles one file instead of about 470 (the command's own modules, zod,
-// yargs, yaml, mathjs): start-up falls from about 0.33 s to 0.17 s on the
-// benchmark machine, for every command. Runs after `tsc -b` (pnpm build).
+// Bundles the command line into packages/cli/dist/bundle/, which `chipsim`,
+// `pnpm chipsim` and the container run (and the benchmark's child process,
+// benchChild.js, so that it times the same). Runs after `tsc -b` (pnpm build).
 //
-// Each worker thread's script is bundled too (sliceWorker.js, pointWorker.js,
-// sweepWorker.js beside chipsim.js), and a bundled command starts those:
-// with the scenario read from the cache, a worker's loading is no longer
-// hidden behind the main thread's reading of the scenario.
-import { readFile } from "node:fs/promises";
+// - chipsim.body.cjs holds the whole command: Node reads one file instead of
+//   about 470 modules (the command's own, zod, yargs, yaml, mathjs), which
+//   took start-up from about 0.33 s to 0.17 s on the benchmark machine.
+// - chipsim.js launches it through V8's code cache, chipsim.code-cache: the
+//   bytecode a training run of `chipsim run baseline` compiled, made here
+//   (scripts/codeCacheLauncher.mjs says how and why).
+// - Each worker thread's script is a bundle too (sliceWorker.js,
+//   pointWorker.js, sweepWorker.js), and a bundled command starts those:
+//   with the scenario read from the cache, a worker's loading is no longer
+//   hidden behind the main thread's reading of the scenario.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { readFile, writeFile, chmod } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -22,46 +27,82 @@ const outdir = resolve(cli, "bundle");
  * Modules find files beside themselves (a package's scenarios, its
  * package.json, the worker scripts) through import.meta.url, which in a
  * bundle would be the bundle's. Each module's import.meta.url is rewritten
- * to its own file's URL, relative to the bundle, so the bundle works
- * wherever the checkout is.
+ * to its own file's URL, relative to the bundle (`bundleUrl`, an expression
+ * for the bundle's own URL), so the bundle works wherever the checkout is.
  */
-/** @type {import("esbuild").Plugin} */
-const ownUrls = {
+/**
+ * @param {string} bundleUrl
+ * @returns {import("esbuild").Plugin}
+ */
+const ownUrls = (bundleUrl) => ({
   name: "own-import-meta-url",
   setup(b) {
     b.onLoad({ filter: /\.(js|mjs)$/ }, async (args) => {
       const contents = await readFile(args.path, "utf8");
       if (!contents.includes("import.meta.url")) return undefined;
       const fromBundle = relative(outdir, args.path).split("\\").join("/");
-      const own = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+      const own = `new URL(${JSON.stringify(fromBundle)}, ${bundleUrl}).href`;
       return { contents: contents.replaceAll("import.meta.url", own), loader: "js", resolveDir: dirname(args.path) };
     });
   },
+});
+
+/** @type {import("esbuild").BuildOptions} */
+const common = {
+  outdir,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  // The chart libraries load only when a chart is drawn (renderSvg.ts): kept out, they load from node_modules then.
+  external: ["vega", "vega-lite"],
+  logLevel: "warning",
+  // moduleImport.ts imports what it is asked for: the launcher's import() in the bundle.
+  logOverride: { "unsupported-dynamic-import": "silent" },
+  legalComments: "none",
 };
 
+// The commands, as CommonJS for the launcher's vm.Script. CHIPSIM_BUNDLE_URL
+// tells the code it runs bundled, and from which file (bundled.ts): the
+// scenario cache keys its entries by that file's hash, and worker threads
+// start from the scripts beside it.
 await build({
+  ...common,
+  entryPoints: { "chipsim.body": resolve(cli, "commandMain.js"), "benchChild.body": resolve(cli, "bench/benchChild.js") },
+  outExtension: { ".js": ".cjs" },
+  format: "cjs",
+  banner: { js: 'var CHIPSIM_BUNDLE_URL = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [ownUrls("CHIPSIM_BUNDLE_URL")],
+});
+
+// The worker threads' scripts, as ES modules (a worker starts from a file).
+await build({
+  ...common,
   entryPoints: {
-    chipsim: resolve(cli, "bin.js"),
-    benchChild: resolve(cli, "bench/benchChild.js"),
-    // The worker threads' scripts: a bundled command starts these (parallel/sharedWork.ts).
     sliceWorker: resolve(cli, "parallel/sliceWorker.js"),
     pointWorker: resolve(cli, "parallel/pointWorker.js"),
     sweepWorker: resolve(cli, "parallel/sweepWorker.js"),
   },
-  outdir,
-  bundle: true,
-  platform: "node",
   format: "esm",
-  target: "node20",
-  // The chart libraries load only when a chart is drawn (renderSvg.ts): kept out, they load from node_modules then.
-  external: ["vega", "vega-lite"],
   // Bundled CommonJS modules (mathjs, seedrandom, ...) call require(): give the ES module one.
-  // CHIPSIM_BUNDLE_URL tells the code it runs bundled, and from which file:
-  // the scenario cache keys its entries by that file's hash (scenarioCache.ts).
   banner: {
     js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);\nconst CHIPSIM_BUNDLE_URL = import.meta.url;',
   },
-  plugins: [ownUrls],
-  logLevel: "warning",
-  legalComments: "none",
+  plugins: [ownUrls("import.meta.url")],
 });
+
+// The launchers. chipsim.js keeps bin.ts's shebang: it is the installed command.
+const template = readFileSync(resolve(root, "scripts/codeCacheLauncher.mjs"), "utf8");
+const shebang = readFileSync(resolve(root, "packages/cli/src/bin.ts"), "utf8").split("\n")[0] ?? "";
+const nodeFlags = shebang.replace("#!/usr/bin/env -S node", "").trim().split(/\s+/).filter(Boolean);
+for (const name of ["chipsim", "benchChild"]) {
+  const launcher = resolve(outdir, `${name}.js`);
+  await writeFile(launcher, `${name === "chipsim" ? `${shebang}\n` : ""}${template.replace('"__NAME__"', JSON.stringify(name))}`);
+  await chmod(launcher, 0o755);
+  // The training run: one baseline run, with the flags chipsim runs with (V8 refuses a cache made under
+  // other flags), no scenario cache (so that reading a scenario is compiled too) and nothing printed.
+  execFileSync(process.execPath, [...nodeFlags, launcher, "run", "baseline", "--runs", "200", "--quiet"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, CHIPSIM_WRITE_CODE_CACHE: "1", CHIPSIM_CACHE_DIR: "off" },
+  });
+}

@@ -1,6 +1,4 @@
 #!/usr/bin/env -S node --max-semi-space-size=1
-import { processIo } from "./io.js";
-import { runCli } from "./program.js";
+import { main } from "./commandMain.js";
 
-const code = await runCli(process.argv.slice(2), processIo());
-process.exitCode = code;
+process.exitCode = await main();

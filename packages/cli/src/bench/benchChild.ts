@@ -1,17 +1,20 @@
-#!/usr/bin/env node
 /**
  * One configuration of the benchmark, in a process of its own so that its
  * peak memory is its own: runs the command line in this process with the
  * arguments given, then prints {code, peakMemoryMiB} as one JSON line.
+ * The entry of the bundle benchChild.js (scripts/bundle.mjs), whose
+ * launcher calls main and sets the exit code.
  */
 import { runCli } from "../program.js";
 
-const code = await runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: { write: () => {} },
-  stderr: process.stderr,
-  env: process.env,
-});
-// maxRSS is in kilobytes: the peak resident memory of the process, worker threads included.
-process.stdout.write(`${JSON.stringify({ code, peakMemoryMiB: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)) })}\n`);
-process.exitCode = code;
+export async function main(): Promise<number> {
+  const code = await runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: { write: () => {} },
+    stderr: process.stderr,
+    env: process.env,
+  });
+  // maxRSS is in kilobytes: the peak resident memory of the process, worker threads included.
+  process.stdout.write(`${JSON.stringify({ code, peakMemoryMiB: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)) })}\n`);
+  return code;
+}

@@ -1,5 +1,6 @@
 import type { ChartSpec } from "@chipsim/core";
 import type { TopLevelSpec } from "vega-lite";
+import { importModule } from "./moduleImport.js";
 
 /**
  * A Vega-Lite specification rendered to SVG text without a browser or a
@@ -11,7 +12,7 @@ import type { TopLevelSpec } from "vega-lite";
  * 14 MiB, which every other command (`run` above all) would pay at start-up.
  */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
-  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
+  const [vega, { compile }] = await Promise.all([importModule<typeof import("vega")>("vega"), importModule<typeof import("vega-lite")>("vega-lite")]);
   const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "none" });
   try {
     const svg = await view.toSVG();
