@@ -1,3 +1,4 @@
+import { exp, log, log1p, sin } from "../math/fdlibm.js";
 /**
  * Special functions for the beta distribution, used when a beta or PERT
  * distribution is built (never per run).
@@ -10,12 +11,12 @@ const LANCZOS = [
 
 /** ln Gamma(x) for x > 0 (Lanczos approximation, g = 7, n = 9; relative error about 1e-15). */
 export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x < 0.5) return log(Math.PI / sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let a = LANCZOS[0];
   const t = z + 7.5;
   for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (z + 0.5) * log(t) - t + log(a);
 }
 
 export function logBeta(a: number, b: number): number {
@@ -36,7 +37,7 @@ export function incompleteBeta(
 ): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lb);
+  const front = exp(a * log(x) + b * log1p(-x) - lb);
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(x, a, b)) / a;
   return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
 }
@@ -99,7 +100,7 @@ export function inverseIncompleteBeta(
     if (f === 0) return x;
     if (f < 0) lo = x;
     else hi = x;
-    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lb);
+    const density = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - lb);
     let next = x - f / density;
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = (lo + hi) / 2;
     // Relative tolerances: tiny quantiles (beta(0.5, 0.5) at p = 1e-9 is 2.5e-18) need them.

@@ -1,4 +1,5 @@
 import type { DistSpec, Distribution } from "./types.js";
+import { exp, log } from "../math/fdlibm.js";
 
 /**
  * Standard normal quantile by Wichura's algorithm AS241 (PPND16), accurate
@@ -56,7 +57,7 @@ function normalTailQuantile(): void {
     tailQuantile[0] = q < 0 ? -Infinity : Infinity;
     return;
   }
-  r = Math.sqrt(-Math.log(r));
+  r = Math.sqrt(-log(r));
   let value: number;
   if (r <= 5) {
     r -= 1.6;
@@ -103,7 +104,7 @@ function normalTailQuantile(): void {
 const INV_SQRT_2PI = 0.3989422804014327;
 
 export function normalDensity(z: number): number {
-  return INV_SQRT_2PI * Math.exp(-0.5 * z * z);
+  return INV_SQRT_2PI * exp(-0.5 * z * z);
 }
 
 /**

@@ -2,6 +2,7 @@ import { makeDistribution } from "../distributions/make.js";
 import type { DistSpec } from "../distributions/types.js";
 import type { Param } from "../schema/param.js";
 import { formatPosition } from "../time/index.js";
+import { exp } from "../math/fdlibm.js";
 
 /** A parameter as `chipsim show` lists it: its distribution in words, spread, unit and provenance. */
 export interface ParamDescription {
@@ -52,7 +53,7 @@ function describeDist(d: DistSpec, v: (x: number) => number | string): string {
     case "normal":
       return `normal(mean ${v(d.mean)}, sd ${round(d.sd)}${d.min !== undefined ? `, min ${v(d.min)}` : ""}${d.max !== undefined ? `, max ${v(d.max)}` : ""})`;
     case "lognormal":
-      return `lognormal(median ${v(Math.exp(d.mu))}, sigma ${round(d.sigma)})`;
+      return `lognormal(median ${v(exp(d.mu))}, sigma ${round(d.sigma)})`;
     case "triangular":
       return `triangular(${v(d.min)}, ${v(d.mode)}, ${v(d.max)})`;
     case "pert":

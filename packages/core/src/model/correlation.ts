@@ -1,4 +1,5 @@
 import { normalCdf, normalQuantile } from "../distributions/normal.js";
+import { sin } from "../math/fdlibm.js";
 
 /**
  * Correlated parameters through a Gaussian copula. Each parameter's own
@@ -49,7 +50,7 @@ export function buildCorrelatedGroups(pairs: readonly CorrelationPair[]): GroupB
       const i = members.indexOf(a);
       const j = members.indexOf(b);
       if (i < 0 || j < 0) continue;
-      const normal = 2 * Math.sin((Math.PI * rank) / 6);
+      const normal = 2 * sin((Math.PI * rank) / 6);
       r[i * n + j] = normal;
       r[j * n + i] = normal;
     }

@@ -1,3 +1,4 @@
+import { exp, log } from "../../math/fdlibm.js";
 /**
  * Domestic EUV light-source power over time. The source grows
  * geometrically from the prototype's power (late 2025) so that it passes
@@ -17,7 +18,7 @@ export function euvSourcePower(
   rate = euvSourceRate(ready, prototype, required),
 ): number {
   if (prototype >= required) return Math.min(prototype, max);
-  const power = required * Math.exp(rate * (Math.max(t, PROTOTYPE_POSITION) - ready));
+  const power = required * exp(rate * (Math.max(t, PROTOTYPE_POSITION) - ready));
   return Math.min(power, max);
 }
 
@@ -25,7 +26,7 @@ export function euvSourcePower(
 export function euvSourceRate(ready: number, prototype: number, required: number): number {
   if (prototype >= required) return 0;
   const span = Math.max(ready - PROTOTYPE_POSITION, 1);
-  return Math.log(required / prototype) / span;
+  return log(required / prototype) / span;
 }
 
 /** Linear ramp from 0 at `from` to 1 at `from + length`. */

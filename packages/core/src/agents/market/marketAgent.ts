@@ -4,6 +4,7 @@ import { INACTIVE } from "../../model/constraints.js";
 import type { World } from "../../model/world.js";
 import { domesticBinding, importBinding } from "./bindingConstraint.js";
 import { InstalledBase } from "./installedBase.js";
+import { exp } from "../../math/fdlibm.js";
 
 /**
  * Market: Chinese demand for new AI compute meets domestic supply and
@@ -111,7 +112,7 @@ export class MarketAgent implements Agent {
     if (q > 0) {
       // Annual growth halves every half-life; a quarter grows by its fourth root.
       // (exp and sqrt instead of Math.pow, which costs several times more.)
-      const growth = this.demandGrowth * Math.exp((q + 0.5) * this.growthDecay);
+      const growth = this.demandGrowth * exp((q + 0.5) * this.growthDecay);
       this.demandRate *= Math.sqrt(Math.sqrt(1 + growth));
     }
     const demand = this.demandRate / 4;

@@ -4,6 +4,7 @@ import { CapacityPipeline } from "../../model/capacityPipeline.js";
 import type { World } from "../../model/world.js";
 import { fundingAt } from "../fabs/funding.js";
 import { ramp } from "../lithography/euvSource.js";
+import { exp } from "../../math/fdlibm.js";
 
 interface DomesticPool {
   readonly pool: number;
@@ -84,7 +85,7 @@ export class MemoryAgent implements Agent {
     this.pipeline.order(q, planned + funded, 0, w.p(i.ramp));
     const wafers = this.pipeline.advance(q) * 3;
     const mature = w.p(i.stacksMature);
-    const perWafer = mature - (mature - w.p(i.stacksStart)) * Math.exp(-mid / Math.max(w.p(i.learningTime), 1e-9));
+    const perWafer = mature - (mature - w.p(i.stacksStart)) * exp(-mid / Math.max(w.p(i.learningTime), 1e-9));
     const output = wafers * perWafer;
 
     // Output moves to each newer generation as it ramps in; before the

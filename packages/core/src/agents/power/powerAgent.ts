@@ -1,6 +1,7 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
+import { exp, log1p } from "../../math/fdlibm.js";
 
 /**
  * Power: data-centre power available to AI accelerators in China, growing
@@ -44,13 +45,13 @@ export class PowerAgent implements Agent {
     const perWatt = (w.p(this.i.pue) * w.p(this.i.overhead)) / 1e9;
     for (let d = 0; d < this.tdp.length; d++) w.unitPowerGW[d] = w.p(this.tdp[d] as number) * perWatt;
     this.availableAtStart = w.p(this.i.available);
-    this.logGrowth = Math.log1p(w.p(this.i.growth));
+    this.logGrowth = log1p(w.p(this.i.growth));
   }
 
   step(w: World): void {
     const years = (w.q + 0.5) / 4;
     // (1 + g)^years as exp(years ln(1 + g)): Math.pow costs several times more.
-    const available = this.availableAtStart * Math.exp(years * this.logGrowth);
+    const available = this.availableAtStart * exp(years * this.logGrowth);
     const spare = available - w.installedPowerGW;
     w.spareGW = spare > 0 ? spare : 0;
     w.obs[this.obs.available] = available;

@@ -1,4 +1,5 @@
 import { MAX_SPARE_CORES } from "../../schema/designLimits.js";
+import { exp, log1p } from "../../math/fdlibm.js";
 
 export { MAX_SPARE_CORES };
 
@@ -71,7 +72,7 @@ export function harvestedYieldOfTerms(
   const scale = d0 / alpha;
   let y = 0;
   for (let k = offset; k < offset + terms; k++) {
-    y += (coefficients[k] as number) * Math.exp(-alpha * Math.log1p((areas[k] as number) * scale));
+    y += (coefficients[k] as number) * exp(-alpha * log1p((areas[k] as number) * scale));
   }
   // Rounding in the alternating sum can leave a value a hair outside [0, 1].
   return y < 0 ? 0 : y > 1 ? 1 : y;

@@ -1,3 +1,4 @@
+import { exp, log, log1p } from "../../math/fdlibm.js";
 /**
  * Random-defect yield of a die of area A (cm^2) at defect density D0
  * (defects/cm^2) under the negative-binomial model (CALIBRATION.md R2):
@@ -8,7 +9,7 @@
  * (coreHarvesting.ts): cheaper than Math.pow and 1 + x is never rounded.
  */
 export function negativeBinomialYield(areaCm2: number, d0: number, alpha: number): number {
-  return Math.exp(-alpha * Math.log1p((areaCm2 * d0) / alpha));
+  return exp(-alpha * log1p((areaCm2 * d0) / alpha));
 }
 
 /**
@@ -17,7 +18,7 @@ export function negativeBinomialYield(areaCm2: number, d0: number, alpha: number
  */
 export function learnedDefectDensity(d0Start: number, d0Floor: number, cumulativeWafers: number, learningWafers: number): number {
   if (d0Start <= d0Floor) return d0Start;
-  return d0Floor + (d0Start - d0Floor) * Math.exp(-cumulativeWafers / learningWafers);
+  return d0Floor + (d0Start - d0Floor) * exp(-cumulativeWafers / learningWafers);
 }
 
 /**
@@ -28,5 +29,5 @@ export function learnedDefectDensity(d0Start: number, d0Floor: number, cumulativ
 export function multiPatterningFactor(perLayerYield: number, extraLayers: number, euvFraction: number): number {
   const layers = extraLayers * (1 - euvFraction);
   // exp(n log p) costs half of Math.pow(p, n); n = 0 is 1 even for p = 0, as with pow.
-  return layers === 0 ? 1 : Math.exp(layers * Math.log(perLayerYield));
+  return layers === 0 ? 1 : exp(layers * log(perLayerYield));
 }
