@@ -141,6 +141,19 @@ describe("the resolved-scenario cache", () => {
     expect(statSync(join(dir, written[2] as string)).isFile()).toBe(true);
   });
 
+  it("removes partial entries a killed process left an hour ago or more, and leaves a recent one", () => {
+    const dir = tempDir();
+    const abandoned = join(dir, "0123.v8.999.partial");
+    const recent = join(dir, "4567.v8.998.partial");
+    writeFileSync(abandoned, "half");
+    writeFileSync(recent, "half");
+    const twoHoursAgo = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+    new ScenarioCache(dir, "code A").resolve(baseline, reader(baseline).resolveFresh);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+  });
+
   it("is used by the bundled command only, in CHIPSIM_CACHE_DIR, XDG_CACHE_HOME or ~/.cache, and off when told", () => {
     const dir = tempDir();
     const bundle = join(dir, "chipsim.js");

@@ -99,7 +99,16 @@ export class ScenarioCache {
   }
 
   private prune(): void {
-    const entries = readdirSync(this.dir).filter((name) => name.endsWith(".v8"));
+    const names = readdirSync(this.dir);
+    // A process killed while writing leaves its partial file; one an hour old is nobody's.
+    for (const name of names.filter((n) => n.endsWith(".partial"))) {
+      try {
+        if (Date.now() - statSync(join(this.dir, name)).mtimeMs > ABANDONED_PARTIAL_MS) unlinkSync(join(this.dir, name));
+      } catch {
+        // Renamed or removed meanwhile.
+      }
+    }
+    const entries = names.filter((name) => name.endsWith(".v8"));
     if (entries.length <= this.maxEntries) return;
     const byAge = entries
       .map((name) => {
@@ -137,6 +146,9 @@ interface CacheEntry {
   readonly files: readonly FileHash[];
   readonly scenario: TransferableScenario;
 }
+
+/** A partial entry older than this was left by a process that died writing it. */
+const ABANDONED_PARTIAL_MS = 60 * 60 * 1000;
 
 /** Changes whenever an entry's layout does. */
 const ENTRY_FORMAT = 1;
