@@ -16,7 +16,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { readFile, writeFile, chmod } from "node:fs/promises";
 import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -90,17 +90,17 @@ await build({
   plugins: [ownUrls("import.meta.url")],
 });
 
-// The launchers. chipsim.js keeps bin.ts's shebang: it is the installed command.
+// The launchers. chipsim.js is the installed command: it has bin.ts's shebang, with the flags chipsim runs with.
+const { NODE_FLAGS } = await import(pathToFileURL(resolve(cli, "nodeFlags.js")).href);
+const shebang = `#!/usr/bin/env -S node ${NODE_FLAGS.join(" ")}`;
 const template = readFileSync(resolve(root, "scripts/codeCacheLauncher.mjs"), "utf8");
-const shebang = readFileSync(resolve(root, "packages/cli/src/bin.ts"), "utf8").split("\n")[0] ?? "";
-const nodeFlags = shebang.replace("#!/usr/bin/env -S node", "").trim().split(/\s+/).filter(Boolean);
 for (const name of ["chipsim", "benchChild"]) {
   const launcher = resolve(outdir, `${name}.js`);
   await writeFile(launcher, `${name === "chipsim" ? `${shebang}\n` : ""}${template.replace('"__NAME__"', JSON.stringify(name))}`);
   await chmod(launcher, 0o755);
   // The training run: one baseline run, with the flags chipsim runs with (V8 refuses a cache made under
   // other flags), no scenario cache (so that reading a scenario is compiled too) and nothing printed.
-  execFileSync(process.execPath, [...nodeFlags, launcher, "run", "baseline", "--runs", "200", "--quiet"], {
+  execFileSync(process.execPath, [...NODE_FLAGS, launcher, "run", "baseline", "--runs", "200", "--quiet"], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, CHIPSIM_WRITE_CODE_CACHE: "1", CHIPSIM_CACHE_DIR: "off" },

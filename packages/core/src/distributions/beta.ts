@@ -59,7 +59,8 @@ export function betaQuantileTable(a: number, b: number): (u: number) => number {
  * Grids already made, by shape. Tabulating one costs milliseconds, most of
  * compiling a model, and scenarios repeat shapes (a PERT's shape is where
  * its mode sits between min and max: the baseline's 14 betas have 8), as
- * do the threads and sweep points of one command. A grid depends on its
+ * do the scenarios a thread compiles for one command (sweep points,
+ * compared scenarios; each thread keeps its own grids). A grid depends on its
  * shape alone and is never written after it is made, so sharing it changes
  * no value. Bounded: a sweep over a PERT's mode makes a new shape a point.
  */

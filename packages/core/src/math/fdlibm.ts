@@ -50,15 +50,16 @@ for (let j = 1; j <= 1023; j++) POW2[POW2_ZERO + j] = (POW2[POW2_ZERO + j - 1] a
 for (let j = 1; j <= 1074; j++) POW2[POW2_ZERO - j] = (POW2[POW2_ZERO - j + 1] as number) / 2;
 
 /**
- * The argument (IO[0]) and result (IO[1]) of the computations. They are
- * too long for V8 to inline into every caller, and a call V8 does not
- * inline boxes every double passed to it or returned from it (an
+ * The argument (IO[0]) and result (IO[1]) of the computations. A call V8
+ * does not inline boxes every double passed to it or returned from it (an
  * allocation each: tens of kilobytes a run of the baseline); a typed
- * array's slots are not boxed, and exp, log and log1p, which only write,
- * call and read, are short enough that V8 always inlines them. This holds
- * while each computation stays longer than V8 inlines (460 bytes of
- * bytecode; they are 468 to 567): test/scale/bench.test.ts's garbage bound
- * fails if one shrinks below it and V8 starts to inline it into its wrapper.
+ * array's slots are not boxed. So each function is whole in one
+ * computation, longer than V8 inlines (460 bytes of bytecode; they are 578
+ * to 666), behind a wrapper (exp, log, log1p) that only writes, calls and
+ * reads, short enough that V8 always inlines it. Were a computation split
+ * so that its hot part became short, V8 would inline it into the wrapper,
+ * which would then be too long to inline and box its result:
+ * test/scale/bench.test.ts's garbage bound fails if that happens.
  */
 const IO = new Float64Array(2);
 
@@ -79,62 +80,31 @@ const U_THRESHOLD = -7.45133219101941108420e2;
 const TWOM1000 = 9.33263618503218878990e-302;
 const TWO1023 = 8.988465674311579539e307;
 // |x| against fdlibm's high-word thresholds: hx >= H is |x| >= atHigh(H), hx > H is |x| >= atHigh(H + 1).
-const EXP_BIG = atHigh(0x40862e42); // about 709.78
 const EXP_REDUCE = atHigh(0x3fd62e42 + 1); // above 0.5 ln 2
 const EXP_ONE_STEP = atHigh(0x3ff0a2b2); // below 1.5 ln 2
 const EXP_TINY = atHigh(0x3e300000); // 2^-28
 
-/**
- * e^x into IO[1]. The common arguments (2^-28 <= |x| < 708) take a
- * short path; the rest go to expEdge, the same algorithm with every case.
- */
+/** e^x into IO[1]: fdlibm's exp. */
 function expCompute(): void {
   let x = IO[0] as number;
   const ax = Math.abs(x);
-  if (ax < EXP_TINY) { IO[1] = 1 + x; return; }
-  if (!(ax < 708)) { expEdge(); return; }
-  let lo = 0;
-  let k = 0;
-  if (ax >= EXP_REDUCE) {
-    let hi: number;
-    if (ax < EXP_ONE_STEP) {
-      if (x === 1) { IO[1] = Math.E; return; }
-      hi = x > 0 ? x - LN2_HI : x + LN2_HI;
-      lo = x > 0 ? LN2_LO : -LN2_LO;
-      k = x > 0 ? 1 : -1;
-    } else {
-      k = (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0;
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
+  if (!(ax < 708)) {
+    // NaN, infinities, and |x| >= 708, where 2^k below can overflow (k = 1024) or be subnormal.
+    if (x !== x) {
+      IO[1] = x + x;
+      return;
     }
-    x = hi - lo;
-    const t = x * x;
-    const c = x - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
-    // |x| < 708 keeps k within -1021 .. 1022: 2^k is normal.
-    IO[1] = (1 - (lo - (x * c) / (2 - c) - hi)) * (POW2[POW2_ZERO + k] as number);
+    if (x > O_THRESHOLD) {
+      IO[1] = Infinity;
+      return;
+    }
+    if (x < U_THRESHOLD) {
+      IO[1] = 0; // fdlibm's 2^-1000 * 2^-1000, which rounds to +0
+      return;
+    }
+  } else if (ax < EXP_TINY) {
+    IO[1] = 1 + x;
     return;
-  }
-  const t = x * x;
-  const c = x - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
-  IO[1] = 1 - ((x * c) / (c - 2) - x);
-}
-
-/** e^x. */
-export function exp(x: number): number {
-  IO[0] = x;
-  expCompute();
-  return IO[1] as number;
-}
-
-/** e^x into IO[1], every case: the arguments expCompute leaves to it. */
-function expEdge(): void {
-  let x = IO[0] as number;
-  const ax = Math.abs(x);
-  if (!(ax < EXP_BIG)) {
-    if (x !== x) { IO[1] = x + x; return; } // NaN
-    if (ax === Infinity) { IO[1] = x > 0 ? x : 0; return; }
-    if (x > O_THRESHOLD) { IO[1] = Infinity; return; }
-    if (x < U_THRESHOLD) { IO[1] = TWOM1000 * TWOM1000; return; }
   }
   let hi = 0;
   let lo = 0;
@@ -142,7 +112,10 @@ function expEdge(): void {
   if (ax >= EXP_REDUCE) {
     if (ax < EXP_ONE_STEP) {
       // V8 returns e itself for 1, where the formula below is a bit off.
-      if (x === 1) { IO[1] = Math.E; return; }
+      if (x === 1) {
+        IO[1] = Math.E;
+        return;
+      }
       hi = x > 0 ? x - LN2_HI : x + LN2_HI;
       lo = x > 0 ? LN2_LO : -LN2_LO;
       k = x > 0 ? 1 : -1;
@@ -153,16 +126,24 @@ function expEdge(): void {
       lo = k * LN2_LO;
     }
     x = hi - lo;
-  } else if (ax < EXP_TINY) {
-    IO[1] = 1 + x;
-    return;
   }
   const t = x * x;
   const c = x - t * (EXP_P1 + t * (EXP_P2 + t * (EXP_P3 + t * (EXP_P4 + t * EXP_P5))));
-  if (k === 0) { IO[1] = 1 - ((x * c) / (c - 2) - x); return; }
+  if (k === 0) {
+    IO[1] = 1 - ((x * c) / (c - 2) - x);
+    return;
+  }
   const y = 1 - (lo - (x * c) / (2 - c) - hi);
-  if (k >= -1021) { IO[1] = k === 1024 ? y * 2 * TWO1023 : y * (POW2[POW2_ZERO + k] as number); return; }
-  IO[1] = y * (POW2[POW2_ZERO + k + 1000] as number) * TWOM1000;
+  if (k === 1024) IO[1] = y * 2 * TWO1023;
+  else if (k >= -1021) IO[1] = y * (POW2[POW2_ZERO + k] as number);
+  else IO[1] = y * (POW2[POW2_ZERO + k + 1000] as number) * TWOM1000;
+}
+
+/** e^x. */
+export function exp(x: number): number {
+  IO[0] = x;
+  expCompute();
+  return IO[1] as number;
 }
 
 const LG1 = 6.666666666666735130e-1;
@@ -181,26 +162,22 @@ export function log(x: number): number {
   return IO[1] as number;
 }
 
+/** log(x) into IO[1]: fdlibm's log. */
 function logCompute(): void {
-  const x = IO[0] as number;
-  if (x >= MIN_NORMAL && x < Infinity) logNormal(0);
-  else logEdge();
-}
-
-/** Zeros, negatives, NaN, infinity and subnormals, into IO[1]. */
-function logEdge(): void {
-  const x = IO[0] as number;
-  if (!(x > 0)) IO[1] = x === 0 ? -Infinity : NaN;
-  else if (x === Infinity) IO[1] = x;
-  else {
-    IO[0] = x * TWO54; // subnormal: scaled up
-    logNormal(-54);
-  }
-}
-
-/** log of a normal positive x, plus k ln 2, into IO[1]. */
-function logNormal(k: number): void {
   let x = IO[0] as number;
+  let k = 0;
+  if (!(x >= MIN_NORMAL && x < Infinity)) {
+    if (!(x > 0)) {
+      IO[1] = x === 0 ? -Infinity : NaN; // zeros, negatives, NaN
+      return;
+    }
+    if (x === Infinity) {
+      IO[1] = x;
+      return;
+    }
+    k = -54;
+    x *= TWO54; // subnormal: scaled up
+  }
   let hx = highWord(x);
   const e = (hx >> 20) - 1023;
   hx &= 0x000fffff;
@@ -255,26 +232,18 @@ export function log1p(x: number): number {
   return IO[1] as number;
 }
 
+/** log1p(x) into IO[1]: fdlibm's log1p. */
 function log1pCompute(): void {
   const x = IO[0] as number;
   const ax = Math.abs(x);
-  if (ax < LOG1P_TINY) IO[1] = ax < LOG1P_TINIER ? x : x - x * x * 0.5;
-  else if (x > -1 && x < TWO53) log1pCore();
-  else log1pEdge();
-}
-
-/** NaN, x <= -1 and x >= 2^53, into IO[1]. */
-function log1pEdge(): void {
-  const x = IO[0] as number;
-  if (x !== x) IO[1] = x + x;
-  else if (x <= -1) IO[1] = x === -1 ? -Infinity : NaN;
-  else if (x === Infinity) IO[1] = x;
-  else log1pCore();
-}
-
-/** log1p of a finite x of at least 2^-29 in size, above -1, into IO[1]. */
-function log1pCore(): void {
-  const x = IO[0] as number;
+  if (ax < LOG1P_TINY) {
+    IO[1] = ax < LOG1P_TINIER ? x : x - x * x * 0.5;
+    return;
+  }
+  if (!(x > -1 && x < Infinity)) {
+    IO[1] = x === -1 ? -Infinity : x === Infinity ? x : x !== x ? x + x : NaN; // -1, +infinity, NaN, below -1
+    return;
+  }
   let k = 0;
   let f = x;
   let c = 0;
