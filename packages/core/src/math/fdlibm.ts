@@ -212,13 +212,6 @@ function logCompute(): void {
   }
 }
 
-const LP1 = 6.666666666666735130e-1;
-const LP2 = 3.999999999940941908e-1;
-const LP3 = 2.857142874366239149e-1;
-const LP4 = 2.222219843214978396e-1;
-const LP5 = 1.818357216161805012e-1;
-const LP6 = 1.531383769920937332e-1;
-const LP7 = 1.479819860511658591e-1;
 const LOG1P_DIRECT = atHigh(0x3fda827a); // 1 + x below about sqrt(2)
 const LOG1P_TINY = atHigh(0x3e200000); // 2^-29
 const LOG1P_TINIER = atHigh(0x3c900000); // 2^-54
@@ -274,7 +267,8 @@ function log1pCompute(): void {
   const hfsq = 0.5 * f * f;
   const s = f / (2 + f);
   const z = s * s;
-  const r = z * (LP1 + z * (LP2 + z * (LP3 + z * (LP4 + z * (LP5 + z * (LP6 + z * LP7))))));
+  // fdlibm's log1p names its coefficients Lp1-Lp7; they are log's.
+  const r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))));
   IO[1] = k === 0 ? f - (hfsq - s * (hfsq + r)) : k * LN2_HI - (hfsq - (s * (hfsq + r) + (k * LN2_LO + c)) - f);
 }
 
