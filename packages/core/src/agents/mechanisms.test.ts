@@ -83,6 +83,17 @@ describe("binding constraint", () => {
     expect(importBinding(10, 10, 10)).toBe(ConstraintCode.Policy);
     expect(importBinding(10, 6, 6)).toBe(ConstraintCode.Demand);
     expect(importBinding(10, 10, 3)).toBe(ConstraintCode.Power);
+    // Within 1e-9 is a tie, which the earlier constraint keeps; beyond it, the later one binds.
+    const ulpBelow = (x: number) => x * (1 - 2 ** -53);
+    expect(domesticBinding(100, ulpBelow(100), 100, 100, 100, false)).toBe(ConstraintCode.Fab);
+    expect(domesticBinding(100, 100, ulpBelow(100), ulpBelow(100), ulpBelow(100), false)).toBe(ConstraintCode.Fab);
+    expect(importBinding(10, ulpBelow(10), ulpBelow(10))).toBe(ConstraintCode.Policy);
+    expect(domesticBinding(100, 100 * (1 - 1e-8), 100, 100, 100, false)).toBe(ConstraintCode.Hbm);
+    expect(domesticBinding(100, 100, 100, 100 * (1 - 1e-8), 100, false)).toBe(ConstraintCode.Demand);
+    expect(importBinding(10, 10, 10 * (1 - 1e-8))).toBe(ConstraintCode.Power);
+    // Packaging cut the dies to 80 and HBM granted all 80 asked of it (a few ulps off): packaging binds, not HBM.
+    expect(domesticBinding(100, ulpBelow(80), 80, 80, 80, false)).toBe(ConstraintCode.Packaging);
+    expect(domesticBinding(100, 70, 80, 80, 80, false)).toBe(ConstraintCode.Hbm);
   });
 });
 
