@@ -195,4 +195,27 @@ describe("the resolved-scenario cache", () => {
     expect(hit).toEqual(plain);
     expect(plain.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
+
+  it("is shown and cleared by chipsim cache, which removes its own files only", () => {
+    const dir = tempDir();
+    const cacheDir = join(dir, "cache");
+    const chipsim = (args: string[], cache: string) => {
+      const result = spawnSync(process.execPath, [...NODE_FLAGS, CHIPSIM_BIN, ...args], { encoding: "utf8", env: { ...process.env, CHIPSIM_CACHE_DIR: cache } });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout;
+    };
+    expect(chipsim(["cache"], cacheDir)).toMatch(new RegExp(`folder +${cacheDir}\\nused +yes\\nentries +0 \\(0\\.00 MiB\\)`));
+    chipsim(["run", "baseline", "--runs", "100", "--out", join(dir, "a"), "--quiet"], cacheDir);
+    chipsim(["run", "baseline", "--runs", "100", "--set", "lithography.domesticEuv.readyYear=2028", "--out", join(dir, "b"), "--quiet"], cacheDir);
+    expect(entries(cacheDir)).toHaveLength(2);
+    const bytes = entries(cacheDir).reduce((total, name) => total + statSync(join(cacheDir, name)).size, 0);
+    expect(chipsim(["cache", "info"], cacheDir)).toContain(`entries  2 (${(bytes / 1048576).toFixed(2)} MiB)`);
+    // A partial entry a writer left, and a file that is not the cache's.
+    writeFileSync(join(cacheDir, `${"a".repeat(64)}.v8.123.partial`), "half");
+    writeFileSync(join(cacheDir, "notes.txt"), "mine");
+    expect(chipsim(["cache", "clear"], cacheDir)).toBe(`removed 2 entries (${((bytes + 4) / 1048576).toFixed(2)} MiB) from ${cacheDir}\n`);
+    expect(readdirSync(cacheDir)).toEqual(["notes.txt"]);
+    expect(chipsim(["cache"], "off")).toMatch(/folder +none\nused +no: CHIPSIM_CACHE_DIR=off\n$/);
+    expect(chipsim(["cache", "clear"], "off")).toBe("no cache to clear: CHIPSIM_CACHE_DIR=off\n");
+  });
 });

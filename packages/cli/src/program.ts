@@ -3,6 +3,7 @@ import { ChipsimError } from "@chipsim/core";
 import { backtestCommand } from "./commands/backtest.js";
 import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
+import { cacheCommand, type CacheAction } from "./commands/cache.js";
 import { listCommand } from "./commands/list.js";
 import { mergeCommand } from "./commands/merge.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
@@ -279,6 +280,12 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       "List the built-in scenarios",
       (y) => y,
       () => done(listCommand(io)),
+    )
+    .command(
+      "cache [action]",
+      "Show where resolved scenarios are cached and what the cache holds, or clear it",
+      (y) => y.positional("action", { choices: ["info", "clear"] as const, default: "info" as const, describe: "info: folder, use and size; clear: remove every entry" }),
+      (a) => done(cacheCommand(a.action as CacheAction, io)),
     )
     .command(
       "show <scenario>",

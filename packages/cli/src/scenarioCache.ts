@@ -150,6 +150,10 @@ interface CacheEntry {
 /** A partial entry older than this was left by a process that died writing it. */
 const ABANDONED_PARTIAL_MS = 60 * 60 * 1000;
 
+/** An entry's file name: the hex SHA-256 of its key; a partial one adds the writer's process id. */
+const ENTRY_NAME = /^[0-9a-f]{64}\.v8$/;
+const PARTIAL_NAME = /^[0-9a-f]{64}\.v8\.\d+\.partial$/;
+
 /** Changes whenever an entry's layout does. */
 const ENTRY_FORMAT = 1;
 
@@ -166,16 +170,79 @@ function sha256(text: string | Buffer): string {
  * lack.
  */
 export function scenarioCacheFor(env: Readonly<Record<string, string | undefined>>, bundle: string | undefined = bundleFile()): ScenarioCache | undefined {
+  return scenarioCacheStatus(env, bundle).cache;
+}
+
+/** Where the cache is and whether this command uses it, with the reason when it does not: what `chipsim cache` reports. */
+export interface ScenarioCacheStatus {
+  /** The folder, when one is configured (even if this command does not use it). */
+  readonly dir?: string;
+  /** The cache, when this command uses it. */
+  readonly cache?: ScenarioCache;
+  /** Why this command does not use it. */
+  readonly off?: string;
+}
+
+export function scenarioCacheStatus(env: Readonly<Record<string, string | undefined>>, bundle: string | undefined = bundleFile()): ScenarioCacheStatus {
   const setting = env["CHIPSIM_CACHE_DIR"];
-  if (setting === "off" || bundle === undefined) return undefined;
+  if (setting === "off") return { off: "CHIPSIM_CACHE_DIR=off" };
   let dir = setting;
   if (dir === undefined || dir === "") {
     const base = env["XDG_CACHE_HOME"] || (safeHome() ?? "");
-    if (base === "") return undefined;
+    if (base === "") return { off: "no home folder, XDG_CACHE_HOME or CHIPSIM_CACHE_DIR" };
     dir = join(base, env["XDG_CACHE_HOME"] ? "" : ".cache", "chipsim");
   }
+  if (bundle === undefined) return { dir, off: "only the bundled command caches (this is the unbundled one)" };
   const identity = codeIdentity(bundle);
-  return identity === undefined ? undefined : new ScenarioCache(dir, identity);
+  if (identity === undefined) return { dir, off: `the bundle ${bundle} cannot be read` };
+  return { dir, cache: new ScenarioCache(dir, identity) };
+}
+
+/** The entries in a cache folder and the bytes they and any partial entries take (none if it does not exist). */
+export function cacheFolderContents(dir: string): { entries: number; bytes: number } {
+  let entries = 0;
+  let bytes = 0;
+  for (const name of cacheFiles(dir)) {
+    try {
+      bytes += statSync(join(dir, name)).size;
+      if (name.endsWith(".v8")) entries++;
+    } catch {
+      // Removed meanwhile.
+    }
+  }
+  return { entries, bytes };
+}
+
+/**
+ * Removes every entry of a cache folder, and partial entries however young:
+ * the cache's own files only, so a folder shared with other files keeps them.
+ */
+export function clearCacheFolder(dir: string): { entries: number; bytes: number } {
+  let entries = 0;
+  let bytes = 0;
+  for (const name of cacheFiles(dir)) {
+    const file = join(dir, name);
+    try {
+      const size = statSync(file).size;
+      unlinkSync(file);
+      bytes += size;
+      if (name.endsWith(".v8")) entries++;
+    } catch {
+      // Removed meanwhile.
+    }
+  }
+  return { entries, bytes };
+}
+
+/** The names of the entries and partial entries in a folder. */
+function cacheFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => ENTRY_NAME.test(name) || PARTIAL_NAME.test(name)).sort();
 }
 
 const identities = new Map<string, string | undefined>();
