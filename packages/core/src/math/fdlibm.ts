@@ -14,8 +14,6 @@
  * A double's high word is read through one shared buffer; powers of two
  * come from a table (POW2).
  */
-import { POW2, POW2_ZERO } from "./powersOfTwo.js";
-
 const buffer = new ArrayBuffer(8);
 const float = new Float64Array(buffer);
 const words = new Int32Array(buffer);
@@ -37,6 +35,19 @@ function fromWords(hi: number, lo: number): number {
 const LN2_HI = 6.93147180369123816490e-1; // 0x3fe62e42 fee00000
 const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
 const TWO54 = 1.8014398509481984e16; // 0x43500000 00000000
+
+/**
+ * 2^j for j = -1074 .. 1023, at POW2[j + POW2_ZERO]. fdlibm sets a
+ * double's exponent through its high word; multiplying by an exact power of
+ * two gives the same bits when the result is normal, and a write of 4 bytes
+ * read back as 8 stalls the processor (no store forwarding): the hot
+ * functions never write a word.
+ */
+const POW2_ZERO = 1074;
+const POW2 = new Float64Array(1074 + 1024);
+POW2[POW2_ZERO] = 1;
+for (let j = 1; j <= 1023; j++) POW2[POW2_ZERO + j] = (POW2[POW2_ZERO + j - 1] as number) * 2;
+for (let j = 1; j <= 1074; j++) POW2[POW2_ZERO - j] = (POW2[POW2_ZERO - j + 1] as number) / 2;
 
 /**
  * The argument (IO[0]) and result (IO[1]) of the computations. A call V8

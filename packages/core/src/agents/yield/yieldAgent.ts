@@ -2,7 +2,7 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { shippingWeight } from "../designs/shipping.js";
-import { harvestAreas, harvestCoefficients, harvestedYieldOfTerms, MAX_SPARE_CORES } from "./coreHarvesting.js";
+import { coreAreaOf, harvestAreas, harvestCoefficients, harvestedYieldOfTerms, harvestMoments, HARVEST_MOMENTS, MAX_SPARE_CORES } from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor } from "./defectYield.js";
 import { diesPerWafer } from "./diesPerWafer.js";
 
@@ -43,9 +43,11 @@ export class YieldAgent implements Agent {
   private readonly ramp: Float64Array;
   private readonly dpw: Float64Array;
   private readonly terms: Int32Array;
-  /** Harvesting coefficients and areas, TERMS per design. */
+  /** Harvesting coefficients and areas, TERMS per design; the coefficients' moments, HARVEST_MOMENTS per design; the area of a core. */
   private readonly coefficients: Float64Array;
   private readonly areas: Float64Array;
+  private readonly moments: Float64Array;
+  private readonly coreArea: Float64Array;
   private readonly coefficientScratch: Float64Array;
   /** The cores and required cores the coefficients were computed for (usually fixed across runs). */
   private readonly coefficientCores: Float64Array;
@@ -102,6 +104,8 @@ export class YieldAgent implements Agent {
     this.terms = new Int32Array(n);
     this.coefficients = new Float64Array(n * TERMS);
     this.areas = new Float64Array(n * TERMS);
+    this.moments = new Float64Array(n * HARVEST_MOMENTS);
+    this.coreArea = new Float64Array(n);
     this.coefficientScratch = new Float64Array(TERMS);
     this.coefficientCores = new Float64Array(n).fill(NaN);
     this.coefficientRequired = new Float64Array(n).fill(NaN);
@@ -166,10 +170,13 @@ export class YieldAgent implements Agent {
       if (cores !== this.coefficientCores[k] || required !== this.coefficientRequired[k]) {
         harvestCoefficients(cores, required, this.coefficientScratch);
         this.coefficients.set(this.coefficientScratch, k * TERMS);
+        harvestMoments(this.coefficients, k * TERMS, terms, this.moments, k * HARVEST_MOMENTS);
         this.coefficientCores[k] = cores;
         this.coefficientRequired[k] = required;
       }
-      harvestAreas(cores, required, area / 100, p[this.pCoreFraction[k] as number] as number, this.areaScratch);
+      const coreFraction = p[this.pCoreFraction[k] as number] as number;
+      harvestAreas(cores, required, area / 100, coreFraction, this.areaScratch);
+      this.coreArea[k] = coreAreaOf(area / 100, coreFraction, cores);
       this.areas.set(this.areaScratch, k * TERMS);
     }
     for (let n = 0; n < this.d0Start.length; n++) {
@@ -184,7 +191,7 @@ export class YieldAgent implements Agent {
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { designOf, nodeOf, share, launch, end, ramp, weights, nodeWeight, dpw, terms, coefficients, areas } = this;
+    const { designOf, nodeOf, share, launch, end, ramp, weights, nodeWeight, dpw, terms, coefficients, areas, moments, coreArea } = this;
     const { nodeD0, nodePatterning, parametric, cumulativeWafers, obsDies, obsCandidates } = this;
     const { goodDies, obs, nodeAiWafers } = w;
     const designs = designOf.length;
@@ -214,7 +221,17 @@ export class YieldAgent implements Agent {
       const candidates = wafers * (dpw[k] as number);
       let good = 0;
       if (candidates > 0) {
-        const random = harvestedYieldOfTerms(coefficients, areas, k * TERMS, terms[k] as number, nodeD0[n] as number, alpha);
+        const random = harvestedYieldOfTerms(
+          coefficients,
+          moments,
+          areas,
+          k * TERMS,
+          k * HARVEST_MOMENTS,
+          terms[k] as number,
+          coreArea[k] as number,
+          nodeD0[n] as number,
+          alpha,
+        );
         good = candidates * random * (nodePatterning[n] as number) * (parametric[n] as number);
       }
       goodDies[designOf[k] as number] = good;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { harvestCoefficients, harvestCondition, harvestedYield, MAX_HARVEST_CONDITION } from "./coreHarvesting.js";
+import {
+  coreAreaOf,
+  harvestAreas,
+  harvestCoefficients,
+  harvestCondition,
+  harvestedYield,
+  harvestedYieldOfTerms,
+  harvestMoments,
+  HARVEST_MOMENTS,
+  MAX_HARVEST_CONDITION,
+} from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor, negativeBinomialYield } from "./defectYield.js";
 import { diesPerWafer } from "./diesPerWafer.js";
 
@@ -74,6 +84,59 @@ describe("core harvesting", () => {
     for (let k = 0; k <= n; k++) s += (k === 0 || k === n ? 1 : k % 2 ? 4 : 2) * integrand(k * h || 1e-12);
     // The alternating sum costs about 2e-17 * sum|c_m| (2.3e-9 here); see coreHarvesting.ts.
     expect(Math.abs(closed - (s * h) / 3)).toBeLessThan(5e-9);
+  });
+
+  it("gives by its series what the terms give one by one, within the direct sum's own rounding", () => {
+    // Random designs within the schema's limits; the direct sum in Node's Math as an independent reference.
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    let bySeries = 0;
+    for (let i = 0; i < 3000; i++) {
+      const cores = 1 + Math.floor(next() * 64);
+      const required = Math.max(1, cores - Math.floor(next() * 17));
+      if (harvestCondition(cores, required) > MAX_HARVEST_CONDITION) continue;
+      const [area, phi, d0] = [0.5 + next() * 7.5, 0.3 + next() * 0.5, 0.01 + next() * 3];
+      const alpha = 0.05 * 1000 ** next();
+      const c = new Float64Array(17);
+      harvestCoefficients(cores, required, c);
+      const coreArea = (area * phi) / cores;
+      let direct = 0;
+      for (let m = required; m <= cores; m++) {
+        direct += (c[m - required] as number) * Math.exp(-alpha * Math.log1p((area * (1 - phi) + coreArea * m) * (d0 / alpha)));
+      }
+      direct = Math.min(1, Math.max(0, direct));
+      // Where the series applies for sure: J rho max(alpha, 1) <= 1/4 makes every ratio at most 1/4.
+      const rho = (coreArea * (d0 / alpha)) / (1 + (area * (1 - phi) + coreArea * required) * (d0 / alpha));
+      if (cores > required && (cores - required) * rho * Math.max(alpha, 1) <= 0.25) bySeries++;
+      const tolerance = 2e-16 * harvestCondition(cores, required) + 1e-16;
+      expect(Math.abs(harvestedYield(c, cores, required, area, phi, d0, alpha) - direct), `${cores}/${required} alpha ${alpha}`).toBeLessThan(tolerance);
+    }
+    // Both ways are exercised.
+    expect(bySeries).toBeGreaterThan(500);
+    expect(bySeries).toBeLessThan(2500);
+  });
+
+  it("takes the series for the 910B and the terms one by one where the series would converge slowly", () => {
+    // What each way reads: the series only the moments, the direct sum only the coefficients; NaN marks the unread.
+    const yieldWith = (cores: number, required: number, area: number, phi: number, d0: number, alpha: number, blank: "coefficients" | "moments") => {
+      const terms = cores - required + 1;
+      const c = new Float64Array(17);
+      harvestCoefficients(cores, required, c);
+      const areas = new Float64Array(terms);
+      harvestAreas(cores, required, area, phi, areas);
+      const moments = new Float64Array(HARVEST_MOMENTS);
+      harvestMoments(c, 0, terms, moments, 0);
+      (blank === "coefficients" ? c : moments).fill(NaN);
+      return harvestedYieldOfTerms(c, moments, areas, 0, 0, terms, coreAreaOf(area, phi, cores), d0, alpha);
+    };
+    const c = new Float64Array(17);
+    harvestCoefficients(32, 25, c);
+    // 910B: J rho = 7 * 0.0111, alpha 2.
+    expect(yieldWith(32, 25, 6.656, 0.55, 0.45, 2, "coefficients")).toBeCloseTo(harvestedYield(c, 32, 25, 6.656, 0.55, 0.45, 2), 12);
+    // Near-Poisson clustering on a large die: the middle terms of the series would be large.
+    harvestCoefficients(40, 30, c);
+    expect(yieldWith(40, 30, 8, 0.7, 2, 500, "moments")).toBeCloseTo(harvestedYield(c, 40, 30, 8, 0.7, 2, 500), 12);
+    expect(yieldWith(40, 30, 8, 0.7, 2, 500, "coefficients")).toBeNaN();
   });
 
   it("raises yield above the whole-die figure", () => {
