@@ -7,7 +7,9 @@
 #   sbatch --dependency=afterok:$jobid --wrap "$CHIPSIM merge $OUT/parts --out $OUT"
 #
 # CHIPSIM is the command line: `chipsim` if installed, or
-# "node --max-semi-space-size=1 /path/to/chipsim/packages/cli/dist/bundle/chipsim.js".
+# /path/to/chipsim/packages/cli/dist/bundle/chipsim.js, whose first line
+# starts Node with the flags chipsim is built for (a plain `node` in front
+# of it gives the same results with more memory and no code cache).
 #SBATCH --job-name=chipsim-baseline-1m
 #SBATCH --array=0-7
 #SBATCH --cpus-per-task=2

@@ -34,6 +34,12 @@ describe("the bundled command's code cache", () => {
     expect(r.stdout).toContain("baseline");
   });
 
+  it("is used when the launcher file is run itself, its first line passing Node chipsim's flags (as the Slurm example runs it)", () => {
+    const r = spawnSync(CHIPSIM_BIN, ["list"], { encoding: "utf8", env: { ...process.env, CHIPSIM_CODE_CACHE_REPORT: "1" } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("code cache: used");
+  });
+
   it("is not used for a body it was not made from, even one of the same length (which V8 alone would accept)", () => {
     const body = readFileSync(join(bundleDir, "chipsim.body.cjs"), "utf8");
     // The last newline made a space: same length, same program, other bytes.

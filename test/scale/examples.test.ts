@@ -55,7 +55,8 @@ describe("docs/scale examples", () => {
 
   it("the Slurm array script, run as two array tasks numbered from 1, merges to the single run's summary", async () => {
     const dir = mkdtempSync(join(tmpdir(), "chipsim-slurm-"));
-    const env = { ...process.env, CHIPSIM: `${process.execPath} ${bin}`, RUNS: "2500", SEED: "8", OUT: join(dir, "job") };
+    // The launcher itself, as docs/scale.md sets CHIPSIM: its first line starts Node with chipsim's flags.
+    const env = { ...process.env, CHIPSIM: bin, RUNS: "2500", SEED: "8", OUT: join(dir, "job") };
     await Promise.all(
       [1, 2].map((id) => run("bash", [join(root, "docs/scale/slurm-array.sh")], { env: { ...env, SLURM_ARRAY_TASK_ID: String(id), SLURM_ARRAY_TASK_MIN: "1", SLURM_ARRAY_TASK_COUNT: "2" } })),
     );
