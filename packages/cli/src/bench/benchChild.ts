@@ -6,6 +6,7 @@
  * launcher calls main and sets the exit code.
  */
 import { runCli } from "../program.js";
+import { peakMemoryMiB } from "./peakMemory.js";
 
 export async function main(): Promise<number> {
   const code = await runCli(process.argv.slice(2), {
@@ -14,7 +15,6 @@ export async function main(): Promise<number> {
     stderr: process.stderr,
     env: process.env,
   });
-  // maxRSS is in kilobytes: the peak resident memory of the process, worker threads included.
-  process.stdout.write(`${JSON.stringify({ code, peakMemoryMiB: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)) })}\n`);
+  process.stdout.write(`${JSON.stringify({ code, peakMemoryMiB: peakMemoryMiB() })}\n`);
   return code;
 }
