@@ -217,5 +217,8 @@ describe("the resolved-scenario cache", () => {
     expect(readdirSync(cacheDir)).toEqual(["notes.txt"]);
     expect(chipsim(["cache"], "off")).toMatch(/folder +none\nused +no: CHIPSIM_CACHE_DIR=off\n$/);
     expect(chipsim(["cache", "clear"], "off")).toBe("no cache to clear: CHIPSIM_CACHE_DIR=off\n");
+    const bad = spawnSync(process.execPath, [...NODE_FLAGS, CHIPSIM_BIN, "cache", "empty"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/action, Given: "empty", Choices: "info", "clear"/);
   });
 });

@@ -199,32 +199,32 @@ export function scenarioCacheStatus(env: Readonly<Record<string, string | undefi
 }
 
 /** The entries in a cache folder and the bytes they and any partial entries take (none if it does not exist). */
-export function cacheFolderContents(dir: string): { entries: number; bytes: number } {
-  let entries = 0;
-  let bytes = 0;
-  for (const name of cacheFiles(dir)) {
-    try {
-      bytes += statSync(join(dir, name)).size;
-      if (name.endsWith(".v8")) entries++;
-    } catch {
-      // Removed meanwhile.
-    }
-  }
-  return { entries, bytes };
+export function cacheFolderContents(dir: string): CacheFolderTally {
+  return tallyCacheFolder(dir, false);
 }
 
 /**
  * Removes every entry of a cache folder, and partial entries however young:
  * the cache's own files only, so a folder shared with other files keeps them.
  */
-export function clearCacheFolder(dir: string): { entries: number; bytes: number } {
+export function clearCacheFolder(dir: string): CacheFolderTally {
+  return tallyCacheFolder(dir, true);
+}
+
+export interface CacheFolderTally {
+  readonly entries: number;
+  readonly bytes: number;
+}
+
+/** Counts the cache's own files in a folder, and their bytes, removing each when asked. */
+function tallyCacheFolder(dir: string, remove: boolean): CacheFolderTally {
   let entries = 0;
   let bytes = 0;
   for (const name of cacheFiles(dir)) {
     const file = join(dir, name);
     try {
       const size = statSync(file).size;
-      unlinkSync(file);
+      if (remove) unlinkSync(file);
       bytes += size;
       if (name.endsWith(".v8")) entries++;
     } catch {

@@ -98,9 +98,10 @@ export function harvestMoments(coefficients: Float64Array, offset: number, terms
  * J = C - K, g_n = |binom(-alpha, n)| (J rho)^n bounds term n over
  * sum |c_m|, and g_n / g_(n-1) = J rho (alpha + n - 1) / n. The series
  * stops at the first n where g_n is below 2^-53 and the ratio from there
- * on is at most 1/2, so that what it leaves out is below 2^-53 sum |c_m|. It is used when that happens within HARVEST_MOMENTS
- * terms and no g_n exceeds 1: its rounding error is then within a few
- * times the direct sum's (about 2e-17 sum |c_m|). Otherwise (J rho above
+ * on is at most 1/2, so that what it leaves out is below 2^-53 sum |c_m|.
+ * It is used when that happens within HARVEST_MOMENTS terms and no g_n
+ * exceeds 1: its rounding error is then within a few times the direct
+ * sum's (about 2e-17 sum |c_m|). Otherwise (J rho above
  * 1/2, or a large alpha that makes the middle terms large) the terms are
  * summed one by one. Every design built in takes the series: K >= 2J
  * keeps J rho below J / K.

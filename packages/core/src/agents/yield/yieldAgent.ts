@@ -19,9 +19,10 @@ const TERMS = MAX_SPARE_CORES + 1;
  * cumulative wafers. Touches: world.goodDies.
  *
  * Steps every quarter of every run, so the parameters it reads are copied
- * into flat arrays in `reset`, together with everything that depends on them
- * alone (dies per wafer, harvesting coefficients and areas); the defect
- * density and patterning penalty are computed once per node and quarter.
+ * into flat arrays in `reset`, together with everything that depends on
+ * them alone (dies per wafer, harvesting coefficients, their moments and
+ * areas); the defect density and patterning penalty are computed once per
+ * node and quarter.
  */
 export class YieldAgent implements Agent {
   readonly name = "yield";
