@@ -89,3 +89,18 @@ describe("a resolved scenario crossing to another thread", () => {
     expect(copy.locate("lithography").file).toMatch(/baseline/);
   });
 });
+
+describe("a thread running slice after slice", () => {
+  it("records every slice of a model with the same recorder, so slices allocate nothing outside V8's heap", () => {
+    // Its arrays live outside the heap, where garbage waits for a full collection that a long job
+    // may never trigger: a recorder per slice made a streamed million runs grow by 30 MiB.
+    const model = compileModel(resolve("baseline"));
+    const plan = planJob(model, { runs: 3 * BLOCK_RUNS, seed: 4, statistics: "exact" });
+    const seen = new Set<Float64Array>();
+    for (let k = 0; k < 3; k++) runMonteCarlo(model, { plan, firstRun: k * BLOCK_RUNS, count: 2, onRun: (_run, values) => void seen.add(values) });
+    expect(seen.size).toBe(1);
+    // Another model has a recorder of its own.
+    runMonteCarlo(compileModel(resolve("baseline")), { plan, firstRun: 0, count: 1, onRun: (_run, values) => void seen.add(values) });
+    expect(seen.size).toBe(2);
+  });
+});

@@ -44,8 +44,12 @@ export class RunRecorder {
   constructor(
     metrics: readonly MetricDef[],
     private readonly observables: readonly ObservableInfo[],
-    /** Names a run in errors: a Monte Carlo run or a sensitivity evaluation. */
-    private readonly naming: RunNaming,
+    /**
+     * Names a run in errors: a Monte Carlo run or a sensitivity evaluation.
+     * Writable, because a recorder outlives a job: runMonteCarlo keeps one
+     * per model and names each job's runs in turn.
+     */
+    public naming: RunNaming,
     quarters: number,
     designs: number,
   ) {
