@@ -8,8 +8,8 @@
 // - chipsim.js launches it through V8's code cache, chipsim.code-cache: the
 //   bytecode a training run of `chipsim run baseline` compiled, made here
 //   (scripts/codeCacheLauncher.mjs says how and why).
-// - Each worker thread's script is a bundle too (sliceWorker.js,
-//   pointWorker.js, sweepWorker.js), and a bundled command starts those:
+// - Each worker thread's script is a bundle too (sliceWorker.cjs,
+//   pointWorker.cjs, sweepWorker.cjs), and a bundled command starts those:
 //   with the scenario read from the cache, a worker's loading is no longer
 //   hidden behind the main thread's reading of the scenario.
 import { execFileSync } from "node:child_process";
@@ -61,34 +61,40 @@ const common = {
   legalComments: "none",
 };
 
-// The commands, as CommonJS for the launcher's vm.Script. CHIPSIM_BUNDLE_URL
-// tells the code it runs bundled, and from which file (bundled.ts): the
-// scenario cache keys its entries by that file's hash, and worker threads
-// start from the scripts beside it.
+// The commands, as CommonJS for the launcher's vm.Script; and the worker
+// threads' scripts, as CommonJS too. esbuild writes a module's top-level
+// const as var; in an ES module V8 must then treat those constants as
+// variables, and in the engine's arithmetic (fdlibm.ts) that made a worker's
+// run loop allocate about 11 KB a run, where the same code in a CommonJS
+// wrapper, whose variables V8 sees are assigned once, allocates none.
+// CHIPSIM_BUNDLE_URL tells the code it runs bundled, and from which file
+// (bundled.ts): the scenario cache keys its entries by that file's hash, and
+// worker threads start from the scripts beside it.
 await build({
   ...common,
-  entryPoints: { "chipsim.body": resolve(cli, "commandMain.js"), "benchChild.body": resolve(cli, "bench/benchChild.js") },
+  entryPoints: {
+    "chipsim.body": resolve(cli, "commandMain.js"),
+    "benchChild.body": resolve(cli, "bench/benchChild.js"),
+    sliceWorker: resolve(cli, "parallel/sliceWorker.js"),
+    pointWorker: resolve(cli, "parallel/pointWorker.js"),
+    sweepWorker: resolve(cli, "parallel/sweepWorker.js"),
+  },
   outExtension: { ".js": ".cjs" },
   format: "cjs",
   banner: { js: 'var CHIPSIM_BUNDLE_URL = require("node:url").pathToFileURL(__filename).href;' },
   plugins: [ownUrls("CHIPSIM_BUNDLE_URL")],
 });
 
-// The worker threads' scripts, as ES modules (a worker starts from a file).
-await build({
-  ...common,
-  entryPoints: {
-    sliceWorker: resolve(cli, "parallel/sliceWorker.js"),
-    pointWorker: resolve(cli, "parallel/pointWorker.js"),
-    sweepWorker: resolve(cli, "parallel/sweepWorker.js"),
-  },
-  format: "esm",
-  // Bundled CommonJS modules (mathjs, seedrandom, ...) call require(): give the ES module one.
-  banner: {
-    js: 'import { createRequire as createRequireForBundle } from "node:module";\nconst require = createRequireForBundle(import.meta.url);\nconst CHIPSIM_BUNDLE_URL = import.meta.url;',
-  },
-  plugins: [ownUrls("import.meta.url")],
-});
+// A dynamic import() of a bundled module makes esbuild wrap every module it
+// reaches in a lazy initialiser (__esm), shared ones too: module constants
+// become variables assigned at first use, and the model's run loop, whose
+// arithmetic reads them, then allocated about 8 KB a run (fdlibm.ts's
+// constants) and ran about 10% slower. Refuse such a bundle.
+for (const name of ["chipsim.body.cjs", "benchChild.body.cjs", "sliceWorker.cjs", "pointWorker.cjs", "sweepWorker.cjs"]) {
+  if (readFileSync(resolve(outdir, name), "utf8").includes("__esm(")) {
+    throw new Error(`${name}: esbuild wrapped modules in lazy initialisers (__esm), which slows the run loop; import statically instead of with import()`);
+  }
+}
 
 // The launchers. chipsim.js is the installed command: it has bin.ts's shebang, with the flags chipsim runs with.
 const { NODE_FLAGS } = await import(pathToFileURL(resolve(cli, "nodeFlags.js")).href);

@@ -20,10 +20,11 @@ describe("worker threads of the bundled command", () => {
     const bundle = join(dirname(CHIPSIM_BIN), "chipsim.js");
     for (const script of WORKER_SCRIPTS) {
       const url = workerScriptUrl(script, bundle);
-      expect(fileURLToPath(url)).toBe(join(dirname(CHIPSIM_BIN), script));
+      expect(fileURLToPath(url)).toBe(join(dirname(CHIPSIM_BIN), `${script}.cjs`));
       expect(existsSync(url)).toBe(true);
       const unbundled = workerScriptUrl(script, undefined);
-      expect(fileURLToPath(unbundled)).toMatch(new RegExp(`dist[/\\\\]parallel[/\\\\]${script.replace(".", "\\.")}$`));
+      expect(fileURLToPath(unbundled)).toMatch(new RegExp(`dist[/\\\\]parallel[/\\\\]${script}\\.js$`));
+      expect(existsSync(unbundled)).toBe(true);
     }
   });
 

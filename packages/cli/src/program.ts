@@ -3,6 +3,9 @@ import { ChipsimError } from "@chipsim/core";
 import { backtestCommand } from "./commands/backtest.js";
 import { compareCommand } from "./commands/compare.js";
 import { explainCommand } from "./commands/explain.js";
+// Statically, like every command: the chart libraries, the slow part to load, load on first use
+// anyway (renderSvg.ts), and an import() here would cost the bundle its speed (scripts/bundle.mjs).
+import { chartsCommand, reportCommand } from "./commands/report.js";
 import { cacheCommand, type CacheAction } from "./commands/cache.js";
 import { listCommand } from "./commands/list.js";
 import { mergeCommand } from "./commands/merge.js";
@@ -260,14 +263,13 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       "report <scenario>",
       "Write one self-contained HTML report: results, charts, tornado, comparison, parameters and sources",
       (y) => reportOptions(sets(y)).option("out", { type: "string", default: "report.html", describe: "The HTML file to write" }),
-      // Loaded only when used: the chart libraries take a tenth of a second to load.
-      async (a) => done(await (await import("./commands/report.js")).reportCommand(reportArgs(a), io)),
+      async (a) => done(await reportCommand(reportArgs(a), io)),
     )
     .command(
       "charts <scenario>",
       "Write the report's charts as SVG files",
       (y) => reportOptions(sets(y)).option("out", { type: "string", default: "charts", describe: "Folder for the SVG files" }),
-      async (a) => done(await (await import("./commands/report.js")).chartsCommand(reportArgs(a), io)),
+      async (a) => done(await chartsCommand(reportArgs(a), io)),
     )
     .command(
       "validate <file>",

@@ -34,7 +34,7 @@ import { NODE_FLAGS } from "../nodeFlags.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { fitExponent, median } from "./fitExponent.js";
-import { garbagePerRun } from "./garbagePerRun.js";
+import { GARBAGE_FLAG } from "./garbagePerRun.js";
 
 const STORED_LIMIT_BYTES = 2 * 1024 ** 3;
 const SEED = 2026;
@@ -65,10 +65,11 @@ function wholeFlag(name: string, fallback: number): number {
   return value;
 }
 
+/** The bundled child (scripts/bundle.mjs), so that commands start, and run loops are compiled, as `chipsim`'s are. */
+const child = fileURLToPath(new URL("../bundle/benchChild.js", import.meta.url));
+
 /** One configuration as a user would run it: the command line in a fresh process, timed from spawn to exit (each replaces the last one's files). */
 async function runConfig(config: Config, out: string, cacheDir: string): Promise<{ wallSeconds: number; peakMemoryMiB: number }> {
-  // The bundled child (scripts/bundle.mjs), so that start-up is timed as `chipsim` starts.
-  const child = fileURLToPath(new URL("../bundle/benchChild.js", import.meta.url));
   const args = ["run", "baseline", "--runs", String(config.runs), "--seed", String(SEED), "--workers", String(config.threads), "--statistics", config.statistics, "--quiet", "--out", out, "--force"];
   // Stored statistics past the default bound must be asked for: the bench measures them up to STORED_LIMIT_BYTES.
   if (config.statistics === "exact") args.push("--memory-bound", String(STORED_LIMIT_BYTES / 2 ** 20));
@@ -80,6 +81,12 @@ async function runConfig(config: Config, out: string, cacheDir: string): Promise
   const report = JSON.parse(stdout.trim().split("\n").pop() as string) as { code: number; peakMemoryMiB: number };
   if (report.code !== 0) throw new Error(`chipsim ${args.join(" ")} exited with ${report.code}`);
   return { wallSeconds, peakMemoryMiB: report.peakMemoryMiB };
+}
+
+/** Bytes a run the bundled command's run loop leaves (garbagePerRun.ts), measured in a child running the bundle. */
+async function bundledGarbagePerRun(): Promise<number> {
+  const { stdout } = await execFileAsync(process.execPath, [...NODE_FLAGS, child, GARBAGE_FLAG, String(SEED)], { maxBuffer: 1 << 20 });
+  return (JSON.parse(stdout.trim().split("\n").pop() as string) as { garbageBytesPerRun: number }).garbageBytesPerRun;
 }
 
 /** Seconds per run of the draws alone and of the whole model, interleaved so that load hits both alike. */
@@ -137,7 +144,7 @@ async function main(): Promise<void> {
   log("variate floor ...");
   const floor = variateFloor(model, 5000, Math.max(3, repeat));
   log("garbage per run ...");
-  const garbage = await garbagePerRun(model, 5000, SEED);
+  const garbage = await bundledGarbagePerRun();
   log("scaling with runs and horizon ...");
   const runPoints = [2500, 5000, 10_000, 20_000].map((runs) => ({ x: runs, seconds: timeRuns(model, runs, repeat) }));
   const dir = mkdtempSync(join(tmpdir(), "chipsim-bench-"));

@@ -42,7 +42,7 @@ export class PointTeam {
 
   /** `size` workers (threads besides this one), started before the scenario is loaded so that loading the engine in them overlaps it. */
   static startWorkers(size: number): Worker[] {
-    return startWorkers("pointWorker.js", size);
+    return startWorkers("pointWorker", size);
   }
 
   /**

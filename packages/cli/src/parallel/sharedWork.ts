@@ -14,18 +14,19 @@ export function startWorkers(script: WorkerScript, size: number, resourceLimits?
   return Array.from({ length: Math.max(0, size) }, () => new Worker(url, resourceLimits ? { resourceLimits } : {}));
 }
 
-/** The scripts worker threads run. */
-export const WORKER_SCRIPTS = ["sliceWorker.js", "pointWorker.js", "sweepWorker.js"] as const;
+/** The scripts worker threads run (by module name). */
+export const WORKER_SCRIPTS = ["sliceWorker", "pointWorker", "sweepWorker"] as const;
 export type WorkerScript = (typeof WORKER_SCRIPTS)[number];
 
 /**
  * Where a worker's script is: beside the bundle when chipsim runs bundled
  * (one file loads in well under half the time of the engine's modules,
  * and a worker's loading is on the critical path once the scenario comes
- * from the cache), else among the modules of dist/parallel.
+ * from the cache), else among the modules of dist/parallel. Bundled, it is
+ * CommonJS like the command (scripts/bundle.mjs says why).
  */
 export function workerScriptUrl(script: WorkerScript, bundle: string | undefined = bundleFile()): URL {
-  return bundle ? new URL(script, pathToFileURL(bundle)) : new URL(`../../dist/parallel/${script}`, import.meta.url);
+  return bundle ? new URL(`${script}.cjs`, pathToFileURL(bundle)) : new URL(`../../dist/parallel/${script}.js`, import.meta.url);
 }
 
 export async function stopWorkers(workers: readonly Worker[]): Promise<void> {

@@ -5,7 +5,7 @@ import { claimPoint, countPoint, runSweepPoint, type SweepJob, type SweepPointRe
 
 /** `size` worker threads for a sweep, started before the scenario is loaded so that loading chipsim in them overlaps it. */
 export function startSweepWorkers(size: number): Worker[] {
-  return startWorkers("sweepWorker.js", size);
+  return startWorkers("sweepWorker", size);
 }
 
 /**

@@ -65,7 +65,7 @@ export class WorkerTeam {
 
   /** `size` workers (threads besides this one). */
   static start(size: number): WorkerTeam {
-    return new WorkerTeam(startWorkers("sliceWorker.js", size, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }));
+    return new WorkerTeam(startWorkers("sliceWorker", size, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }));
   }
 
   /** Workers for `threads` threads in all (this one among them), or none when this one is enough. */
