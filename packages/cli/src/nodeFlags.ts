@@ -4,12 +4,14 @@
  * the Dockerfile's entry point and the benchmark's child processes
  * (test/cli/nodeFlags.test.ts checks they agree).
  *
- * --max-semi-space-size=1 (MiB): a run allocates a few kilobytes, all of it
- * dead by the next run, and under that steady allocation V8 grows the young
- * generation to its default limit (tens of MiB) that then holds only
- * garbage. At 1 MiB a scavenge comes every few hundred runs and finds
- * almost nothing alive: the time is the same and the peak memory of a
- * streamed run falls by about 30 MiB. Worker threads get the same through
- * resourceLimits (parallel/workerTeam.ts).
+ * --max-semi-space-size=1 (MiB): what chipsim allocates is short-lived
+ * (reading the scenario, the first runs before V8 optimises them, the
+ * summaries; an optimised run leaves about 10 bytes), and under it V8 grows
+ * the young generation towards its default limit (tens of MiB), which then
+ * holds only garbage. At 1 MiB the peak memory of a streamed run was about
+ * 30 MiB lower for the same time; at 4 MiB a 10^4-run command peaked 13 MiB
+ * higher and was no faster beyond the noise (medians of 8, 1.92 s and
+ * 2.00 s). Worker threads get the same through resourceLimits
+ * (parallel/workerTeam.ts).
  */
 export const NODE_FLAGS: readonly string[] = ["--max-semi-space-size=1"];
