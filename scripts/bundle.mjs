@@ -65,7 +65,7 @@ const common = {
 // threads' scripts, as CommonJS too. esbuild writes a module's top-level
 // const as var; in an ES module V8 must then treat those constants as
 // variables, and in the engine's arithmetic (fdlibm.ts) that made a worker's
-// run loop allocate about 11 KB a run, where the same code in a CommonJS
+// run loop allocate about 8 KB a run, where the same code in a CommonJS
 // wrapper, whose variables V8 sees are assigned once, allocates none.
 // CHIPSIM_BUNDLE_URL tells the code it runs bundled, and from which file
 // (bundled.ts): the scenario cache keys its entries by that file's hash, and

@@ -16,7 +16,8 @@
  *     transforms) against the whole model, in this process;
  *   - how run time grows with the runs and with the horizon: fitted
  *     exponents, which should be 1;
- *   - the garbage the run loop leaves per run (bytes; the aim is none).
+ *   - the garbage the run loop leaves per run, on the command's thread and
+ *     on a worker's (bytes; the aim is none).
  *
  * Flags: --json (one JSON object), --max-runs N (largest job, default
  * 1000000), --repeat N (timings are medians of N, default 1),
@@ -83,10 +84,10 @@ async function runConfig(config: Config, out: string, cacheDir: string): Promise
   return { wallSeconds, peakMemoryMiB: report.peakMemoryMiB };
 }
 
-/** Bytes a run the bundled command's run loop leaves (garbagePerRun.ts), measured in a child running the bundle. */
-async function bundledGarbagePerRun(): Promise<number> {
+/** Bytes a run the bundled run loop leaves (garbagePerRun.ts), on the command's thread and on a worker's, measured in a child running the bundle. */
+async function bundledGarbagePerRun(): Promise<{ garbageBytesPerRun: number; workerGarbageBytesPerRun: number }> {
   const { stdout } = await execFileAsync(process.execPath, [...NODE_FLAGS, child, GARBAGE_FLAG, String(SEED)], { maxBuffer: 1 << 20 });
-  return (JSON.parse(stdout.trim().split("\n").pop() as string) as { garbageBytesPerRun: number }).garbageBytesPerRun;
+  return JSON.parse(stdout.trim().split("\n").pop() as string) as { garbageBytesPerRun: number; workerGarbageBytesPerRun: number };
 }
 
 /** Seconds per run of the draws alone and of the whole model, interleaved so that load hits both alike. */
@@ -210,7 +211,8 @@ async function main(): Promise<void> {
     twoThreadSpeedup: speedup,
     scenarioCache,
     variateFloor: floor,
-    garbageBytesPerRun: Math.round(garbage),
+    garbageBytesPerRun: Math.round(garbage.garbageBytesPerRun),
+    workerGarbageBytesPerRun: Math.round(garbage.workerGarbageBytesPerRun),
     scaling: {
       runsExponent: round(fitExponent(runPoints)),
       horizonExponent: round(fitExponent(horizonPoints)),
@@ -240,7 +242,7 @@ async function main(): Promise<void> {
     `  10,000 runs on 2 threads, scenario read from its files: ${scenarioCache.withoutSeconds.toFixed(2)} s; from the cache: ${scenarioCache.withSeconds.toFixed(2)} s`,
     `  variate floor: draws ${floor.drawMicroseconds} us/run, whole model ${floor.runMicroseconds} us/run, ratio ${floor.ratio}`,
     `  time ~ runs^${result.scaling.runsExponent}, ~ quarters^${result.scaling.horizonExponent}`,
-    `  garbage left by the run loop: ${result.garbageBytesPerRun} bytes a run`,
+    `  garbage left by the run loop: ${result.garbageBytesPerRun} bytes a run (${result.workerGarbageBytesPerRun} on a worker thread)`,
     history ? `  appended to ${history}` : "",
     "",
   ];

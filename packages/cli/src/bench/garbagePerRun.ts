@@ -1,5 +1,6 @@
 import { Session } from "node:inspector/promises";
-import { planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core";
+// The engine's entry point: worker threads measure their own run loop with this too (sliceWorker.ts).
+import { planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core/engine";
 
 /** benchChild.js's flag for measuring the bundled command's run loop: `--garbage-per-run SEED`. */
 export const GARBAGE_FLAG = "--garbage-per-run";

@@ -53,6 +53,20 @@ export interface SharedSummaries {
 }
 
 /**
+ * The benchmark's question to a worker (`pnpm bench`, bench/benchChild.ts):
+ * the garbage the worker's own run loop leaves, measured as
+ * bench/garbagePerRun.ts does on the main thread. A worker runs its own
+ * bundled script, compiled apart from the command's, so it is measured
+ * apart. Answered with "garbage".
+ */
+export interface GarbageQuestion {
+  readonly kind: "garbage";
+  readonly scenario: TransferableScenario;
+  readonly runs: number;
+  readonly seed: number;
+}
+
+/**
  * What a worker sends back: its results (exact values stay in the shared
  * buffer), or why it stopped, with the error's code when it is one of
  * chipsim's own (a broken invariant, a value that is not finite), so that
@@ -61,4 +75,5 @@ export interface SharedSummaries {
 export type WorkerReport =
   | { readonly kind: "done"; readonly partial: AggregatePartial }
   | { readonly kind: "summarized" }
+  | { readonly kind: "garbage"; readonly garbageBytesPerRun: number }
   | FailureReport;

@@ -4,15 +4,16 @@
  * engine's code here overlaps that; then it receives the resolved scenario
  * (ahead of the job, so that it compiles its own model while the main
  * thread compiles and plans), and the job: it claims slices until none are
- * left and sends back
- * its results (for exact statistics the values are already in the shared
- * buffer, so only counts travel).
+ * left and sends back its results (for exact statistics the values are
+ * already in the shared buffer, so only counts travel). The benchmark may
+ * also ask it what garbage its run loop leaves (GarbageQuestion).
  */
 import { parentPort } from "node:worker_threads";
 import { compileModel, MonteCarloAggregate, restoreScenario, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
 import { claimSlices } from "./claimSlices.js";
 import { claimSummaryBatch } from "./claimSummaries.js";
-import type { ScenarioAhead, SharedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
+import { garbagePerRun } from "../bench/garbagePerRun.js";
+import type { GarbageQuestion, ScenarioAhead, SharedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
 import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
@@ -28,7 +29,14 @@ function modelFor(scenario: TransferableScenario, scenarioKey: number): Compiled
   return model;
 }
 
-port?.on("message", (message: ScenarioAhead | SharedJob | SharedSummaries) => {
+port?.on("message", (message: ScenarioAhead | SharedJob | SharedSummaries | GarbageQuestion) => {
+  if (message.kind === "garbage") {
+    garbagePerRun(compileModel(restoreScenario(message.scenario)), message.runs, message.seed).then(
+      (garbageBytesPerRun) => port.postMessage({ kind: "garbage", garbageBytesPerRun } satisfies WorkerReport),
+      (error: unknown) => port.postMessage(failureReport(error)),
+    );
+    return;
+  }
   if (message.kind === "summaries") {
     try {
       const stored = new StoredSeries(message.series, message.first, message.count, new Float64Array(message.values));
