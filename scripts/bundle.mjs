@@ -70,15 +70,16 @@ const common = {
 // CHIPSIM_BUNDLE_URL tells the code it runs bundled, and from which file
 // (bundled.ts): the scenario cache keys its entries by that file's hash, and
 // worker threads start from the scripts beside it.
+const entryPoints = {
+  "chipsim.body": resolve(cli, "commandMain.js"),
+  "benchChild.body": resolve(cli, "bench/benchChild.js"),
+  sliceWorker: resolve(cli, "parallel/sliceWorker.js"),
+  pointWorker: resolve(cli, "parallel/pointWorker.js"),
+  sweepWorker: resolve(cli, "parallel/sweepWorker.js"),
+};
 await build({
   ...common,
-  entryPoints: {
-    "chipsim.body": resolve(cli, "commandMain.js"),
-    "benchChild.body": resolve(cli, "bench/benchChild.js"),
-    sliceWorker: resolve(cli, "parallel/sliceWorker.js"),
-    pointWorker: resolve(cli, "parallel/pointWorker.js"),
-    sweepWorker: resolve(cli, "parallel/sweepWorker.js"),
-  },
+  entryPoints,
   outExtension: { ".js": ".cjs" },
   format: "cjs",
   banner: { js: 'var CHIPSIM_BUNDLE_URL = require("node:url").pathToFileURL(__filename).href;' },
@@ -90,7 +91,7 @@ await build({
 // become variables assigned at first use, and the model's run loop, whose
 // arithmetic reads them, then allocated about 8 KB a run (fdlibm.ts's
 // constants) and ran about 10% slower. Refuse such a bundle.
-for (const name of ["chipsim.body.cjs", "benchChild.body.cjs", "sliceWorker.cjs", "pointWorker.cjs", "sweepWorker.cjs"]) {
+for (const name of Object.keys(entryPoints).map((entry) => `${entry}.cjs`)) {
   if (readFileSync(resolve(outdir, name), "utf8").includes("__esm(")) {
     throw new Error(`${name}: esbuild wrapped modules in lazy initialisers (__esm), which slows the run loop; import statically instead of with import()`);
   }

@@ -141,17 +141,20 @@ describe("the resolved-scenario cache", () => {
     expect(statSync(join(dir, written[2] as string)).isFile()).toBe(true);
   });
 
-  it("removes partial entries a killed process left an hour ago or more, and leaves a recent one", () => {
+  it("removes partial entries a killed process left an hour ago or more, and leaves a recent one and files not its own", () => {
     const dir = tempDir();
-    const abandoned = join(dir, "0123.v8.999.partial");
-    const recent = join(dir, "4567.v8.998.partial");
-    writeFileSync(abandoned, "half");
-    writeFileSync(recent, "half");
+    const abandoned = join(dir, `${"0".repeat(64)}.v8.999.partial`);
+    const recent = join(dir, `${"4".repeat(64)}.v8.998.partial`);
+    // Old files of the same suffix that are not the cache's own stay too.
+    const foreign = join(dir, "notes.v8.1.partial");
+    for (const file of [abandoned, recent, foreign]) writeFileSync(file, "half");
     const twoHoursAgo = (Date.now() - 2 * 60 * 60 * 1000) / 1000;
     utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+    utimesSync(foreign, twoHoursAgo, twoHoursAgo);
     new ScenarioCache(dir, "code A").resolve(baseline, reader(baseline).resolveFresh);
     expect(existsSync(abandoned)).toBe(false);
     expect(existsSync(recent)).toBe(true);
+    expect(existsSync(foreign)).toBe(true);
   });
 
   it("is used by the bundled command only, in CHIPSIM_CACHE_DIR, XDG_CACHE_HOME or ~/.cache, and off when told", () => {

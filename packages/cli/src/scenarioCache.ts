@@ -98,17 +98,17 @@ export class ScenarioCache {
     }
   }
 
+  /** Removes abandoned partial entries and the entries used least recently beyond maxEntries; never a file that is not the cache's. */
   private prune(): void {
-    const names = readdirSync(this.dir);
+    const { entries, partials } = cacheFiles(this.dir);
     // A process killed while writing leaves its partial file; one an hour old is nobody's.
-    for (const name of names.filter((n) => n.endsWith(".partial"))) {
+    for (const name of partials) {
       try {
         if (Date.now() - statSync(join(this.dir, name)).mtimeMs > ABANDONED_PARTIAL_MS) unlinkSync(join(this.dir, name));
       } catch {
         // Renamed or removed meanwhile.
       }
     }
-    const entries = names.filter((name) => name.endsWith(".v8"));
     if (entries.length <= this.maxEntries) return;
     const byAge = entries
       .map((name) => {
@@ -218,31 +218,36 @@ export interface CacheFolderTally {
 
 /** Counts the cache's own files in a folder, and their bytes, removing each when asked. */
 function tallyCacheFolder(dir: string, remove: boolean): CacheFolderTally {
-  let entries = 0;
+  const { entries, partials } = cacheFiles(dir);
+  let counted = 0;
   let bytes = 0;
-  for (const name of cacheFiles(dir)) {
+  for (const name of [...entries, ...partials]) {
     const file = join(dir, name);
     try {
       const size = statSync(file).size;
       if (remove) unlinkSync(file);
       bytes += size;
-      if (name.endsWith(".v8")) entries++;
+      if (ENTRY_NAME.test(name)) counted++;
     } catch {
       // Removed meanwhile.
     }
   }
-  return { entries, bytes };
+  return { entries: counted, bytes };
 }
 
-/** The names of the entries and partial entries in a folder. */
-function cacheFiles(dir: string): string[] {
+/**
+ * The cache's own files in a folder, by their names (none if the folder
+ * cannot be read): what pruning, listing and clearing may touch, so that a
+ * folder shared with other files keeps them.
+ */
+function cacheFiles(dir: string): { entries: string[]; partials: string[] } {
   let names: string[];
   try {
-    names = readdirSync(dir);
+    names = readdirSync(dir).sort();
   } catch {
-    return [];
+    names = [];
   }
-  return names.filter((name) => ENTRY_NAME.test(name) || PARTIAL_NAME.test(name)).sort();
+  return { entries: names.filter((name) => ENTRY_NAME.test(name)), partials: names.filter((name) => PARTIAL_NAME.test(name)) };
 }
 
 const identities = new Map<string, string | undefined>();
