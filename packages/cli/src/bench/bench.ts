@@ -14,6 +14,9 @@
  *   - the variate floor: the baseline's parameter draws alone (every draw
  *     of every run comes from the parameter table: same generators, same
  *     transforms) against the whole model, in this process;
+ *   - the reference kernel (referenceKernel.ts), timed in this process
+ *     between the same runs of the baseline: both per run and per
+ *     agent-step, and the kernel against its own draws;
  *   - how run time grows with the runs and with the horizon: fitted
  *     exponents, which should be 1;
  *   - the garbage the run loop leaves per run, on the command's thread and
@@ -35,7 +38,9 @@ import { NODE_FLAGS } from "../nodeFlags.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { fitExponent, median } from "./fitExponent.js";
+import { baselineAgentSteps } from "./agentSteps.js";
 import { GARBAGE_FLAG } from "./garbagePerRun.js";
+import { KERNEL_AGENT_STEPS, referenceKernelDraws, runReferenceKernel } from "./referenceKernel.js";
 
 const STORED_LIMIT_BYTES = 2 * 1024 ** 3;
 const SEED = 2026;
@@ -90,27 +95,69 @@ async function bundledGarbagePerRun(): Promise<{ garbageBytesPerRun: number; wor
   return JSON.parse(stdout.trim().split("\n").pop() as string) as { garbageBytesPerRun: number; workerGarbageBytesPerRun: number };
 }
 
-/** Seconds per run of the draws alone and of the whole model, interleaved so that load hits both alike. */
-function variateFloor(model: CompiledModel, runs: number, repeat: number): { drawMicroseconds: number; runMicroseconds: number; ratio: number } {
+interface InProcessFigures {
+  readonly variateFloor: { drawMicroseconds: number; runMicroseconds: number; ratio: number };
+  readonly referenceKernel: {
+    microsecondsPerRun: number;
+    drawMicroseconds: number;
+    ratioToDraws: number;
+    agentStepsPerRun: number;
+    baselineAgentStepsPerRun: number;
+    baselinePerRunRatio: number;
+    baselinePerAgentStepRatio: number;
+  };
+}
+
+/**
+ * Microseconds per run of the baseline's draws alone, of the whole
+ * baseline, of the reference kernel and of the kernel's draws alone, each
+ * round timing all four one after another so that load hits them alike.
+ */
+function inProcessFigures(model: CompiledModel, runs: number, repeat: number): InProcessFigures {
   const key = jobKey(SEED);
   const words = new Uint32Array(2);
   const plan = planJob(model, { runs, seed: SEED, statistics: "exact" });
+  // The kernel's runs are a fifth the cost of the baseline's: more of them give it as long a timing.
+  const kernelRuns = 4 * runs;
   const draws: number[] = [];
   const whole: number[] = [];
+  const kernel: number[] = [];
+  const kernelDraws: number[] = [];
+  const perRun = (started: number, n: number) => ((performance.now() - started) * 1000) / n;
   for (let r = 0; r < repeat; r++) {
     let t = performance.now();
     for (let run = 0; run < runs; run++) {
       runKey(key, run, words);
       model.table.draw(words, model.world.params);
     }
-    draws.push(((performance.now() - t) * 1000) / runs);
+    draws.push(perRun(t, runs));
     t = performance.now();
     runMonteCarlo(model, { plan });
-    whole.push(((performance.now() - t) * 1000) / runs);
+    whole.push(perRun(t, runs));
+    t = performance.now();
+    runReferenceKernel(kernelRuns, SEED);
+    kernel.push(perRun(t, kernelRuns));
+    t = performance.now();
+    referenceKernelDraws(kernelRuns, SEED);
+    kernelDraws.push(perRun(t, kernelRuns));
   }
-  const drawMicroseconds = median(draws);
   const runMicroseconds = median(whole);
-  return { drawMicroseconds: round(drawMicroseconds), runMicroseconds: round(runMicroseconds), ratio: round(runMicroseconds / drawMicroseconds) };
+  const drawMicroseconds = median(draws);
+  const kernelMicroseconds = median(kernel);
+  const kernelDrawMicroseconds = median(kernelDraws);
+  const agentSteps = baselineAgentSteps(model.world.layout);
+  return {
+    variateFloor: { drawMicroseconds: round(drawMicroseconds), runMicroseconds: round(runMicroseconds), ratio: round(runMicroseconds / drawMicroseconds) },
+    referenceKernel: {
+      microsecondsPerRun: round(kernelMicroseconds),
+      drawMicroseconds: round(kernelDrawMicroseconds),
+      ratioToDraws: round(kernelMicroseconds / kernelDrawMicroseconds),
+      agentStepsPerRun: KERNEL_AGENT_STEPS,
+      baselineAgentStepsPerRun: agentSteps,
+      baselinePerRunRatio: round(runMicroseconds / kernelMicroseconds),
+      baselinePerAgentStepRatio: round(runMicroseconds / agentSteps / (kernelMicroseconds / KERNEL_AGENT_STEPS)),
+    },
+  };
 }
 
 function timeRuns(model: CompiledModel, runs: number, repeat: number): number {
@@ -142,8 +189,8 @@ async function main(): Promise<void> {
   const series = model.metrics.length * yearsOf(model);
 
   // Figures of this process first, before children load the machine.
-  log("variate floor ...");
-  const floor = variateFloor(model, 5000, Math.max(3, repeat));
+  log("variate floor and reference kernel ...");
+  const { variateFloor: floor, referenceKernel: kernel } = inProcessFigures(model, 5000, Math.max(3, repeat));
   log("garbage per run ...");
   const garbage = await bundledGarbagePerRun();
   log("scaling with runs and horizon ...");
@@ -211,6 +258,7 @@ async function main(): Promise<void> {
     twoThreadSpeedup: speedup,
     scenarioCache,
     variateFloor: floor,
+    referenceKernel: kernel,
     garbageBytesPerRun: Math.round(garbage.garbageBytesPerRun),
     workerGarbageBytesPerRun: Math.round(garbage.workerGarbageBytesPerRun),
     scaling: {
@@ -241,6 +289,7 @@ async function main(): Promise<void> {
     `  two threads against one (streaming): ${Object.entries(speedup).map(([r, s]) => `${Number(r).toLocaleString("en-US")} runs ${s}x`).join(", ") || "n/a"}`,
     `  10,000 runs on 2 threads, scenario read from its files: ${scenarioCache.withoutSeconds.toFixed(2)} s; from the cache: ${scenarioCache.withSeconds.toFixed(2)} s`,
     `  variate floor: draws ${floor.drawMicroseconds} us/run, whole model ${floor.runMicroseconds} us/run, ratio ${floor.ratio}`,
+    `  reference kernel (${KERNEL_AGENT_STEPS} agent-steps a run): ${kernel.microsecondsPerRun} us/run, ${kernel.ratioToDraws}x its draws; the baseline (${kernel.baselineAgentStepsPerRun} agent-steps) takes ${kernel.baselinePerRunRatio}x as long a run, ${kernel.baselinePerAgentStepRatio}x per agent-step`,
     `  time ~ runs^${result.scaling.runsExponent}, ~ quarters^${result.scaling.horizonExponent}`,
     `  garbage left by the run loop: ${result.garbageBytesPerRun} bytes a run (${result.workerGarbageBytesPerRun} on a worker thread)`,
     history ? `  appended to ${history}` : "",
