@@ -117,7 +117,7 @@ function inProcessFigures(model: CompiledModel, runs: number, repeat: number): I
   const key = jobKey(SEED);
   const words = new Uint32Array(2);
   const plan = planJob(model, { runs, seed: SEED, statistics: "exact" });
-  // The kernel's runs are a fifth the cost of the baseline's: more of them give it as long a timing.
+  // A kernel run costs about an eighth of a baseline run: four times as many keep its timing from being too short to trust.
   const kernelRuns = 4 * runs;
   const draws: number[] = [];
   const whole: number[] = [];

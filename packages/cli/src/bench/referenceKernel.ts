@@ -1,4 +1,4 @@
-import { jobKey, orderStatistics, runKey, type7Position } from "@chipsim/core";
+import { jobKey, quantilesBySelection, runKey } from "@chipsim/core";
 import { seedSfc32 } from "./sfc32.js";
 import { zigguratNormal } from "./ziggurat.js";
 
@@ -94,17 +94,11 @@ export function runReferenceKernel(runs: number, seed: number): Float64Array {
 
 /** Type-7 P5, P50 and P95 of each stored series. */
 function exactQuantiles(values: Float64Array, runs: number): Float64Array {
-  const positions = KERNEL_QUANTILES.map((p) => type7Position(runs, p));
-  const ranks = [...new Set(positions.flatMap(({ index, fraction }) => (fraction > 0 ? [index, index + 1] : [index])))].sort((a, b) => a - b);
-  const order = new Float64Array(ranks.length);
+  const probabilities = [...KERNEL_QUANTILES];
   const scratch = new Float64Array(runs);
-  const quantiles = new Float64Array(KERNEL_SERIES * KERNEL_QUANTILES.length);
+  const quantiles = new Float64Array(KERNEL_SERIES * probabilities.length);
   for (let s = 0; s < KERNEL_SERIES; s++) {
-    orderStatistics(values.subarray(s * runs, (s + 1) * runs), ranks, order, scratch);
-    positions.forEach(({ index, fraction }, q) => {
-      const x0 = order[ranks.indexOf(index)] as number;
-      quantiles[s * KERNEL_QUANTILES.length + q] = fraction === 0 ? x0 : x0 + fraction * ((order[ranks.indexOf(index + 1)] as number) - x0);
-    });
+    quantilesBySelection(values.subarray(s * runs, (s + 1) * runs), probabilities, quantiles.subarray(s * probabilities.length), scratch);
   }
   return quantiles;
 }

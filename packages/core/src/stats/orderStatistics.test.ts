@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { orderStatistics } from "./orderStatistics.js";
+import { orderStatistics, quantilesBySelection } from "./orderStatistics.js";
+import { quantileSorted } from "./quantile.js";
 
 /** A small deterministic generator, so the test needs no seed library. */
 function lcg(seed: number): () => number {
@@ -41,3 +42,23 @@ describe("orderStatistics", () => {
     expect(() => orderStatistics(v, [3], new Float64Array(1), new Float64Array(3))).toThrow(/outside/);
   });
 });
+
+describe("quantilesBySelection", () => {
+  it("gives the type-7 quantiles a sort gives, bit for bit, at probabilities that fall on and between order statistics", () => {
+    const next = lcg(5);
+    const probabilities = [0, 0.05, 0.25, 0.5, 0.5, 0.95, 1];
+    for (const values of [Float64Array.from({ length: 1001 }, () => next() * 10 - 3), Float64Array.from({ length: 40 }, () => Math.floor(next() * 3)), Float64Array.of(2, 1)]) {
+      const before = Float64Array.from(values);
+      const out = new Float64Array(probabilities.length);
+      quantilesBySelection(values, probabilities, out, new Float64Array(values.length));
+      const sorted = Float64Array.from(values).sort();
+      expect(Array.from(out)).toEqual(probabilities.map((p) => quantileSorted(sorted, p)));
+      expect(values).toEqual(before);
+    }
+    // Between the two values of [1, 2]: P25 = 1 + 0.25 (2 - 1).
+    const two = new Float64Array(1);
+    quantilesBySelection(Float64Array.of(2, 1), [0.25], two, new Float64Array(2));
+    expect(two[0]).toBe(1.25);
+  });
+});
+

@@ -1,3 +1,5 @@
+import { type7Position } from "./quantile.js";
+
 /**
  * Order statistics by selection: after selectRank(a, lo, hi, k) the k-th
  * smallest of a[lo..hi] sits at a[k], everything before it in the range is
@@ -113,6 +115,23 @@ export function orderStatistics(values: Float64Array, ranks: ArrayLike<number>, 
   // Gathered buckets are in order and each is whole, so a rank's value lies within its own bucket's stretch.
   selectRanks(scratch, 0, gathered - 1, local, 0, local.length - 1);
   for (let q = 0; q < ranks.length; q++) out[q] = scratch[local[q] as number] as number;
+}
+
+/**
+ * Type-7 quantiles by selection: out[i] is the quantile of probability
+ * probabilities[i] of `values` (no NaN; left as it was). Selects only the
+ * order statistics the quantiles interpolate between; `scratch` as for
+ * orderStatistics.
+ */
+export function quantilesBySelection(values: Float64Array, probabilities: readonly number[], out: Float64Array, scratch: Float64Array): void {
+  const positions = probabilities.map((p) => type7Position(values.length, p));
+  const ranks = [...new Set(positions.flatMap(({ index, fraction }) => (fraction > 0 ? [index, index + 1] : [index])))].sort((a, b) => a - b);
+  const order = new Float64Array(ranks.length);
+  orderStatistics(values, ranks, order, scratch);
+  positions.forEach(({ index, fraction }, i) => {
+    const x0 = order[ranks.indexOf(index)] as number;
+    out[i] = fraction === 0 ? x0 : x0 + fraction * ((order[ranks.indexOf(index + 1)] as number) - x0);
+  });
 }
 
 /** Places ranks[rlo..rhi], all within [lo, hi], at their positions. */

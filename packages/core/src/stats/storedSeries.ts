@@ -1,5 +1,4 @@
-import { orderStatistics } from "./orderStatistics.js";
-import { type7Position } from "./quantile.js";
+import { quantilesBySelection } from "./orderStatistics.js";
 import { assembleSummary, summaryProbabilities, type SeriesPrecision, type SeriesSummary } from "./seriesSummary.js";
 
 /**
@@ -96,20 +95,12 @@ export class StoredSeries {
       return assembleSummary(n, v, 0, () => v);
     }
     const probabilities = summaryProbabilities(n);
-    const ranks: number[] = [];
-    for (const p of probabilities) {
-      const { index, fraction } = type7Position(n, p);
-      ranks.push(index);
-      if (fraction > 0) ranks.push(index + 1);
-    }
-    const unique = [...new Set(ranks)].sort((a, b) => a - b);
-    const order = new Float64Array(unique.length);
-    orderStatistics(row, unique, order, scratch);
-    const at = (rank: number) => order[unique.indexOf(rank)] as number;
+    const quantiles = new Float64Array(probabilities.length);
+    quantilesBySelection(row, probabilities, quantiles, scratch);
     const quantile = (p: number) => {
-      const { index, fraction } = type7Position(n, p);
-      const x0 = at(index);
-      return fraction === 0 ? x0 : x0 + fraction * (at(index + 1) - x0);
+      const i = probabilities.indexOf(p);
+      if (i < 0) throw new Error(`quantile ${p} was not selected`);
+      return quantiles[i] as number;
     };
     const mean = compensatedSum(row, 0) / n;
     const sd = n > 1 ? Math.sqrt(compensatedSquares(row, mean) / (n - 1)) : 0;
