@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,4 +38,57 @@ describe("Ctrl-C", () => {
       expect(r.afterSignalMs).toBeLessThan(5000);
     });
   }
+});
+
+/**
+ * Ctrl-C typed at a terminal, where the progress bar is shown: `script`
+ * gives the command a pseudo-terminal, and the ^C written to it reaches the
+ * command as a person's keystroke does, through the terminal's line
+ * discipline as SIGINT to the foreground process group.
+ */
+function interruptedAtTerminal(): Promise<{ code: number | null; screen: string; afterSignalMs: number }> {
+  const command = [process.execPath, bin, "run", "baseline", "--runs", "2000000", "--workers", "2", "--statistics", "streaming"].map((a) => `'${a}'`).join(" ");
+  // -e: script exits with the command's code; -f: the screen is passed on as it is drawn.
+  const child = spawn("script", ["-qfec", command, "/dev/null"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, TERM: "xterm" } });
+  let screen = "";
+  let sentAt = 0;
+  return new Promise((resolve, reject) => {
+    const giveUp = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`no progress bar within 40 s; the screen ended with ${JSON.stringify(screen.slice(-200))}`));
+    }, 40_000);
+    child.stdout.on("data", (d: Buffer) => {
+      screen += d.toString();
+      // Once the bar has been drawn twice, the job is well under way: type Ctrl-C.
+      if (sentAt === 0 && screen.split("/2,000,000").length > 2) {
+        sentAt = Date.now();
+        child.stdin.write("\x03");
+        clearTimeout(giveUp);
+        setTimeout(() => {
+          if (child.exitCode === null) {
+            child.kill("SIGKILL");
+            reject(new Error(`still running 10 s after Ctrl-C; the screen ended with ${JSON.stringify(screen.slice(-200))}`));
+          }
+        }, 10_000);
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(giveUp);
+      resolve({ code, screen, afterSignalMs: Date.now() - sentAt });
+    });
+  });
+}
+
+describe("Ctrl-C at a terminal, with the progress bar shown", () => {
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)("exits 130 within a second and leaves the cursor shown and line wrap on", async () => {
+    const r = await interruptedAtTerminal();
+    expect(r.code).toBe(130);
+    expect(r.screen).toMatch(/runs .{10,40} [\d,]+\/2,000,000 \| /);
+    expect(r.screen).toMatch(/chipsim: interrupted after [\d,]+ of 2,000,000 runs; nothing was written/);
+    // A cursor hidden (ESC[?25l) or line wrap turned off (ESC[?7l) must be given back (ESC[?25h, ESC[?7h) before the end.
+    expect(r.screen.lastIndexOf("\x1b[?25h")).toBeGreaterThanOrEqual(r.screen.lastIndexOf("\x1b[?25l"));
+    expect(r.screen.lastIndexOf("\x1b[?7h")).toBeGreaterThanOrEqual(r.screen.lastIndexOf("\x1b[?7l"));
+    expect(r.afterSignalMs).toBeLessThan(1000);
+  });
 });

@@ -84,8 +84,7 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
     checkInvariants,
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     ...(runJob ? { runJob } : {}),
-  });
-  progress.stop();
+  }).finally(() => progress.stop());
 
   const metrics = args.metrics ?? HEADLINE_METRICS.filter((m) => summary.metrics[m]);
   for (const m of metrics) if (!summary.metrics[m]) throw new UsageError(`--metric: expected a metric all the scenarios have, found "${m}"`);

@@ -111,31 +111,35 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   let aggregate: MonteCarloAggregate;
   /** The threads that ran the job, to summarise it side by side too. */
   let threadsTeam: WorkerTeam | undefined;
-  if (!perRun && !watched) {
-    // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
-    const jobTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
-    threadsTeam = jobTeam;
-    if (jobTeam !== team) await team?.stop();
-    const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => jobTeam.run({ scenario, model, plan, checkInvariants: args.checkInvariants === true }, first, count, onDone);
-    if (args.checkpoint !== undefined) {
-      const job = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
-      const result = await runWithCheckpoints(job, runRange, progress.onProgress);
-      if (result.resumedRuns > 0 && !args.quiet) io.stderr.write(`resumed from ${args.checkpoint}: ${result.resumedRuns.toLocaleString("en-US")} runs were already done\n`);
-      aggregate = result.aggregate;
-    } else aggregate = await runRange(slice.first, slice.count, progress.onProgress);
-  } else {
-    await team?.stop();
-    aggregate = runMonteCarlo(model, {
-      plan,
-      firstRun: slice.first,
-      count: slice.count,
-      checkInvariants: args.checkInvariants === true,
-      ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
-      ...(perRun ? { onRun: (run: number, values: Float64Array) => perRun.add(run, values) } : {}),
-      ...(watched ? { stopWhen: { every: Math.min(1000, Math.max(100, Math.floor(runs / 20))), test: (agg, done) => targetsMet(agg, done, watched) } } : {}),
-    });
+  // The bar is stopped however the job ends: a failed or interrupted job must exit at once, with the cursor back.
+  try {
+    if (!perRun && !watched) {
+      // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
+      const jobTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
+      threadsTeam = jobTeam;
+      if (jobTeam !== team) await team?.stop();
+      const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => jobTeam.run({ scenario, model, plan, checkInvariants: args.checkInvariants === true }, first, count, onDone);
+      if (args.checkpoint !== undefined) {
+        const job = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
+        const result = await runWithCheckpoints(job, runRange, progress.onProgress);
+        if (result.resumedRuns > 0 && !args.quiet) io.stderr.write(`resumed from ${args.checkpoint}: ${result.resumedRuns.toLocaleString("en-US")} runs were already done\n`);
+        aggregate = result.aggregate;
+      } else aggregate = await runRange(slice.first, slice.count, progress.onProgress);
+    } else {
+      await team?.stop();
+      aggregate = runMonteCarlo(model, {
+        plan,
+        firstRun: slice.first,
+        count: slice.count,
+        checkInvariants: args.checkInvariants === true,
+        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
+        ...(perRun ? { onRun: (run: number, values: Float64Array) => perRun.add(run, values) } : {}),
+        ...(watched ? { stopWhen: { every: Math.min(1000, Math.max(100, Math.floor(runs / 20))), test: (agg, done) => targetsMet(agg, done, watched) } } : {}),
+      });
+    }
+  } finally {
+    progress.stop();
   }
-  progress.stop();
   if (args.checkInvariants && !args.quiet) io.stderr.write(invariantsLine(aggregate));
 
   if (shard && args.out !== undefined) {

@@ -47,12 +47,24 @@ const WAITING_TICK_MS = 200;
  */
 export class SharedWork {
   private failure: Error | undefined;
+  private stopWaiting: (() => void) | undefined;
 
   constructor(private readonly exhaust: () => void) {}
 
   fail(error: Error): void {
     this.failure ??= error;
     this.exhaust();
+  }
+
+  /**
+   * Fails the work and stops waiting for the workers' answers, for Ctrl-C:
+   * the command is about to end, writing nothing, so there is no reason to
+   * wait for every worker to finish its claim. The caller must then stop
+   * (terminate) the workers, which are still busy with it.
+   */
+  abandon(error: Error): void {
+    this.fail(error);
+    this.stopWaiting?.();
   }
 
   async run<Done>(
@@ -66,6 +78,7 @@ export class SharedWork {
       readonly whileWaiting?: () => void;
     },
   ): Promise<void> {
+    const abandoned = new Promise<void>((resolve) => (this.stopWaiting = resolve));
     const answers = workers.map((worker) =>
       askWorker<Done | FailureReport>(
         worker,
@@ -88,7 +101,7 @@ export class SharedWork {
     }
     const timer = share.whileWaiting ? setInterval(share.whileWaiting, WAITING_TICK_MS) : undefined;
     try {
-      await Promise.all(answers);
+      await Promise.race([Promise.all(answers), abandoned]);
     } finally {
       if (timer) clearInterval(timer);
     }

@@ -160,9 +160,11 @@ export class WorkerTeam {
     const mine = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, sharedValues);
     const progress = onProgress ? () => onProgress(Atomics.load(runsDone, 0), count) : undefined;
 
-    // Ctrl-C stops every thread after its current slice (a fraction of a second) instead of killing
-    // the process, so the command can say how far it got; the handler lives only while runs do.
-    const interrupt = () => work.fail(new InterruptedError(Atomics.load(runsDone, 0), count));
+    // Ctrl-C stops this thread after its current slice (a fraction of a second) instead of killing
+    // the process, so the command can say how far it got; the workers are not waited for, since
+    // nothing will be written: the command's `finally` terminates them mid-slice. The handler lives
+    // only while runs do.
+    const interrupt = () => work.abandon(new InterruptedError(Atomics.load(runsDone, 0), count));
     process.once("SIGINT", interrupt);
     try {
       await work.run<Extract<WorkerReport, { kind: "done" }>>(this.workers, sharedJob, {
