@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,3 +87,16 @@ describe("chipsim, the built command", () => {
 });
 
 
+
+describe("chipsim with its output piped to a reader that stops early", () => {
+  it("ends quietly with its own exit code, not with a stack trace", async () => {
+    // `chipsim show baseline | head -1`, with the reader gone before the first line is written.
+    const child = spawn(process.execPath, [CHIPSIM_BIN, "show", "baseline"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|    at /);
+    expect(code).toBe(0);
+  });
+});

@@ -10,5 +10,11 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `chipsim list | head -3`: once the reader has gone, the rest of the output has nowhere to go.
+  // It is dropped quietly instead of ending the process with a stack trace, and the command goes
+  // on to write its files and exit with its own code.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   return { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env };
 }
