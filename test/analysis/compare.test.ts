@@ -117,3 +117,58 @@ describe("compare", () => {
     expect((await chipsim(["compare", "baseline", "hbm-chokehold", "--workers", "0"])).stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");
   });
 });
+
+describe("compare with overrides", () => {
+  it("refuses a --set on a field where the compared scenarios differ, and says how to change one side", async () => {
+    const r = await chipsim(["compare", "baseline", "euv-delayed", "--set", "lithography.domesticEuv.readyYear=2030", "--runs", "50", "--no-attribution"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("--set lithography.domesticEuv.readyYear: expected a field the compared scenarios share, found one where euv-delayed differs from baseline");
+    expect(r.stderr).toContain("--vs 'lithography.domesticEuv.readyYear=2030'");
+  });
+
+  it("applies a --set on a shared field to every scenario, and says so in the header and compare.json", async () => {
+    const r = await chipsim(["compare", "baseline", "euv-delayed", "--set", "levers.us-hbm-ban.strength = 0", "--runs", "50", "--no-attribution"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[1]).toBe("every scenario with --set levers.us-hbm-ban.strength=0");
+    const json = await chipsim(["compare", "baseline", "euv-delayed", "--set", "levers.us-hbm-ban.strength=0", "--runs", "50", "--no-attribution", "--format", "json"]);
+    expect(JSON.parse(json.stdout).overrides).toEqual(["levers.us-hbm-ban.strength=0"]);
+  });
+
+  it("compares a scenario with variants of itself made by --vs, each changing only what it names", async () => {
+    const args = ["compare", "baseline", "--vs", "levers.us-hbm-ban.strength=0", "--vs", "lithography.domesticEuv.readyYear=2032; levers.us-duv-controls.strength=0", "--runs", "60", "--no-attribution", "--format", "json"];
+    const r = await chipsim(args);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    const noBan = "baseline[levers.us-hbm-ban.strength=0]";
+    const both = "baseline[lithography.domesticEuv.readyYear=2032; levers.us-duv-controls.strength=0]";
+    expect(report.scenarios).toEqual(["baseline", noBan, both]);
+    expect(report.changes[`${noBan} - baseline`]).toEqual([{ path: "levers.us-hbm-ban.strength", from: "uniform(0.85, 1)", to: "0" }]);
+    expect(report.changes[`${both} - baseline`].map((c: { path: string }) => c.path).sort()).toEqual(["levers.us-duv-controls.strength", "lithography.domesticEuv.readyYear"]);
+    // Lifting the HBM ban must show: more domestic accelerators in 2027 in most runs.
+    const d = report.metrics["accelerators.domestic"]["2027"].diff[`${noBan} - baseline`];
+    expect(d.pGreater).toBeGreaterThan(0.8);
+    expect(report.summaries[noBan].scenario.overrides).toEqual(["levers.us-hbm-ban.strength=0"]);
+  });
+
+  it("refuses a single scenario without --vs, and a --vs that is not path=value", async () => {
+    const alone = await chipsim(["compare", "baseline"]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("expected at least two scenarios, or one with --vs, found 1 scenario and no --vs");
+    const bad = await chipsim(["compare", "baseline", "--vs", "levers.us-hbm-ban.strength"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--vs levers.us-hbm-ban.strength: expected path=value');
+  });
+});
+
+describe("run with overrides", () => {
+  it("lists them under the title of the table and in summary.json", async () => {
+    const r = await chipsim(["run", "baseline", "--runs", "50", "--set", "levers.us-hbm-ban.strength=0", "--set", "lithography.domesticEuv.readyYear=2032"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[1]).toBe("with --set levers.us-hbm-ban.strength=0, lithography.domesticEuv.readyYear=2032");
+    const json = await chipsim(["run", "baseline", "--runs", "50", "--set", "levers.us-hbm-ban.strength=0", "--format", "json"]);
+    expect(JSON.parse(json.stdout).scenario.overrides).toEqual(["levers.us-hbm-ban.strength=0"]);
+    const plain = await chipsim(["run", "baseline", "--runs", "50", "--format", "json"]);
+    expect(JSON.parse(plain.stdout).scenario).not.toHaveProperty("overrides");
+  });
+});

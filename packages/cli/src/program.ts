@@ -143,7 +143,12 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       "Compare scenarios run with common random numbers: paired differences, what differs, and which change causes it",
       (y) =>
         sets(y)
-          .positional("scenarios", { type: "string", array: true, demandOption: true, describe: "Two or more scenarios; the first is the reference" })
+          .positional("scenarios", { type: "string", array: true, demandOption: true, describe: "Scenarios (built-in ids or files); the first is the reference" })
+          .option("vs", {
+            type: "string",
+            array: true,
+            describe: "Also compare the first scenario with these changes: path=value, several separated by ';' (repeatable: one variant each)",
+          })
           .option("runs", { type: "number" })
           .option("seed", { type: "string" })
           .option("out", { type: "string", describe: "Folder to write compare.json into" })
@@ -167,6 +172,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
               ...(a.set !== undefined ? { set: a.set } : {}),
+              ...(a.vs !== undefined ? { vs: a.vs } : {}),
               ...(a.out !== undefined ? { out: a.out } : {}),
               ...(a.metric !== undefined ? { metrics: a.metric } : {}),
               ...(a["attribution-runs"] !== undefined ? { attributionRuns: a["attribution-runs"] } : {}),

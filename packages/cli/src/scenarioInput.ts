@@ -5,8 +5,9 @@ import { parseSetFlag } from "./setFlag.js";
 
 /**
  * A scenario named on the command line (built-in id or file), with its
- * --set overrides applied; through `cache` when one is given (the same
- * scenario either way: scenarioCache.ts).
+ * --set overrides applied and listed in its meta, so that every header and
+ * summary.json say what was run; through `cache` when one is given (the
+ * same scenario either way: scenarioCache.ts).
  */
 export function loadResolved(ref: string, sets: readonly string[] | undefined, cwd: string, cache?: ScenarioCache): ResolvedScenario {
   const overrides: Override[] = (sets ?? []).map(parseSetFlag);
@@ -16,5 +17,12 @@ export function loadResolved(ref: string, sets: readonly string[] | undefined, c
       overrides,
       bibliography: loadBibliography(cwd, onRead),
     });
-  return cache ? cache.resolve({ cwd, ref, sets: sets ?? [] }, resolveFresh) : resolveFresh();
+  const resolved = cache ? cache.resolve({ cwd, ref, sets: sets ?? [] }, resolveFresh) : resolveFresh();
+  return sets && sets.length > 0 ? { ...resolved, meta: { ...resolved.meta, overrides: sets.map(overrideText) } } : resolved;
+}
+
+/** A `--set` as headers show it: as typed, without the spaces around "=". */
+export function overrideText(set: string): string {
+  const eq = set.indexOf("=");
+  return `${set.slice(0, eq).trim()}=${set.slice(eq + 1).trim()}`;
 }

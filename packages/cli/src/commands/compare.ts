@@ -18,7 +18,7 @@ import { HEADLINE_METRICS } from "../output/summaryTable.js";
 import { checkedLine } from "../output/invariantsLine.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
-import { loadResolved } from "../scenarioInput.js";
+import { resolveSides } from "../compareSides.js";
 import { UsageError } from "../usageError.js";
 import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
 import { parseSeed } from "./run.js";
@@ -27,7 +27,10 @@ export interface CompareArgs {
   readonly scenarios: readonly string[];
   readonly runs?: number;
   readonly seed?: string;
+  /** Overrides applied to every scenario compared. */
   readonly set?: readonly string[];
+  /** Variants of the first scenario, each one or more path=value separated by ";". */
+  readonly vs?: readonly string[];
   readonly out?: string;
   readonly format: "table" | "json";
   readonly quiet: boolean;
@@ -41,6 +44,8 @@ export interface CompareArgs {
 }
 
 export interface CompareReport extends ComparisonSummary {
+  /** The --set overrides every scenario was run with; absent when there were none. */
+  readonly overrides?: readonly string[];
   /** What differs between each later scenario and the first, field by field. */
   readonly changes: Record<string, readonly { path: string; from: string; to: string }[]>;
   readonly attribution: readonly Attribution[];
@@ -50,7 +55,8 @@ const SHOWN_YEARS = ["2025", "2027", "2030", "2035"];
 
 /** `chipsim compare A B [C ...]`: paired differences, structural differences and attribution. */
 export async function compareCommand(args: CompareArgs, io: CliIo): Promise<number> {
-  if (args.scenarios.length < 2) throw new UsageError(`compare: expected at least two scenarios, found ${args.scenarios.length}`);
+  const sides = args.scenarios.length + (args.vs?.length ?? 0);
+  if (sides < 2) throw new UsageError(`compare: expected at least two scenarios, or one with --vs, found ${args.scenarios.length} scenario${args.scenarios.length === 1 ? "" : "s"} and no --vs`);
   for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns]] as const) {
     if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new UsageError(`${flag}: expected a whole number above 0, found ${String(v)}`);
   }
@@ -66,7 +72,7 @@ export async function compareCommand(args: CompareArgs, io: CliIo): Promise<numb
 
 async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefined): Promise<number> {
   const cache = scenarioCacheFor(io.env);
-  const resolved = args.scenarios.map((ref) => loadResolved(ref, args.set, io.cwd, cache));
+  const resolved = resolveSides(args.scenarios, args.set, args.vs, io.cwd, cache);
   const ids = resolved.map((r) => r.meta.id);
   if (new Set(ids).size !== ids.length) throw new UsageError(`compare: expected different scenarios, found ${ids.join(", ")}`);
   const first = resolved[0]!;
@@ -92,13 +98,18 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
   const attribution: Attribution[] = [];
   for (const other of resolved.slice(1)) {
     changes[`${other.meta.id} - ${first.meta.id}`] = scenarioChanges(first, other).map(describeChange);
+    const isVariant = resolved.indexOf(other) >= args.scenarios.length;
+    if (isVariant && changes[`${other.meta.id} - ${first.meta.id}`]?.length === 0 && !args.quiet) {
+      io.stderr.write(`note: ${other.meta.id} is the same scenario as ${first.meta.id} (it already has those values): its differences are 0\n`);
+    }
     if (args.attribution) {
       attribution.push(await attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics, checkInvariants, ...(runJob ? { runJob } : {}) }));
     }
   }
   // The counts go to stderr, not into compare.json: a checked comparison writes the unchecked one's bytes.
   const { quartersChecked, ...results } = summary;
-  const report: CompareReport = { ...results, changes, attribution: attribution.map(({ quartersChecked: _counted, ...a }) => a) };
+  const overrides = first.meta.overrides ? { overrides: first.meta.overrides } : {};
+  const report: CompareReport = { ...results, ...overrides, changes, attribution: attribution.map(({ quartersChecked: _counted, ...a }) => a) };
   if (checkInvariants && !args.quiet) {
     models.forEach((m) => io.stderr.write(checkedLine(quartersChecked?.[m.scenario.meta.id] ?? 0, runs, m.world.layout.quarters, m.scenario.meta.id)));
     for (const a of attribution) {
@@ -122,7 +133,9 @@ function describeChange(c: ScenarioChange): { path: string; from: string; to: st
 
 export function renderCompare(report: CompareReport, metrics: readonly string[]): string {
   const [base] = report.scenarios;
-  const lines = [`Compare ${report.scenarios.join(", ")}: ${report.runs.toLocaleString("en-US")} runs each, seed ${String(report.seed)}, common random numbers`, ""];
+  const lines = [`Compare ${report.scenarios.join(", ")}: ${report.runs.toLocaleString("en-US")} runs each, seed ${String(report.seed)}, common random numbers`];
+  if (report.overrides?.length) lines.push(`every scenario with --set ${report.overrides.join(", ")}`);
+  lines.push("");
   for (const metric of metrics) {
     const byYear = report.metrics[metric] ?? {};
     const years = SHOWN_YEARS.filter((y) => byYear[y]);

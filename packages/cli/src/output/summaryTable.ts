@@ -27,7 +27,9 @@ export function renderSummaryTable(summary: Summary): string {
   const years = displayYears(summary);
   const s = summary.scenario;
   const quantiles = s.quantiles.method === "exact" ? "exact quantiles" : `quantiles from ${s.quantiles.bins.toLocaleString("en-US")}-bin histograms (error bounds in precision.*.quantileError)`;
-  const out: string[] = [`${s.title} (${s.id}): ${s.runs.toLocaleString("en-US")} runs, seed ${String(s.seed)}, ${quantiles}`, ""];
+  const out: string[] = [`${s.title} (${s.id}): ${s.runs.toLocaleString("en-US")} runs, seed ${String(s.seed)}, ${quantiles}`];
+  if (s.overrides?.length) out.push(`with --set ${s.overrides.join(", ")}`);
+  out.push("");
 
   const rows: string[][] = [["metric (per year)", ...years]];
   for (const id of HEADLINE_METRICS) {

@@ -15,6 +15,8 @@ export interface ScenarioMeta {
   readonly seed: number | string;
   /** The files merged to make the scenario, parent first. */
   readonly files: readonly string[];
+  /** The command line's `--set` overrides applied on top of the files, as typed (path=value); absent when none were. */
+  readonly overrides?: readonly string[];
   /**
    * Set on the attribution's hybrids only: scenario `from` with `to`'s
    * values under `parts`. No command runs a hybrid alone, so errors in its

@@ -31,6 +31,8 @@ export interface Summary {
     readonly firstYear: number;
     readonly parameters: number;
     readonly quantiles: QuantileMethod;
+    /** The `--set` overrides the scenario was run with (path=value); absent when it had none. */
+    readonly overrides?: readonly string[];
   };
   readonly units: Record<string, string>;
   readonly metrics: Record<string, Record<string, SeriesSummary>>;
@@ -52,6 +54,7 @@ export interface SummaryFrame {
   readonly title: string;
   readonly horizon: number;
   readonly parameters: number;
+  readonly overrides?: readonly string[];
   readonly metrics: readonly { readonly id: string; readonly unit: string }[];
   readonly designs: readonly { readonly id: string; readonly domestic: boolean }[];
 }
@@ -62,6 +65,7 @@ export function summaryFrame(model: CompiledModel): SummaryFrame {
     title: model.scenario.meta.title,
     horizon: model.scenario.meta.horizon,
     parameters: model.table.size,
+    ...(model.scenario.meta.overrides?.length ? { overrides: model.scenario.meta.overrides } : {}),
     metrics: model.metrics.map((m) => ({ id: m.id, unit: m.unit })),
     designs: model.context.designIds.map((id, d) => ({ id, domestic: model.context.domestic[d] as boolean })),
   };
@@ -100,6 +104,7 @@ export function summarize(model: CompiledModel | SummaryFrame, aggregate: MonteC
       firstYear: START_YEAR,
       parameters: frame.parameters,
       quantiles,
+      ...(frame.overrides?.length ? { overrides: frame.overrides } : {}),
     },
     units,
     metrics,
