@@ -65,6 +65,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           })
           .option("formats", { type: "string", describe: "Files to write with --out: a list of json, csv, parquet (default json,csv)" })
           .option("per-run", { type: "boolean", default: false, describe: "Also write every run's value of every metric and year (per_run.csv / .parquet), streamed" })
+          .option("metrics", {
+            type: "string",
+            array: true,
+            describe: "With --per-run: only these metrics, as ids or globs (* is any characters, dots included), comma-separated or repeated, e.g. 'accelerators.*' share.domestic (default all; summaries keep every metric)",
+          })
           .option("target-se", {
             type: "string",
             array: true,
@@ -78,7 +83,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
             describe: "exact: keep every value (exact quantiles); streaming: histograms in flat memory; auto: exact while it fits --memory-bound",
           })
           .option("memory-bound", { type: "number", describe: "MiB the stored values may take (default 512)" })
-          .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })
+          .option("force", {
+            type: "boolean",
+            default: false,
+            describe: "Replace results already in --out, and write --per-run output estimated above 1 GB (both otherwise refused)",
+          })
           .option("checkpoint", { type: "string", describe: "Folder to save finished runs in and resume from after an interruption (same results as an uninterrupted run)" })
           .option("replay", { type: "number", describe: "Run only run RUN_INDEX of the job (same seed and --set), with the invariants checked every quarter, and print its values" })
           .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run, on every thread and shard (slower); a broken one names the run to --replay" })
@@ -95,6 +104,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               format: a.format as OutputFormat,
               ...(a.formats !== undefined ? { formats: a.formats } : {}),
               perRun: a["per-run"],
+              ...(a.metrics !== undefined ? { metrics: a.metrics } : {}),
               ...(a["target-se"] !== undefined ? { targetSe: a["target-se"] } : {}),
               ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.shard !== undefined ? { shard: a.shard } : {}),
