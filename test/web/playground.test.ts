@@ -21,6 +21,14 @@ const requireBrowser = (): void => {
 if (!haveBrowser && !browserRequired) console.warn(`playground end-to-end test skipped: no chromium at ${CHROMIUM} (apt-get install chromium; CHIPSIM_REQUIRE_BROWSER=1 makes this a failure)`);
 
 const START = "?scenario=baseline&runs=2000&seed=7";
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+/** Whether two boxes (as playwright's boundingBox gives them) overlap. */
+const intersects = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const LEVER = "power.growthPerYear";
 const median = (page: Page, which: "baseline" | "edited", metric: string, year: number): Promise<number> =>
   page.$eval(`td[data-median="${which}"][data-metric="${metric}"][data-year="${year}"]`, (td) => Number((td as HTMLElement).dataset["value"]));
@@ -133,6 +141,130 @@ describe.skipIf(!haveBrowser && !browserRequired)("the browser playground", () =
     const timing = { runs: 2000, baselineRecomputeInWorkerMs: baselineMs, baselineRecomputeToChartsMs: baselineWallMs, leverToChartsMs: updateMs, identicalToCli: pageCsv === cli.stdout };
     writeFileSync(join(ARTIFACTS, "playground-timing.json"), `${JSON.stringify(timing, null, 2)}\n`);
     console.log(`playground: the baseline at 2,000 runs recomputed in ${baselineMs} ms in the worker, ${baselineWallMs} ms from new seed to redrawn charts; lever to redrawn charts in ${updateMs} ms`);
+    await page.close();
+  });
+
+  it("opens a lever's help beside it (one column: below it), covering no other lever, on Tab and hover; Escape closes it", async () => {
+    requireBrowser();
+    for (const width of [1400, 800]) {
+      const page = await browser.newPage({ viewport: { width, height: 1000 } });
+      const query = "?scenario=baseline&runs=300&seed=7";
+      await page.goto(`${served.url}${query}`);
+      await waitUntilShown(page, query);
+      const levers = page.locator(".lever");
+      const count = await levers.count();
+      expect(count).toBe(8);
+      const inputOf = (i: number) => levers.nth(i).locator("input[type=range]");
+      const focused = (i: number) => inputOf(i).evaluate((el) => el === document.activeElement);
+      /** Whether the element at the centre of a lever's slider is that slider: nothing covers it, so a click reaches it. */
+      const uncovered = (i: number) =>
+        inputOf(i).evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el;
+        });
+      let tabs = 0;
+      for (let i = 0; i < count; i++) {
+        // Tab on to the next slider (past a reset button or a source's link in the help).
+        while (!(await focused(i)) && tabs < 60) {
+          await page.keyboard.press("Tab");
+          tabs += 1;
+        }
+        expect(await focused(i), `${width} px: Tab reaches lever ${i}`).toBe(true);
+        const help = levers.nth(i).locator(".help");
+        await expect.poll(() => help.isVisible(), { message: `${width} px: lever ${i}'s help shows on focus` }).toBe(true);
+        const box = (await help.boundingBox()) as Box;
+        expect(box.x + box.width, `${width} px: lever ${i}'s help inside the window`).toBeLessThanOrEqual(width);
+        expect(await uncovered(i), `${width} px: lever ${i}, focused, is visible`).toBe(true);
+        expect(intersects(box, (await inputOf(i).boundingBox()) as Box)).toBe(false);
+        if (i + 1 < count) {
+          expect(intersects(box, (await inputOf(i + 1).boundingBox()) as Box), `${width} px: lever ${i}'s help clear of lever ${i + 1}'s slider`).toBe(false);
+          expect(intersects(box, (await levers.nth(i + 1).locator("label").boundingBox()) as Box), `${width} px: lever ${i}'s help clear of lever ${i + 1}'s label`).toBe(false);
+          await inputOf(i + 1).scrollIntoViewIfNeeded();
+          expect(await help.isVisible()).toBe(true);
+          expect(await uncovered(i + 1), `${width} px: lever ${i + 1}'s slider usable while lever ${i}'s help shows`).toBe(true);
+        }
+        // The help is on top of whatever it lies over (the results), not under it.
+        await help.scrollIntoViewIfNeeded();
+        const onTop = await help.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+        });
+        expect(onTop, `${width} px: lever ${i}'s help on top`).toBe(true);
+      }
+      // Escape closes the help without moving the focus; it opens again once the focus moves on.
+      await page.keyboard.press("Escape");
+      await expect.poll(() => levers.nth(count - 1).locator(".help").isVisible()).toBe(false);
+      expect(await focused(count - 1)).toBe(true);
+      await page.keyboard.press("Shift+Tab");
+      await inputOf(count - 1).focus();
+      await expect.poll(() => levers.nth(count - 1).locator(".help").isVisible()).toBe(true);
+      // Hover opens it too, and the pointer can move onto it (to follow the source's link) without closing it.
+      await inputOf(count - 1).blur();
+      await levers.nth(0).locator("label").hover();
+      const help = levers.nth(0).locator(".help");
+      await expect.poll(() => help.isVisible()).toBe(true);
+      const box = (await help.boundingBox()) as Box;
+      await page.mouse.move(box.x + 8, box.y + 8, { steps: 8 });
+      expect(await help.isVisible()).toBe(true);
+      expect(intersects(box, (await inputOf(1).boundingBox()) as Box)).toBe(false);
+      if (width === 1400) await page.screenshot({ path: join(ARTIFACTS, "playground-lever-help.png") });
+      await page.close();
+    }
+  });
+
+  it("gives each median's P5-P95 range beside it, in the page's number format", async () => {
+    requireBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+    await page.goto(`${served.url}${START}`);
+    await waitUntilShown(page, START);
+    expect(await page.locator("table.medians thead").innerText()).toMatch(/Baseline\s+Edited[\s\S]*Median\s+P5–P95\s+Median\s+P5–P95/);
+    const cells = await page.$$eval("td[data-range]", (tds) =>
+      tds.map((td) => {
+        const d = (td as HTMLElement).dataset;
+        const median = td.parentElement?.querySelector<HTMLElement>(`td[data-median="${d["range"]}"]`)?.dataset["value"];
+        return { which: d["range"], metric: d["metric"], p5: Number(d["p5"]), p95: Number(d["p95"]), median: Number(median), text: td.textContent ?? "" };
+      }),
+    );
+    expect(cells).toHaveLength(2 * 9);
+    const scale: Record<string, number> = { "": 1, K: 1e3, M: 1e6, B: 1e9, T: 1e12, "%": 0.01 };
+    for (const c of cells) {
+      const m = /^([\d.]+)([KMBT%]?)–([\d.]+)([KMBT%]?)$/.exec(c.text);
+      expect(m, `${c.which} ${c.metric}: "${c.text}"`).not.toBeNull();
+      const [low, high] = [Number(m?.[1]) * (scale[m?.[2] ?? ""] as number), Number(m?.[3]) * (scale[m?.[4] ?? ""] as number)];
+      // Three significant digits (shares to a tenth of a percent).
+      expect(Math.abs(low - c.p5)).toBeLessThanOrEqual(Math.abs(c.p5) * 0.005 + 0.0005);
+      expect(Math.abs(high - c.p95)).toBeLessThanOrEqual(Math.abs(c.p95) * 0.005 + 0.0005);
+      expect(c.p5).toBeLessThanOrEqual(c.median);
+      expect(c.median).toBeLessThanOrEqual(c.p95);
+      expect(c.p5).toBeLessThan(c.p95);
+    }
+    await page.close();
+  });
+
+  it("gives the binding-constraint charts room: side by side, each plot at least 300 x 250 px, a year labelled every other year", async () => {
+    requireBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+    await page.goto(`${served.url}${START}`);
+    await waitUntilShown(page, START);
+    const charts = page.locator('[data-chart-row="bottlenecks"] .chart svg');
+    expect(await charts.count()).toBe(2);
+    const [left, right] = [(await charts.nth(0).boundingBox()) as Box, (await charts.nth(1).boundingBox()) as Box];
+    expect(right.y).toBe(left.y);
+    expect(right.x).toBeGreaterThanOrEqual(left.x + left.width);
+    for (const side of ["baseline", "edited"]) {
+      const chart = page.locator(`[data-chart-row="bottlenecks"] .chart[data-side="${side}"]`);
+      const plot = await chart.evaluate((el) => {
+        const boxes = Array.from(el.querySelectorAll(".role-mark.mark-area path")).map((p) => p.getBoundingClientRect()).filter((r) => r.width > 0);
+        const x = Math.min(...boxes.map((r) => r.left));
+        const y = Math.min(...boxes.map((r) => r.top));
+        return { width: Math.max(...boxes.map((r) => r.right)) - x, height: Math.max(...boxes.map((r) => r.bottom)) - y };
+      });
+      expect(plot.width, `${side} plot width`).toBeGreaterThanOrEqual(300);
+      expect(plot.height, `${side} plot height`).toBeGreaterThanOrEqual(250);
+      const labels = await chart.locator(".role-axis-label text").allTextContents();
+      for (const year of ["2024", "2026", "2028", "2030", "2032", "2034"]) expect(labels, `${side}: year ${year} labelled`).toContain(year);
+      expect(await chart.locator(".role-title text").textContent()).toBe(`What limits domestic output: ${side}`);
+    }
     await page.close();
   });
 

@@ -92,6 +92,12 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           })
           .option("formats", { type: "string", describe: "Files to write with --out: a comma-separated list of json, csv, parquet", defaultDescription: "json,csv" })
           .option("per-run", { type: "boolean", default: false, describe: "Also write every run's value of every metric and year (per_run.csv / .parquet), streamed" })
+          .option("metrics", {
+            type: "string",
+            array: true,
+            describe: "With --per-run: only these metrics, as ids or globs (* is any characters, dots included), comma-separated or repeated, e.g. 'accelerators.*' share.domestic (summaries keep every metric)",
+            defaultDescription: "every metric",
+          })
           .option("target-se", {
             type: "string",
             array: true,
@@ -110,7 +116,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
             describe: "exact: keep every value (exact quantiles); streaming: histograms in flat memory; auto: exact while it fits --memory-bound",
           })
           .option("memory-bound", { type: "number", describe: "MiB the stored values may take", defaultDescription: "512" })
-          .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })
+          .option("force", {
+            type: "boolean",
+            default: false,
+            describe: "Replace results already in --out, and write --per-run output estimated above 1 GB (both otherwise refused)",
+          })
           .option("checkpoint", {
             type: "string",
             describe: "Folder to save finished runs in and resume from after an interruption (same results as an uninterrupted run)",
@@ -135,6 +145,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               format: a.format as OutputFormat,
               ...(a.formats !== undefined ? { formats: a.formats } : {}),
               perRun: a["per-run"],
+              ...(a.metrics !== undefined ? { metrics: a.metrics } : {}),
               ...(a["target-se"] !== undefined ? { targetSe: a["target-se"] } : {}),
               ...(a.workers !== undefined ? { workers: a.workers } : {}),
               ...(a.shard !== undefined ? { shard: a.shard } : {}),

@@ -12,7 +12,9 @@ export interface LeverChange {
  * One slider per lever: its label tied to the input, its unit and range
  * beside it, and on hover or focus the parameter's description, the
  * scenario's own distribution and the source or assumption behind it, all
- * read from the resolved scenario and its bibliography.
+ * read from the resolved scenario and its bibliography. The help opens
+ * beside the lever (style.css), and Escape closes it until the pointer or
+ * the focus leaves that lever.
  */
 export function renderLeverControls(
   host: HTMLElement,
@@ -21,6 +23,7 @@ export function renderLeverControls(
   sets: ReadonlyMap<string, string>,
   onChange: (change: LeverChange) => void,
 ): void {
+  closeHelpOnEscape(host.ownerDocument);
   host.replaceChildren();
   for (const lever of levers) {
     const param = scenario.params.find((p) => p.path === lever.path);
@@ -65,7 +68,24 @@ function leverControl(lever: LeverSlider, d: ParamDescription, scenario: Resolve
     onChange({ path: lever.path, value: undefined });
   });
   box.append(label, input, output, reset, range, help);
+  const reopenHelp = (): void => box.classList.remove("help-closed");
+  box.addEventListener("mouseleave", reopenHelp);
+  box.addEventListener("focusout", (event) => {
+    if (!(event.relatedTarget instanceof Node && box.contains(event.relatedTarget))) reopenHelp();
+  });
   return box;
+}
+
+const listening = new WeakSet<Document>();
+
+/** Escape closes the help that hover or focus opened, without moving either (WCAG 1.4.13). */
+function closeHelpOnEscape(doc: Document): void {
+  if (listening.has(doc)) return;
+  listening.add(doc);
+  doc.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    for (const lever of doc.querySelectorAll<HTMLElement>(".lever:hover, .lever:focus-within")) lever.classList.add("help-closed");
+  });
 }
 
 /** The override text `--set` and a scenario file accept: dates as a year, quantities with their unit. */

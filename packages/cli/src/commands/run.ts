@@ -4,7 +4,9 @@ import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { invariantsLine } from "../output/invariantsLine.js";
 import { encodePartialFile } from "../output/partialFile.js";
 import { summaryParquet } from "../output/parquet.js";
+import { selectMetrics } from "../output/metricSelection.js";
 import { PerRunExport } from "../output/perRun.js";
+import { estimatePerRunSize, perRunSizeLine, refuseLargePerRun } from "../output/perRunSize.js";
 import { progressReporter } from "../output/progress.js";
 import { renderSummaryTable } from "../output/summaryTable.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
@@ -30,6 +32,8 @@ export interface RunArgs {
   readonly format: OutputFormat;
   readonly formats?: string;
   readonly perRun?: boolean;
+  /** Metric ids or globs (`*` is any run of characters), each possibly a comma-separated list: the metrics --per-run writes (default all). */
+  readonly metrics?: readonly string[];
   readonly targetSe?: readonly string[];
   /** Worker threads (default: one per core, one for small jobs). */
   readonly workers?: number;
@@ -38,7 +42,7 @@ export interface RunArgs {
   readonly statistics?: StoreMode | "auto";
   /** MiB that stored values may take (default 512): above it statistics stream, and exact statistics are refused. */
   readonly memoryBound?: number;
-  /** Replace results already in --out. */
+  /** Replace results already in --out, and write --per-run output estimated above PER_RUN_BOUND_BYTES. */
   readonly force?: boolean;
   /** Save finished segments here and resume from them. */
   readonly checkpoint?: string;
@@ -60,6 +64,9 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.memoryBound !== undefined && !(args.memoryBound > 0)) throw new UsageError(`--memory-bound: expected a number of MiB above 0, found ${String(args.memoryBound)}`);
   checkWorkersFlag(args.workers);
   const shard = args.shard !== undefined ? parseShard(args.shard, io.env) : undefined;
+  if (args.metrics !== undefined && !args.perRun) {
+    throw new UsageError(`--metrics: chooses what --per-run writes (summaries always hold every metric); expected --per-run with it, found no --per-run`);
+  }
   const oneThreadOnly = args.perRun ? "--per-run" : args.targetSe ? "--target-se" : undefined;
   if (oneThreadOnly && args.checkpoint !== undefined) throw new UsageError(`${oneThreadOnly}: expected a run without --checkpoint, found --checkpoint ${args.checkpoint}`);
   if (oneThreadOnly && shard) throw new UsageError(`${oneThreadOnly}: expected an unsharded run, found --shard ${args.shard}`);
@@ -102,10 +109,16 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   const threads = team ? (args.workers ?? defaultThreads(slice.count)) : 1;
 
   const manifestFor = (done: number): RunManifest => runManifest(scenario, seed, done);
-  const perRun =
-    args.perRun && args.out !== undefined
-      ? new PerRunExport(prepareDir(args.out), scenario.meta.id, model.metrics.map((m) => m.id), years, { csv: files.includes("csv"), parquet: files.includes("parquet") }, manifestFor(runs))
-      : undefined;
+  let perRun: PerRunExport | undefined;
+  if (args.perRun && args.out !== undefined) {
+    const ids = model.metrics.map((m) => m.id);
+    const chosen = args.metrics !== undefined ? selectMetrics(args.metrics, ids) : ids.map((_, i) => i);
+    const perRunFormats = { csv: files.includes("csv"), parquet: files.includes("parquet") };
+    const size = estimatePerRunSize({ runs: slice.count, scenario: scenario.meta.id, metricIds: chosen.map((i) => ids[i] as string), years, ...perRunFormats });
+    refuseLargePerRun(size, args.force);
+    if (!args.quiet && size.total > 0) io.stderr.write(perRunSizeLine(size));
+    perRun = new PerRunExport(prepareDir(args.out), scenario.meta.id, ids, chosen, years, perRunFormats, manifestFor(runs));
+  }
 
   const progress = progressReporter(io, args.quiet);
   let aggregate: MonteCarloAggregate;
@@ -163,7 +176,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
 
 /** --replay: one run, printed; the options that shape a whole job's output do not apply. */
 function replay(args: RunArgs, runIndex: number, io: CliIo): number {
-  const conflicting = args.out !== undefined ? "--out" : args.shard !== undefined ? "--shard" : args.perRun ? "--per-run" : args.targetSe ? "--target-se" : args.checkpoint !== undefined ? "--checkpoint" : args.format === "csv" || args.format === "parquet" ? `--format ${args.format}` : undefined;
+  const conflicting = args.out !== undefined ? "--out" : args.shard !== undefined ? "--shard" : args.perRun ? "--per-run" : args.metrics !== undefined ? "--metrics" : args.targetSe ? "--target-se" : args.checkpoint !== undefined ? "--checkpoint" : args.format === "csv" || args.format === "parquet" ? `--format ${args.format}` : undefined;
   if (conflicting) throw new UsageError(`--replay: prints one run as a table or JSON; expected no ${conflicting}`);
   return replayCommand({ scenario: args.scenario, seed: args.seed !== undefined ? parseSeed(args.seed) : undefined, ...(args.set ? { set: args.set } : {}), runIndex, format: args.format === "json" ? "json" : "table" }, io);
 }

@@ -8,10 +8,11 @@ const CSV_FLUSH_BYTES = 1 << 20;
 const PARQUET_ROWS_PER_GROUP = 250_000;
 
 /**
- * `--per-run`: every run's value of every metric and year, in long form
- * (scenario, run, metric, year, value), streamed to disk as the runs finish
- * so memory stays flat whatever the number of runs. Files are written under
- * temporary names and renamed once complete.
+ * `--per-run`: every run's value of every chosen metric (all of them, or
+ * those `--metrics` picks) and year, in long form (scenario, run, metric,
+ * year, value), streamed to disk as the runs finish so memory stays flat
+ * whatever the number of runs. Files are written under temporary names and
+ * renamed once complete.
  */
 export class PerRunExport {
   private readonly csv?: { fd: number; temp: string; target: string; buffer: string };
@@ -20,7 +21,10 @@ export class PerRunExport {
   constructor(
     dir: string,
     private readonly scenario: string,
+    /** The model's metric ids, all of them (a run's values follow their order). */
     private readonly metricIds: readonly string[],
+    /** Indices into metricIds of the metrics to write, in ascending order. */
+    private readonly chosen: readonly number[],
     private readonly years: number,
     formats: { csv: boolean; parquet: boolean },
     manifest: RunManifest,
@@ -39,10 +43,11 @@ export class PerRunExport {
 
   /** Takes run `run`'s values ([metric * years + year]). */
   add(run: number, values: Float64Array): void {
-    const { metricIds, years, scenario } = this;
+    const { metricIds, chosen, years, scenario } = this;
     if (this.csv) {
       let text = "";
-      for (let m = 0; m < metricIds.length; m++) {
+      for (let c = 0; c < chosen.length; c++) {
+        const m = chosen[c] as number;
         for (let y = 0; y < years; y++) text += `${scenario},${run},${metricIds[m]},${START_YEAR + y},${values[m * years + y]}\n`;
       }
       this.csv.buffer += text;
@@ -50,7 +55,8 @@ export class PerRunExport {
     }
     if (this.parquet) {
       const rows = this.parquet.rows;
-      for (let m = 0; m < metricIds.length; m++) {
+      for (let c = 0; c < chosen.length; c++) {
+        const m = chosen[c] as number;
         for (let y = 0; y < years; y++) {
           rows.scenario.push(scenario);
           rows.run.push(run);
