@@ -1,7 +1,7 @@
 import { ScenarioError, type ScenarioIssue } from "../errors.js";
 import type { BibliographyEntry } from "../schema/bibliography.js";
 import { Param, type Provenance } from "../schema/param.js";
-import { scenarioSchema, type ScenarioTree } from "../schema/scenario.js";
+import { OWN_FIELDS, scenarioSchema, type ScenarioTree } from "../schema/scenario.js";
 import { bibliographySchema } from "../schema/bibliography.js";
 import { clonePlain } from "./clone.js";
 import { crossCheck } from "./crossChecks.js";
@@ -56,7 +56,7 @@ export function resolveScenario(input: ResolveInput): ResolvedScenario {
   const tree = clonePlain(merged) as Record<string, unknown>;
   const leafData = leaf.data as Record<string, unknown>;
   if (documents.length > 1) {
-    for (const key of ["id", "title", "description"]) {
+    for (const key of OWN_FIELDS) {
       if (isPlainObject(leaf.data) && leafData[key] === undefined) {
         const at = leaf.locate?.([]);
         issues.push({ file: leaf.file, path: key, expected: "this field: a scenario that extends another still names and describes itself", found: "nothing", ...(at ? { line: at.line, column: at.column } : {}) });

@@ -12,7 +12,7 @@ export const lithographySchema = section({
     uptime: fraction("Share of hours a scanner is available for production with foreign servicing."),
     servicingUptimeLoss: fraction("Share of uptime lost when foreign servicing is fully withdrawn (us-duv-servicing at strength 1)."),
     servicingAttritionPerYear: fraction("Share of foreign scanners lost per year for want of parts and service under a full servicing ban."),
-  }),
+  }).describe("Foreign ArF immersion (DUV) scanners on advanced-node lines."),
   smee: section({
     firstTools: date("When domestic (SMEE) immersion scanners first enter volume fabs."),
     toolsPerYear: quantity("tool/year", "Domestic immersion scanners delivered per year once production has ramped."),
@@ -20,7 +20,7 @@ export const lithographySchema = section({
     advancedNodeEffectiveness: fraction(
       "How much of a foreign scanner's advanced-node work one domestic scanner can take over (it resolves 28nm-class layers, so only non-critical ones).",
     ),
-  }),
+  }).describe("Domestic (SMEE) immersion scanners."),
   domesticEuv: section({
     readyYear: date("When the domestic EUV tool becomes production-worthy: its light source passes the required power."),
     prototypePower: quantity("W", "Source power of the domestic EUV prototype in late 2025 (2025Q4)."),
@@ -31,9 +31,9 @@ export const lithographySchema = section({
     toolsPerYear: quantity("tool/year", "Production EUV tools built per year once the build rate has ramped."),
     rampTime: duration("Time from readiness to the full build rate."),
     uptime: fraction("Share of hours a domestic EUV tool is available for production."),
-  }),
+  }).describe("The domestic EUV tool: source power, readiness and build rate."),
   foreignEuv: section({
     deliveriesPerYear: quantity("tool/year", "Foreign EUV scanners that would reach China per year with no ban; us-euv-ban blocks its strength's share."),
     wafersPerHour: quantity("wafer/hour", "Effective throughput of one foreign EUV scanner."),
-  }),
+  }).describe("Foreign EUV scanners, which us-euv-ban blocks."),
 });

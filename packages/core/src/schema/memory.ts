@@ -9,7 +9,7 @@ export const memorySchema = section({
     stockAtStart: quantity("stack", "Foreign HBM stacks held in China at 2024Q1."),
     flowBeforeBan: quantity("stack/quarter", "Foreign HBM stacks reaching China per quarter with no ban; us-hbm-ban blocks its strength's share."),
     preBanRush: quantity("stack", "Foreign stacks bought in the rush between the ban's announcement and its start, arriving in the quarter it starts."),
-  }),
+  }).describe("Foreign HBM: the stockpile in China and the inflow us-hbm-ban blocks."),
   domestic: section({
     wafersAtStart: quantity("wpm", "DRAM wafer starts per month making HBM in China at 2024Q1."),
     plannedAdditionsPerYear: quantity("wpm/year", "HBM wafer capacity added per year under existing plans (new package aside)."),
@@ -22,5 +22,5 @@ export const memorySchema = section({
     generations: z
       .partialRecord(hbmGenerationSchema, section({ start: date("When volume production of this generation starts.") }))
       .describe("Domestic HBM generations and when each reaches volume production."),
-  }),
+  }).describe("Domestic HBM: wafer capacity, stacks per wafer and generations."),
 });

@@ -16,6 +16,9 @@ import { subsidiesSchema } from "./subsidies.js";
 import { triggersSchema } from "./triggers.js";
 import { yieldSchema } from "./yieldModel.js";
 
+/** What every file names and describes itself with, a file that extends another included (not inherited). */
+export const OWN_FIELDS = ["id", "title", "description"] as const;
+
 export const MIN_HORIZON = 2025;
 export const MAX_HORIZON = 2050;
 
@@ -25,7 +28,7 @@ export const MAX_HORIZON = 2050;
  */
 export const scenarioSchema = z.strictObject({
   id: idSchema.describe("The scenario's id (its file name without .yaml for built-ins)."),
-  title: z.string().min(1),
+  title: z.string().min(1).describe("A short title for tables and reports."),
   description: z.string().min(1).describe("What the scenario changes relative to its parent, and why."),
   question: z.string().optional().describe("The question the scenario answers (not inherited)."),
   changes: z
@@ -37,20 +40,20 @@ export const scenarioSchema = z.strictObject({
   runs: z.number().int().positive().describe("Monte Carlo runs when the command line does not say."),
   seed: z.union([z.number().int(), z.string().min(1)]).describe("Seed when the command line does not say."),
   bibliography: bibliographySchema.optional().describe("Sources this scenario adds to the built-in bibliography."),
-  levers: leversSchema,
-  triggers: triggersSchema.optional(),
+  levers: leversSchema.describe("Export controls and industrial policy: when each lever is in force and how strongly (every lever, by its fixed id)."),
+  triggers: triggersSchema.optional().describe("Conditional policy by id: when an indicator crosses a threshold, a lever moves to a new strength after a delay."),
   correlations: correlationsSchema.optional().describe("Rank correlations between uncertain parameters."),
-  lithography: lithographySchema,
-  nodes: nodesSchema,
-  fabs: fabsSchema,
-  subsidies: subsidiesSchema,
-  yield: yieldSchema,
-  memory: memorySchema,
-  packaging: packagingSchema,
-  dieBanks: dieBanksSchema,
-  designs: designsSchema,
-  power: powerSchema,
-  market: marketSchema,
+  lithography: lithographySchema.describe("Scanners: foreign DUV, domestic SMEE immersion, domestic and foreign EUV."),
+  nodes: nodesSchema.describe("Process nodes by id: exposures per wafer and how the defect density learns."),
+  fabs: fabsSchema.describe("Fab lines by id, each making one node and drawing on the shared lithography pool."),
+  subsidies: subsidiesSchema.describe("The new state support package: its size, how it is spent and what capacity costs."),
+  yield: yieldSchema.describe("The die-yield model shared by every node and design."),
+  memory: memorySchema.describe("HBM stacks: the foreign stockpile and inflow, and domestic output by generation."),
+  packaging: packagingSchema.describe("2.5D (CoWoS-like) interposer capacity for accelerator packages."),
+  dieBanks: dieBanksSchema.describe("Stocks of dies made abroad before the foundry ban, by id, and the designs that may use them."),
+  designs: designsSchema.describe("Accelerator designs by id: `origin: domestic` (made in China, wafer to package) or `origin: import`."),
+  power: powerSchema.describe("Data-centre power available to AI accelerators."),
+  market: marketSchema.describe("Demand for AI compute, imports, the installed base and the H100-equivalent."),
 });
 
 /** What the schema produces: parameters are Param objects, still without path and provenance. */

@@ -1,5 +1,5 @@
 import { checkUnit, COUNT_UNITS, parseUnit, unitOf } from "./mathUnits.js";
-import { checkQuantityText } from "./quantityText.js";
+import { checkQuantityText, NUMBER_TEXT } from "./quantityText.js";
 
 /**
  * Reading one number from a scenario file in a parameter's canonical unit.
@@ -14,6 +14,9 @@ export type QuantityParse = { ok: true; value: number } | { ok: false; expected:
 
 export const DIMENSIONLESS = "1";
 
+const PERCENT = new RegExp(`^(${NUMBER_TEXT})\\s*%$`);
+const NUMBER = new RegExp(`^${NUMBER_TEXT}$`);
+
 export function parseQuantity(raw: unknown, canonical: string): QuantityParse {
   const expected = describeExpected(canonical);
   if (typeof raw === "number") {
@@ -23,12 +26,12 @@ export function parseQuantity(raw: unknown, canonical: string): QuantityParse {
   }
   if (typeof raw !== "string") return { ok: false, expected, found: describeFound(raw) };
   const text = raw.trim();
-  const percent = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*%$/i.exec(text);
+  const percent = PERCENT.exec(text);
   if (percent) {
     if (canonical !== DIMENSIONLESS) return { ok: false, expected, found: `"${raw}"` };
     return { ok: true, value: Number(percent[1]) / 100 };
   }
-  if (/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(text)) return parseQuantity(Number(text), canonical);
+  if (NUMBER.test(text)) return parseQuantity(Number(text), canonical);
   if (canonical === DIMENSIONLESS) return { ok: false, expected, found: `"${raw}"` };
   // Outside the try: an unknown canonical unit is a schema bug, not bad input.
   const target = unitOf(canonical);

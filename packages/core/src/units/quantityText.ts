@@ -9,8 +9,17 @@
  */
 export const MAX_QUANTITY_LENGTH = 64;
 
+/**
+ * A number as a scenario writes it ("5", "0.45", ".5", "300e3", "-1"), and
+ * the characters a unit after it may use. Regular-expression sources, so
+ * that the JSON Schema's patterns (schema/jsonSchemaParams.ts) are the
+ * ones the reader uses.
+ */
+export const NUMBER_TEXT = "[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?";
+export const UNIT_CHARACTER = "[\\sA-Za-z0-9_^*/().+-]";
+
 // One character class after the number, so the test is linear in the length (no backtracking).
-const QUANTITY_SHAPE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?[\sA-Za-z0-9_^*/().+-]*$/i;
+const QUANTITY_SHAPE = new RegExp(`^${NUMBER_TEXT}${UNIT_CHARACTER}*$`);
 
 export type QuantityTextCheck = { ok: true } | { ok: false; found: string };
 
