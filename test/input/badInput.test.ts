@@ -127,7 +127,7 @@ const cases: Case[] = [
   {
     name: "child scenario without a title",
     setup: (dir) => ["run", writeFile(dir, "untitled.yaml", "id: untitled\ndescription: U.\nextends: baseline\n")],
-    expect: ["untitled.yaml", "title:", "a scenario that extends another still names and describes itself", "found nothing"],
+    expect: ["untitled.yaml", "title:", "a scenario that extends another still names itself", "found nothing"],
   },
   {
     name: "zero runs",

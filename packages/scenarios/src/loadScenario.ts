@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { ScenarioError, type ScenarioDocument, type ScenarioIssue } from "@chipsim/core";
+import { closestName, ScenarioError, type ScenarioDocument, type ScenarioIssue } from "@chipsim/core";
 import { builtinIds, builtinPath } from "./builtins.js";
 import { extendsScope, withinScope, type ExtendsScope } from "./extendsScope.js";
 import { parseScenarioText } from "./yamlDocument.js";
@@ -88,10 +88,13 @@ function locateRef(ref: string, baseDir: string, from: { file: string; doc: Scen
     return { ok: false, issue: withLocation({ file: from.file, path: "extends", expected, found: `"${ref}", which is outside them` }, from.doc) };
   }
   if (isFile(path)) return { ok: true, path };
-  const expected = `a built-in scenario id (${builtinIds().join(", ") || "none installed"}) or an existing file`;
+  const ids = builtinIds();
+  const expected = `a built-in scenario id (${ids.join(", ") || "none installed"}) or an existing file`;
+  const suggestion = looksLikePath ? undefined : closestName(ref, ids);
+  const hint = suggestion !== undefined ? { suggestion } : {};
   const issue: ScenarioIssue = from
-    ? withLocation({ file: from.file, path: "extends", expected, found: `"${ref}"` }, from.doc)
-    : { file: ref, path: "", expected, found: "no such scenario" };
+    ? withLocation({ file: from.file, path: "extends", expected, found: `"${ref}"`, ...hint }, from.doc)
+    : { file: ref, path: "", expected, found: "no such scenario", ...hint };
   return { ok: false, issue };
 }
 

@@ -1,4 +1,5 @@
 import {
+  didYouMean,
   fnv1a32,
   gridDesign,
   jobKey,
@@ -148,7 +149,7 @@ interface SweepRow {
 function parseVary(spec: string, params: readonly Param[]): Variable {
   const { path, value } = parseSetFlag(spec);
   const param = params.find((p) => p.path === path);
-  if (!param) throw new UsageError(`--vary ${path}: expected a parameter path (see chipsim show), found "${path}"`);
+  if (!param) throw new UsageError(`--vary ${path}: expected a parameter path (see chipsim show), found "${path}"${didYouMean(path, params.map((p) => p.path))}`);
   const parts = String(value).split(":");
   if (parts.length < 2 || parts.length > 3) throw new UsageError(`--vary ${path}: expected lo:hi or lo:hi:steps, found "${String(value)}"`);
   const read = (text: string, which: string) => {

@@ -26,7 +26,11 @@ export const MAX_HORIZON = 2050;
 export const scenarioSchema = z.strictObject({
   id: idSchema.describe("The scenario's id (its file name without .yaml for built-ins)."),
   title: z.string().min(1),
-  description: z.string().min(1).describe("What the scenario changes relative to its parent, and why."),
+  description: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("What the scenario changes relative to its parent, and why (not inherited: a scenario without one is shown by its title)."),
   question: z.string().optional().describe("The question the scenario answers (not inherited)."),
   changes: z
     .array(z.string().min(1))
