@@ -265,3 +265,36 @@ dieBanks:
     }
   });
 });
+
+describe("a refusal to replace earlier results", () => {
+  it("lists every file the run would replace, Parquet and per-run files included", () => {
+    const dir = tempDir();
+    const out = join(dir, "results");
+    const args = ["run", "baseline", "--runs", "20", "--workers", "1", "--quiet", "--formats", "json,csv,parquet", "--per-run", "--out", out];
+    expect(bin(args, dir).code).toBe(0);
+    const before = ["summary.json", "summary.csv", "summary.parquet", "manifest.json", "per_run.csv", "per_run.parquet"].map((f) => readFileSync(join(out, f)));
+    const again = bin(args, dir);
+    expect(again.code).toBe(2);
+    expect(problems(again.stderr)).toEqual([
+      `--out ${out}: expected a folder without earlier results, found summary.json, summary.csv, summary.parquet, manifest.json, per_run.csv, per_run.parquet; pass --force to replace them`,
+      "(see chipsim --help)",
+    ]);
+    ["summary.json", "summary.csv", "summary.parquet", "manifest.json", "per_run.csv", "per_run.parquet"].forEach((f, k) => expect(readFileSync(join(out, f)), f).toEqual(before[k]));
+  });
+
+  it("of a sweep too, which lists its files and replaces them only with --force", async () => {
+    const out = join(tempDir(), "sweep");
+    const args = ["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.5:2", "--runs", "5", "--workers", "1", "--quiet", "--formats", "json,csv,parquet", "--out", out];
+    expect((await chipsim(args)).code).toBe(0);
+    const before = readFileSync(join(out, "sweep.parquet"));
+    const again = await chipsim(args);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`--out ${out}: expected a folder without earlier results, found sweep.json, sweep.csv, sweep.parquet; pass --force to replace them`);
+    expect(readFileSync(join(out, "sweep.parquet"))).toEqual(before);
+    expect((await chipsim([...args, "--force"])).code).toBe(0);
+    // A format it does not know is refused too, where it used to be ignored.
+    const unknown = await chipsim([...args.slice(0, -3), "json,parquett", "--out", join(tempDir(), "other")]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--formats: expected a list of json, csv, parquet, found "parquett"; did you mean parquet?');
+  });
+});

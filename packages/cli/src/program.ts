@@ -189,6 +189,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("out", { type: "string", describe: "Folder for sweep.json, sweep.csv (and sweep.parquet with --formats)" })
           .option("formats", { type: "string", describe: "Files to write: json, csv, parquet (default json,csv)" })
           .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const })
+          .option("force", { type: "boolean", default: false, describe: "Replace a sweep already in --out (otherwise refused)" })
           .option("metric", { type: "string", array: true, describe: "Metrics in the table (default accelerators.domestic and compute.installedH100e)" })
           .option("year", { type: "number", default: 2030, describe: "Year shown in the table" })
           .option("workers", { type: "number", describe: "Worker threads, each running whole points (default: one per core; one below 10,000 runs in all). Results do not depend on it" })
@@ -205,6 +206,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               year: a.year,
               quiet: a.quiet,
               checkInvariants: a["check-invariants"],
+              force: a.force,
               ...(a.points !== undefined ? { points: a.points } : {}),
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
               ...(a.workers !== undefined ? { workers: a.workers } : {}),
