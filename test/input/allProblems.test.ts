@@ -110,6 +110,38 @@ correlations:
   });
 });
 
+describe("an extends that cannot be followed", () => {
+  it("is reported with the problems the file shows on its own, not with fields the parent would give", async () => {
+    const dir = tempDir();
+    const text = `id: lost
+extends: baselnie
+lithography:
+  domesticEuv:
+    readyYr: {value: 2032, assumption: The slip.}
+power:
+  assumption: A typo in the unit.
+  availableAtStart: 5 km
+market:
+  demandGrowth: 0.3
+`;
+    writeFile(dir, "lost.yaml", text);
+    const out = join(dir, "results");
+    const result = await chipsim(["run", "lost.yaml", "--runs", "20", "--out", out], dir);
+    expect(result.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const lines = problems(result.stderr);
+    expect(lines.map((l) => l.split(": expected")[0])).toEqual([
+      "lost.yaml:1:1 title",
+      `lost.yaml:${at(text, "extends:")} extends`,
+      `lost.yaml:${at(text, "readyYr:")} lithography.domesticEuv.readyYr`,
+      `lost.yaml:${at(text, "availableAtStart:")} power.availableAtStart`,
+      `lost.yaml:${at(text, "demandGrowth:")} market.demandGrowth`,
+    ]);
+    expect(lines[1]).toMatch(/found "baselnie"; did you mean baseline\?$/);
+    expect(lines[2]).toMatch(/; did you mean readyYear\?$/);
+  });
+});
+
 describe("a scenario that extends another without a description", () => {
   const text = `id: euv-2032
 title: Domestic EUV slips to 2032

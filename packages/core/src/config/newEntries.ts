@@ -55,7 +55,8 @@ function recordEntry(path: readonly (string | number)[], tree: unknown): (string
   return undefined;
 }
 
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+/** The value at `path` in parsed data (own fields only), or undefined. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let node: unknown = root;
   for (const key of path) {
     if (!isPlainObject(node) && !Array.isArray(node)) return undefined;

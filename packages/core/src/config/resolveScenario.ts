@@ -13,7 +13,7 @@ import type { Location, ResolvedScenario } from "./resolvedScenario.js";
 import { childSchema, isPlainObject, isRecord, pathKey } from "./schemaWalk.js";
 import { PROVENANCE_KEYS } from "../schema/paramSpec.js";
 import { plainIssues } from "./zodIssues.js";
-import { newEntries } from "./newEntries.js";
+import { newEntries, valueAt } from "./newEntries.js";
 import { modelIssues } from "../model/compileModel.js";
 import type { z } from "zod";
 
@@ -73,12 +73,7 @@ export function resolveScenario(input: ResolveInput): ResolvedScenario {
   const tree = clonePlain(merged) as Record<string, unknown>;
   const leafData = leaf.data as Record<string, unknown>;
   if (documents.length > 1) {
-    for (const key of ["id", "title"]) {
-      if (isPlainObject(leaf.data) && leafData[key] === undefined) {
-        const at = leaf.locate?.([]);
-        issues.push({ file: leaf.file, path: key, expected: "this field: a scenario that extends another still names itself", found: "nothing", ...(at ? { line: at.line, column: at.column } : {}) });
-      }
-    }
+    issues.push(...identityIssues(leaf));
     for (const key of ["description", "question", "changes"]) if (isPlainObject(leaf.data) && leafData[key] === undefined) delete tree[key];
   }
   delete tree["extends"];
@@ -182,6 +177,51 @@ function inFileOrder(issues: readonly ScenarioIssue[], documents: readonly Scena
     .map((issue, k) => ({ issue, k }))
     .sort((a, b) => rank(a.issue.file) - rank(b.issue.file) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || (a.issue.column ?? 0) - (b.issue.column ?? 0) || a.k - b.k)
     .map(({ issue }) => issue);
+}
+
+/**
+ * The problems each file shows on its own, for when its `extends` chain
+ * cannot be followed (a parent missing, out of scope, or a cycle), so that
+ * nothing can be merged: unknown fields, wrong types, bad units and values,
+ * and missing or unknown sources. A field a file leaves out may come from
+ * a parent, so missing fields are not problems here (but for the id and
+ * title a file that extends another must give), nor are the rules between
+ * sections. `found` are the problems already found (the `extends`), to be
+ * listed with them in file order.
+ */
+export function issuesOfFilesAlone(
+  documents: readonly ScenarioDocument[],
+  builtInBibliography: readonly BibliographyEntry[],
+  found: readonly ScenarioIssue[] = [],
+): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [...found];
+  const known = new Set(collectBibliography(builtInBibliography, documents, issues).keys());
+  for (const doc of documents) {
+    if (!isPlainObject(doc.data)) continue;
+    if (doc.data["extends"] !== undefined) issues.push(...identityIssues(doc));
+    collectProvenance(doc, known, issues);
+    const data = clonePlain(doc.data);
+    stripRecordProvenance(scenarioSchema, data);
+    const parsed = scenarioSchema.safeParse(data, { reportInput: true });
+    if (parsed.success) continue;
+    for (const p of plainIssues(parsed.error.issues, scenarioSchema, data)) {
+      if (valueAt(data, p.path) === undefined) continue;
+      const at = doc.locate?.(p.path);
+      const path = pathKey(p.path);
+      issues.push({ file: doc.file, path, expected: p.expected, found: p.found, ...(at ? { line: at.line, column: at.column } : {}), ...(p.suggestion !== undefined ? { suggestion: p.suggestion } : {}) });
+    }
+  }
+  return inFileOrder(dedupe(issues), documents);
+}
+
+/** A scenario that extends another still names itself: its id and title. */
+function identityIssues(doc: ScenarioDocument): ScenarioIssue[] {
+  if (!isPlainObject(doc.data)) return [];
+  const data = doc.data;
+  const at = doc.locate?.([]);
+  return ["id", "title"]
+    .filter((key) => data[key] === undefined)
+    .map((key) => ({ file: doc.file, path: key, expected: "this field: a scenario that extends another still names itself", found: "nothing", ...(at ? { line: at.line, column: at.column } : {}) }));
 }
 
 /**
