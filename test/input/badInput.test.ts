@@ -7,7 +7,8 @@ import { childScenario, tempDir, writeFile } from "../helpers/tempScenarios.js";
 /**
  * Every kind of bad input gets one clear message naming the file, the
  * field, what was expected and what was found; exit code 2; and nothing
- * written.
+ * written. A location is that of the field's key (`bad.yaml:7:5` is where
+ * `node:` starts), not of its value.
  */
 interface Case {
   name: string;
@@ -20,26 +21,26 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: "wrong type", body: "runs: many\n", expect: ["bad.yaml", "runs:", "expected a number", 'found "many"'] },
+  { name: "wrong type", body: "runs: many\n", expect: ["bad.yaml:5:1 runs:", "expected a number", 'found "many"'] },
   {
     name: "unknown field",
     body: "lithography:\n  duv:\n    scannersAtStrat: 5\n",
-    expect: ["bad.yaml:", "lithography.duv.scannersAtStrat:", "one of the known fields here (scannersAtStart", 'unknown field "scannersAtStrat"'],
+    expect: ["bad.yaml:7:5 lithography.duv.scannersAtStrat:", "one of the known fields here (scannersAtStart", 'unknown field "scannersAtStrat"'],
   },
   {
     name: "number without source or assumption",
     body: "power:\n  growthPerYear: 0.3\n",
-    expect: ["bad.yaml:", "power.growthPerYear:", "expected a source or an assumption for this number", "found neither"],
+    expect: ["bad.yaml:6:3 power.growthPerYear:", "expected a source or an assumption for this number", "found neither"],
   },
   {
     name: "source not in the bibliography",
     body: "power:\n  growthPerYear: {value: 0.3, source: no-such-report}\n",
-    expect: ["bad.yaml:", "power.growthPerYear.source:", "a source id from the bibliography", '"no-such-report"'],
+    expect: ["bad.yaml:6:31 power.growthPerYear.source:", "a source id from the bibliography", '"no-such-report"'],
   },
   {
     name: "negative capacity",
     body: "fabs:\n  smic-n2:\n    capacityAtStart: {value: -5 kwpm, assumption: test}\n",
-    expect: ["bad.yaml:", "fabs.smic-n2.capacityAtStart.value:", "expected values in [0, infinity] wpm", "found -5000"],
+    expect: ["bad.yaml:7:23 fabs.smic-n2.capacityAtStart.value:", "expected values in [0, infinity] wpm", "found -5000"],
   },
   {
     name: "probability outside [0, 1]",
@@ -49,7 +50,7 @@ const cases: Case[] = [
   {
     name: "unit of the wrong dimension",
     body: "power:\n  availableAtStart: {value: 5 km, assumption: test}\n",
-    expect: ["bad.yaml:", "power.availableAtStart.value:", "convertible to GW", '"5 km", which is not convertible to GW'],
+    expect: ["bad.yaml:6:22 power.availableAtStart.value:", "convertible to GW", '"5 km", which is not convertible to GW'],
   },
   {
     name: "number without its unit",
@@ -71,7 +72,7 @@ const cases: Case[] = [
       "run",
       writeFile(dir, "orphan.yaml", "id: orphan\ntitle: O\ndescription: O.\nextends: no-such-scenario\n"),
     ],
-    expect: ["orphan.yaml:4:10 extends:", "a built-in scenario id (baseline", '"no-such-scenario"'],
+    expect: ["orphan.yaml:4:1 extends:", "a built-in scenario id (baseline", '"no-such-scenario"'],
   },
   {
     name: "unknown --set path",
@@ -101,27 +102,32 @@ const cases: Case[] = [
   {
     name: "reference to an unknown node",
     body: "designs:\n  ascend-910b:\n    node: n9\n",
-    expect: ["bad.yaml:", "designs.ascend-910b.node:", "a node id under nodes (n7, n5)", '"n9"'],
+    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "a node id under nodes (n7, n5)", '"n9"'],
   },
   {
     name: "misspelt distribution field",
     body: "market:\n  demandGrowth: {dist: pert, min: 0.3, mod: 0.5, max: 1, assumption: test}\n",
-    expect: ["market.demandGrowth.mod:", "the fields of a pert distribution (min, mode, max, lambda)", 'found field "mod"'],
+    expect: ["bad.yaml:6:40 market.demandGrowth.mod:", "the fields of a pert distribution (min, mode, max, lambda)", 'found field "mod"'],
+  },
+  {
+    name: "distribution missing a field: located at the parameter's key",
+    body: "levers:\n  us-hbm-ban:\n    strength: {dist: uniform, min: 0.5, assumption: test}\n",
+    expect: ["bad.yaml:7:5 levers.us-hbm-ban.strength.max:", "expected this field", "found nothing"],
   },
   {
     name: "trigger on an unknown indicator",
     body: 'triggers:\n  reply:\n    when: "chips.made > 1e6"\n    then: {lever: us-duv-servicing, strength: 1}\n    assumption: test\n',
-    expect: ["bad.yaml:", "triggers.reply.when:", "an indicator such as share.domestic", '"chips.made"'],
+    expect: ["bad.yaml:7:5 triggers.reply.when:", "an indicator such as share.domestic", '"chips.made"'],
   },
   {
     name: "impossible date",
     body: "lithography:\n  domesticEuv:\n    readyYear: {value: 2031Q5, source: tokenring-euv-2025}\n",
-    expect: ["lithography.domesticEuv.readyYear.value:", 'a quarter ("2028Q3")', '"2031Q5"'],
+    expect: ["bad.yaml:7:17 lithography.domesticEuv.readyYear.value:", 'a quarter ("2028Q3")', '"2031Q5"'],
   },
   {
     name: "child scenario without a title",
     setup: (dir) => ["run", writeFile(dir, "untitled.yaml", "id: untitled\ndescription: U.\nextends: baseline\n")],
-    expect: ["untitled.yaml", "title:", "a scenario that extends another still names and describes itself", "found nothing"],
+    expect: ["untitled.yaml", "title:", "a scenario that extends another still names itself", "found nothing"],
   },
   {
     name: "zero runs",

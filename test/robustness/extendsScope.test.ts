@@ -47,7 +47,7 @@ describe("extends stays in the scenario's folder and the built-in scenarios", ()
     const { result, wrote } = await run(file, join(root, "scenarios"));
     expect(result.code).toBe(2);
     expectCleanOutcome(result, ["child.yaml"]);
-    expect(result.stderr).toContain(`child.yaml:4:10 extends: expected a built-in scenario id, or a file in the folder of the scenario named on the command line`);
+    expect(result.stderr).toContain(`child.yaml:4:1 extends: expected a built-in scenario id, or a file in the folder of the scenario named on the command line`);
     expect(result.stderr).toContain(`found "${parent}", which is outside them`);
     expect(result.stderr).not.toContain("root:"); // nothing of /etc/passwd is echoed
     expect(wrote).toBe(false);
@@ -77,6 +77,6 @@ describe("extends stays in the scenario's folder and the built-in scenarios", ()
     const inner = writeFile(join(root, "work"), "inner.yaml", header("inner", "../parent.yaml"));
     const result = await chipsim(["validate", inner], join(root, "work"));
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('inner.yaml:4:10 extends:');
+    expect(result.stderr).toContain('inner.yaml:4:1 extends:');
   });
 });

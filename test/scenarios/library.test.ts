@@ -24,7 +24,8 @@ describe("the scenario library", () => {
   it.each(ids)("%s validates, runs, and sources every parameter", (id) => {
     const scenario = resolve(id);
     expect(scenario.meta.question, "a question").toBeTruthy();
-    expect(scenario.meta.description.length).toBeGreaterThan(80);
+    // A description is not inherited, so this is the scenario's own (users' scenarios may leave it out).
+    expect(scenario.meta.description?.length ?? 0, "a description of its own").toBeGreaterThan(80);
     for (const p of scenario.params) expect(p.provenance.source ?? p.provenance.assumption, p.path).toBeTruthy();
     const model = compileModel(scenario);
     const aggregate = runMonteCarlo(model, { runs: 20, seed: 1 });

@@ -263,6 +263,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("formats", { type: "string", describe: "Files to write with --out: a comma-separated list of json, csv, parquet", defaultDescription: "json,csv" })
           .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "What to print on stdout" })
           .option("metric", { type: "string", array: true, describe: "Metrics in the table (repeatable)", defaultDescription: "accelerators.domestic, compute.installedH100e" })
+          .option("force", { type: "boolean", default: false, describe: "Replace a sweep already in --out (otherwise refused)" })
           .option("year", { type: "number", default: 2030, describe: "Year shown in the table" })
           .option("workers", { type: "number", describe: "Worker threads, each running whole points. Results do not depend on it", defaultDescription: `one per core (${cores} here), but 1 below 10,000 runs in all` })
           .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run of every point; same results" })
@@ -278,6 +279,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               year: a.year,
               quiet: a.quiet,
               checkInvariants: a["check-invariants"],
+              force: a.force,
               ...(a.points !== undefined ? { points: a.points } : {}),
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
               ...(a.workers !== undefined ? { workers: a.workers } : {}),

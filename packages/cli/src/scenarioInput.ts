@@ -1,5 +1,5 @@
-import { resolveScenario, type Override, type ResolvedScenario } from "@chipsim/core";
-import { loadBibliography, loadScenarioChain, type FileReadObserver } from "@chipsim/scenarios";
+import { issuesOfFilesAlone, resolveScenario, ScenarioError, type Override, type ResolvedScenario } from "@chipsim/core";
+import { ExtendsError, loadBibliography, loadScenarioChain, type FileReadObserver } from "@chipsim/scenarios";
 import type { ScenarioCache } from "./scenarioCache.js";
 import { parseSetFlag } from "./setFlag.js";
 
@@ -11,12 +11,18 @@ import { parseSetFlag } from "./setFlag.js";
  */
 export function loadResolved(ref: string, sets: readonly string[] | undefined, cwd: string, cache?: ScenarioCache): ResolvedScenario {
   const overrides: Override[] = (sets ?? []).map(parseSetFlag);
-  const resolveFresh = (onRead?: FileReadObserver) =>
-    resolveScenario({
-      documents: loadScenarioChain(ref, cwd, onRead),
-      overrides,
-      bibliography: loadBibliography(cwd, onRead),
-    });
+  const resolveFresh = (onRead?: FileReadObserver) => {
+    const bibliography = loadBibliography(cwd, onRead);
+    let documents;
+    try {
+      documents = loadScenarioChain(ref, cwd, onRead);
+    } catch (error) {
+      // With no parent to merge onto, each file read is still checked on its own.
+      if (error instanceof ExtendsError) throw new ScenarioError(issuesOfFilesAlone(error.documents, bibliography, error.issues));
+      throw error;
+    }
+    return resolveScenario({ documents, overrides, bibliography });
+  };
   const resolved = cache ? cache.resolve({ cwd, ref, sets: sets ?? [] }, resolveFresh) : resolveFresh();
   return sets && sets.length > 0 ? { ...resolved, meta: { ...resolved.meta, overrides: sets.map(overrideText) } } : resolved;
 }

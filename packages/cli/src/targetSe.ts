@@ -1,5 +1,5 @@
 import type { MetricDef, MonteCarloAggregate } from "@chipsim/core";
-import { START_YEAR } from "@chipsim/core";
+import { didYouMean, START_YEAR } from "@chipsim/core";
 import { UsageError } from "./usageError.js";
 
 /**
@@ -27,7 +27,7 @@ export function parseTargetSe(text: string): TargetSe {
 export function targetSeries(targets: readonly TargetSe[], metrics: readonly MetricDef[], years: number): { series: number[]; target: TargetSe }[] {
   return targets.map((t) => {
     const m = metrics.findIndex((d) => d.id === t.metric);
-    if (m < 0) throw new UsageError(`--target-se: expected a metric id (see summary.json), found "${t.metric}"`);
+    if (m < 0) throw new UsageError(`--target-se: expected a metric id (see summary.json), found "${t.metric}"${didYouMean(t.metric, metrics.map((d) => d.id))}`);
     if (t.year !== undefined && (t.year < START_YEAR || t.year >= START_YEAR + years)) {
       throw new UsageError(`--target-se: expected a year from ${START_YEAR} to ${START_YEAR + years - 1}, found ${t.year}`);
     }

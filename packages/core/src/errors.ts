@@ -18,6 +18,8 @@ export interface ScenarioIssue {
   readonly found: string;
   readonly line?: number;
   readonly column?: number;
+  /** The known name (a field, an id, a path) a misspelt one most likely meant: shown as "did you mean ...?". */
+  readonly suggestion?: string;
 }
 
 export class ChipsimError extends Error {
@@ -62,7 +64,8 @@ export class ModelError extends ChipsimError {
 export function formatIssue(issue: ScenarioIssue): string {
   const where = issue.line !== undefined ? `${issue.file}:${issue.line}${issue.column !== undefined ? `:${issue.column}` : ""}` : issue.file;
   const path = issue.path === "" ? "" : ` ${issue.path}:`;
-  return `${oneLine(where)}${oneLine(path)} expected ${issue.expected}, found ${shorten(oneLine(issue.found))}`;
+  const hint = issue.suggestion !== undefined ? `; did you mean ${oneLine(issue.suggestion)}?` : "";
+  return `${oneLine(where)}${oneLine(path)} expected ${issue.expected}, found ${shorten(oneLine(issue.found))}${hint}`;
 }
 
 /** Control characters from the input (a newline in a value, a NUL) are shown escaped, so an issue stays one line. */

@@ -1,6 +1,6 @@
 // The public surface of @chipsim/core. Other packages and tests import from here only.
 export { simulate, type SimulateOptions } from "./simulate.js";
-export { resolveScenario, type ResolveInput } from "./config/resolveScenario.js";
+export { issuesOfFilesAlone, resolveScenario, type ResolveInput } from "./config/resolveScenario.js";
 export type { ResolvedScenario, ScenarioMeta, Location } from "./config/resolvedScenario.js";
 export { transferableScenario, restoreScenario, type TransferableScenario } from "./config/transferScenario.js";
 export { reviveScenario } from "./config/reviveScenario.js";
@@ -33,6 +33,7 @@ export type { ParamSpec, ParamKind } from "./schema/paramSpec.js";
 export { makeDistribution } from "./distributions/make.js";
 export { normalCdf } from "./distributions/normal.js";
 export type { DistSpec, Distribution } from "./distributions/types.js";
+export { closestName, didYouMean } from "./closestName.js";
 export { ChipsimError, ScenarioError, ModelError, formatIssue, EXIT_CODES, type ScenarioIssue, type ErrorCode } from "./errors.js";
 export { formatPosition, positionToYear, QUARTERS_PER_YEAR, quarterCount, quarterLabel, START_YEAR } from "./time/index.js";
 export type { SeriesSummary } from "./stats/seriesSummary.js";

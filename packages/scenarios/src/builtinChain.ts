@@ -1,4 +1,4 @@
-import { ScenarioError, type ScenarioDocument } from "@chipsim/core";
+import { closestName, ScenarioError, type ScenarioDocument } from "@chipsim/core";
 import { parseScenarioText } from "./yamlDocument.js";
 
 /**
@@ -16,7 +16,10 @@ export function builtinChain(id: string, texts: Readonly<Record<string, string>>
     const text = Object.hasOwn(texts, current) ? texts[current] : undefined;
     if (text === undefined) {
       const expected = `a built-in scenario id (${Object.keys(texts).sort().join(", ")})`;
-      throw new ScenarioError([{ file: seen.length > 0 ? `${seen[seen.length - 1]}.yaml` : current, path: seen.length > 0 ? "extends" : "", expected, found: `"${current}"` }]);
+      const suggestion = closestName(current, Object.keys(texts));
+      throw new ScenarioError([
+        { file: seen.length > 0 ? `${seen[seen.length - 1]}.yaml` : current, path: seen.length > 0 ? "extends" : "", expected, found: `"${current}"`, ...(suggestion !== undefined ? { suggestion } : {}) },
+      ]);
     }
     if (seen.includes(current)) {
       throw new ScenarioError([{ file, path: "extends", expected: "a parent that does not lead back to this file", found: `a cycle: ${[...seen, current].join(" -> ")}` }]);

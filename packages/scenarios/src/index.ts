@@ -1,5 +1,5 @@
 // The public surface of @chipsim/scenarios.
-export { loadScenarioChain, readDocument, displayPath, MAX_SCENARIO_BYTES, type FileReadObserver } from "./loadScenario.js";
+export { ExtendsError, loadScenarioChain, readDocument, displayPath, MAX_SCENARIO_BYTES, type FileReadObserver } from "./loadScenario.js";
 export { loadBibliography } from "./bibliography.js";
 export { builtinIds, builtinPath, BUILTIN_DIR, BIBLIOGRAPHY_FILE } from "./builtins.js";
 export { parseScenarioText, MAX_ALIASES } from "./yamlDocument.js";

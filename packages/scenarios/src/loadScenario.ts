@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
-import { ScenarioError, type ScenarioDocument, type ScenarioIssue } from "@chipsim/core";
+import { closestName, ScenarioError, type ScenarioDocument, type ScenarioIssue } from "@chipsim/core";
 import { builtinIds, builtinPath } from "./builtins.js";
 import { extendsScope, withinScope, type ExtendsScope } from "./extendsScope.js";
 import { parseScenarioText } from "./yamlDocument.js";
@@ -25,7 +25,7 @@ export function loadScenarioChain(ref: string, cwd: string = process.cwd(), onRe
     if (seen.includes(real)) {
       const from = current.from;
       const cycle = [...seen.map((s) => displayPath(s, cwd)), display].join(" -> ");
-      throw new ScenarioError([withLocation({ file: from?.file ?? display, path: "extends", expected: "a parent that does not lead back to this file", found: `a cycle: ${cycle}` }, from?.doc)]);
+      throw new ExtendsError(withLocation({ file: from?.file ?? display, path: "extends", expected: "a parent that does not lead back to this file", found: `a cycle: ${cycle}` }, from?.doc), chain);
     }
     seen.push(real);
     const doc = readDocument(current.path, display, onRead);
@@ -33,13 +33,27 @@ export function loadScenarioChain(ref: string, cwd: string = process.cwd(), onRe
     const parent = typeof doc.data === "object" && doc.data !== null ? (doc.data as Record<string, unknown>)["extends"] : undefined;
     if (parent === undefined) break;
     if (typeof parent !== "string" || parent.trim() === "") {
-      throw new ScenarioError([withLocation({ file: display, path: "extends", expected: "a built-in scenario id or a path", found: JSON.stringify(parent) }, doc)]);
+      throw new ExtendsError(withLocation({ file: display, path: "extends", expected: "a built-in scenario id or a path", found: JSON.stringify(parent) }, doc), chain);
     }
     const next = locateRef(parent, dirname(current.path), { file: display, doc, scope });
-    if (!next.ok) throw new ScenarioError([next.issue]);
+    if (!next.ok) throw new ExtendsError(next.issue, chain);
     current = { path: next.path, from: { file: display, doc } };
   }
   return chain;
+}
+
+/**
+ * An `extends` that cannot be followed (a parent missing or out of scope,
+ * or a cycle). It carries the files read so far, parent first, so that
+ * their own problems can be reported with it.
+ */
+export class ExtendsError extends ScenarioError {
+  constructor(
+    issue: ScenarioIssue,
+    readonly documents: readonly ScenarioDocument[],
+  ) {
+    super([issue]);
+  }
 }
 
 /**
@@ -88,10 +102,13 @@ function locateRef(ref: string, baseDir: string, from: { file: string; doc: Scen
     return { ok: false, issue: withLocation({ file: from.file, path: "extends", expected, found: `"${ref}", which is outside them` }, from.doc) };
   }
   if (isFile(path)) return { ok: true, path };
-  const expected = `a built-in scenario id (${builtinIds().join(", ") || "none installed"}) or an existing file`;
+  const ids = builtinIds();
+  const expected = `a built-in scenario id (${ids.join(", ") || "none installed"}) or an existing file`;
+  const suggestion = looksLikePath ? undefined : closestName(ref, ids);
+  const hint = suggestion !== undefined ? { suggestion } : {};
   const issue: ScenarioIssue = from
-    ? withLocation({ file: from.file, path: "extends", expected, found: `"${ref}"` }, from.doc)
-    : { file: ref, path: "", expected, found: "no such scenario" };
+    ? withLocation({ file: from.file, path: "extends", expected, found: `"${ref}"`, ...hint }, from.doc)
+    : { file: ref, path: "", expected, found: "no such scenario", ...hint };
   return { ok: false, issue };
 }
 

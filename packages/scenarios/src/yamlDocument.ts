@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { ScenarioDocument, ScenarioIssue } from "@chipsim/core";
 import { isStackOverflow, MAX_NESTING, nestingDepth, NESTING_EXPECTED } from "./nesting.js";
 
@@ -49,14 +49,40 @@ export function parseScenarioText(file: string, text: string): ParsedDocument {
       file,
       data,
       locate(path) {
-        const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-        const offset = node?.range?.[0];
+        const offset = keyOffset(doc, path);
         if (offset === undefined) return undefined;
         const at = lineCounter.linePos(offset);
         return { line: at.line, column: at.col };
       },
     },
   };
+}
+
+/**
+ * Where the field at `path` is written: its key (`readyYear:`, not the
+ * value after the colon), or for a list item the item itself. A field that
+ * is not in the file (a missing one) points at the nearest enclosing key
+ * that is; the whole file, at its first line.
+ */
+function keyOffset(doc: Document, path: readonly (string | number)[]): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = (node as Node | null)?.range?.[0];
+  for (const segment of path) {
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(segment));
+      if (!pair) break;
+      const key = pair.key as Node | null;
+      offset = key?.range?.[0] ?? (pair.value as Node | null)?.range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!Number.isInteger(Number(segment)) || !item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else break;
+  }
+  return offset;
 }
 
 function firstLine(message: string): string {

@@ -3,6 +3,7 @@ import {
   compareScenarios,
   compileModel,
   describeParam,
+  didYouMean,
   Param,
   scenarioChanges,
   type Attribution,
@@ -93,7 +94,7 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
   }).finally(() => progress.stop());
 
   const metrics = args.metrics ?? HEADLINE_METRICS.filter((m) => summary.metrics[m]);
-  for (const m of metrics) if (!summary.metrics[m]) throw new UsageError(`--metric: expected a metric all the scenarios have, found "${m}"`);
+  for (const m of metrics) if (!summary.metrics[m]) throw new UsageError(`--metric: expected a metric all the scenarios have, found "${m}"${didYouMean(m, Object.keys(summary.metrics))}`);
   const changes: CompareReport["changes"] = {};
   const attribution: Attribution[] = [];
   for (const other of resolved.slice(1)) {

@@ -1,4 +1,4 @@
-import { describeParam, type BibliographyEntry, type ParamDescription } from "@chipsim/core";
+import { describeParam, didYouMean, type BibliographyEntry, type ParamDescription } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
@@ -34,7 +34,7 @@ export function explainCommand(args: ExplainArgs, io: CliIo): number {
   const exact = scenario.params.find((p) => p.path === args.path);
   const matches = exact ? [exact] : scenario.params.filter((p) => p.path.toLowerCase().includes(args.path.toLowerCase()));
   if (matches.length === 0) {
-    throw new UsageError(`explain ${args.path}: expected a parameter path (see chipsim show ${args.scenario}), found no parameter matching "${args.path}"`);
+    throw new UsageError(`explain ${args.path}: expected a parameter path (see chipsim show ${args.scenario}), found no parameter matching "${args.path}"${didYouMean(args.path, scenario.params.map((p) => p.path))}`);
   }
   if (matches.length > 1) {
     io.stdout.write(`${matches.length} parameters match "${args.path}"; name one:\n${matches.map((p) => `  ${p.path}`).join("\n")}\n`);

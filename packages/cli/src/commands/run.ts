@@ -1,4 +1,4 @@
-import { compileModel, DEFAULT_MEMORY_BOUND_BYTES, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
+import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { invariantsLine } from "../output/invariantsLine.js";
@@ -222,7 +222,7 @@ function render(summary: Summary, manifest: RunManifest, format: OutputFormat): 
 export function fileFormats(args: { readonly formats?: string; readonly format: OutputFormat }): FileFormat[] {
   const listed = args.formats === undefined ? ["json", "csv"] : args.formats.split(",").map((f) => f.trim()).filter((f) => f !== "");
   for (const f of listed) {
-    if (!(FILE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--formats: expected a list of json, csv, parquet, found "${f}"`);
+    if (!(FILE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--formats: expected a list of json, csv, parquet, found "${f}"${didYouMean(f, FILE_FORMATS)}`);
   }
   const formats = listed as FileFormat[];
   if (args.format === "parquet" && !formats.includes("parquet")) formats.push("parquet");

@@ -1,4 +1,4 @@
-import { compileModel, sensitivity, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
+import { compileModel, didYouMean, sensitivity, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
@@ -45,7 +45,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
   try {
     const scenario = loadResolved(args.scenario, args.set, io.cwd, scenarioCacheFor(io.env));
     const model = compileModel(scenario);
-    if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"`);
+    if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"${didYouMean(args.metric, model.metrics.map((m) => m.id))}`);
     if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {
       throw new UsageError(`--year: expected a year from 2024 to ${scenario.meta.horizon}, found ${String(args.year)}`);
     }

@@ -1,4 +1,4 @@
-import { resolveScenario, type BibliographyEntry } from "@chipsim/core";
+import { didYouMean, resolveScenario, type BibliographyEntry } from "@chipsim/core";
 import { builtinIds, loadBibliography, loadScenarioChain, loadTargets } from "@chipsim/scenarios";
 import type { CliIo } from "../io.js";
 import { padTable } from "../output/format.js";
@@ -17,7 +17,7 @@ export function sourcesCommand(args: { id?: string; format: "table" | "json" }, 
   }
   const entry = entries.find((e) => e.id === args.id);
   if (!entry) {
-    throw new UsageError(`sources ${args.id}: expected a bibliography id (see chipsim sources), found "${args.id}"`);
+    throw new UsageError(`sources ${args.id}: expected a bibliography id (see chipsim sources), found "${args.id}"${didYouMean(args.id, entries.map((e) => e.id))}`);
   }
   const cited = citationsOf(entry.id, io.cwd);
   if (args.format === "json") {

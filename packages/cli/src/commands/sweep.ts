@@ -1,4 +1,5 @@
 import {
+  didYouMean,
   fnv1a32,
   gridDesign,
   jobKey,
@@ -17,7 +18,7 @@ import { compact, padTable } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { CHIPSIM_VERSION, manifestKeyValues, runManifest } from "../output/manifest.js";
-import { writeFilesAtomically } from "../output/writeResults.js";
+import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { parseSetFlag } from "../setFlag.js";
@@ -25,7 +26,7 @@ import { UsageError } from "../usageError.js";
 import { runSweepPoints, startSweepWorkers } from "../parallel/sweepTeam.js";
 import { stopWorkers } from "../parallel/sharedWork.js";
 import { checkWorkersFlag, defaultThreads, threadsToStart } from "../parallel/workerTeam.js";
-import { parseSeed } from "./run.js";
+import { fileFormats, parseSeed, type FileFormat } from "./run.js";
 
 export interface SweepArgs {
   readonly scenario: string;
@@ -38,6 +39,8 @@ export interface SweepArgs {
   readonly out?: string;
   readonly formats?: string;
   readonly format: "table" | "json" | "csv";
+  /** Replace a sweep already in --out. */
+  readonly force?: boolean;
   readonly metrics?: readonly string[];
   readonly year: number;
   readonly quiet: boolean;
@@ -72,15 +75,17 @@ const DEFAULT_LHS_POINTS = 20;
 export async function sweepCommand(args: SweepArgs, io: CliIo): Promise<number> {
   if (args.vary.length === 0) throw new UsageError("sweep: expected at least one --vary path=lo:hi[:steps]");
   checkWorkersFlag(args.workers);
+  const formats = fileFormats({ format: "table", ...(args.formats !== undefined ? { formats: args.formats } : {}) });
+  if (args.out !== undefined) refuseToOverwrite(args.out, formats.map((f) => `sweep.${f}`), args.force);
   const workers = startSweepWorkers(threadsToStart(args.workers, mostPoints(args) * (args.runs ?? MAX_DEFAULT_RUNS)) - 1);
   try {
-    return await sweep(args, io, workers);
+    return await sweep(args, formats, io, workers);
   } finally {
     await stopWorkers(workers);
   }
 }
 
-async function sweep(args: SweepArgs, io: CliIo, workers: readonly Worker[]): Promise<number> {
+async function sweep(args: SweepArgs, formats: readonly FileFormat[], io: CliIo, workers: readonly Worker[]): Promise<number> {
   const base = loadResolved(args.scenario, args.set, io.cwd, scenarioCacheFor(io.env));
   const variables = args.vary.map((spec) => parseVary(spec, base.params));
   const runs = args.runs ?? Math.min(base.meta.runs, MAX_DEFAULT_RUNS);
@@ -122,7 +127,6 @@ async function sweep(args: SweepArgs, io: CliIo, workers: readonly Worker[]): Pr
   const csv = sweepCsv(rows, variables);
   const json = `${JSON.stringify({ design, rows: rows.map((r) => ({ point: r.point, ...r.values, metric: r.metric, year: r.year, ...r.stats })) })}\n`;
   if (args.out !== undefined) {
-    const formats = (args.formats ?? "json,csv").split(",").map((f) => f.trim());
     const files: Record<string, string | Uint8Array> = {};
     if (formats.includes("json")) files["sweep.json"] = json;
     if (formats.includes("csv")) files["sweep.csv"] = csv;
@@ -148,7 +152,7 @@ interface SweepRow {
 function parseVary(spec: string, params: readonly Param[]): Variable {
   const { path, value } = parseSetFlag(spec);
   const param = params.find((p) => p.path === path);
-  if (!param) throw new UsageError(`--vary ${path}: expected a parameter path (see chipsim show), found "${path}"`);
+  if (!param) throw new UsageError(`--vary ${path}: expected a parameter path (see chipsim show), found "${path}"${didYouMean(path, params.map((p) => p.path))}`);
   const parts = String(value).split(":");
   if (parts.length < 2 || parts.length > 3) throw new UsageError(`--vary ${path}: expected lo:hi or lo:hi:steps, found "${String(value)}"`);
   const read = (text: string, which: string) => {

@@ -40,7 +40,7 @@ export function scenariosDoc(options: ScenariosDocOptions): string {
     const summary = summarize(model, runMonteCarlo(model, { runs: options.runs, seed: options.seed }), options.seed);
     out.push(`## ${scenario.meta.title} (\`${id}\`)`, "");
     if (scenario.meta.question) out.push(`**Question.** ${oneLine(scenario.meta.question)}`, "");
-    out.push(`**What it changes.** ${oneLine(scenario.meta.description)}`, "");
+    if (scenario.meta.description !== undefined) out.push(`**What it changes.** ${oneLine(scenario.meta.description)}`, "");
     if (id !== "baseline") {
       const changes = scenarioChanges(baseline, scenario);
       out.push("| parameter | baseline | this scenario | source or assumption |", "| --- | --- | --- | --- |");

@@ -62,7 +62,8 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     `<p class="meta">Scenario <code>${escapeHtml(scenario.meta.id)}</code>, ${runs.toLocaleString("en-US")} runs, seed ${escapeHtml(String(seed))}, chipsim ${escapeHtml(manifest.chipsim)}, ${escapeHtml(manifest.scenarioHash)}</p>`,
   );
   if (scenario.meta.question) sections.push(`<p><strong>Question.</strong> ${escapeHtml(oneLine(scenario.meta.question))}</p>`);
-  sections.push(`<p>${escapeHtml(oneLine(scenario.meta.description))}</p>`);
+  // A scenario without a description of its own is shown by its title alone (a parent's would describe something else).
+  if (scenario.meta.description !== undefined) sections.push(`<p>${escapeHtml(oneLine(scenario.meta.description))}</p>`);
 
   sections.push("<h2>Headline results</h2>", resultsTable(summary));
   for (const metric of REPORT_METRICS) {

@@ -3,6 +3,7 @@ import type { Provenance } from "../schema/param.js";
 import { scenarioSchema } from "../schema/scenario.js";
 import { OVERRIDE_ASSUMPTION, OVERRIDE_FILE, type Override } from "./document.js";
 import type { MergeOrigins } from "./merge.js";
+import { closestName } from "../closestName.js";
 import { childSchema, fieldNames, isPlainObject, isRecord, paramSpecOf, pathKey } from "./schemaWalk.js";
 
 /**
@@ -21,8 +22,13 @@ export function applyOverrides(
 ): void {
   for (const override of overrides) {
     const segments = override.path.split(".").filter((s) => s !== "");
-    const problem = (expected: string) =>
-      issues.push({ file: OVERRIDE_FILE, path: override.path, expected, found: `"${override.path}"` });
+    const problem = (expected: string, suggestion?: string) =>
+      issues.push({ file: OVERRIDE_FILE, path: override.path, expected, found: `"${override.path}"`, ...(suggestion !== undefined ? { suggestion } : {}) });
+    // The path with one segment replaced by the known name closest to it, if any is close.
+    const corrected = (k: number, known: readonly string[]) => {
+      const name = closestName(segments[k] as string, known);
+      return name === undefined ? undefined : [...segments.slice(0, k), name, ...segments.slice(k + 1)].join(".");
+    };
     if (segments.length === 0) {
       problem("a parameter path such as lithography.domesticEuv.readyYear");
       continue;
@@ -37,7 +43,7 @@ export function applyOverrides(
       const here = segments.slice(0, k);
       if (!next) {
         const names = fieldNames(schema, node);
-        problem(`a known path (fields under ${here.join(".") || "the top level"}: ${names.join(", ")})`);
+        problem(`a known path (fields under ${here.join(".") || "the top level"}: ${names.join(", ")})`, corrected(k, names));
         ok = false;
         break;
       }
@@ -45,7 +51,7 @@ export function applyOverrides(
       const child = isPlainObject(node) && Object.hasOwn(node, key) ? node[key] : undefined;
       if (parentIsRecord && child === undefined) {
         const existing = isPlainObject(node) ? Object.keys(node) : [];
-        problem(`an existing id under ${here.join(".")} (${existing.join(", ")})`);
+        problem(`an existing id under ${here.join(".")} (${existing.join(", ")})`, corrected(k, existing));
         ok = false;
         break;
       }

@@ -4,6 +4,7 @@ import { scenarioSchema } from "../schema/scenario.js";
 import type { ScenarioDocument } from "./document.js";
 import { childSchema, isPlainObject, paramSpecOf, pathKey } from "./schemaWalk.js";
 import type { z } from "zod";
+import { closestName } from "../closestName.js";
 
 /**
  * Finds every parameter a file sets and where its value comes from: its
@@ -18,9 +19,16 @@ export function collectProvenance(
   issues: ScenarioIssue[],
 ): Map<string, Provenance> {
   const found = new Map<string, Provenance>();
-  const issueAt = (path: (string | number)[], expected: string, foundText: string) => {
+  const issueAt = (path: (string | number)[], expected: string, foundText: string, suggestion?: string) => {
     const at = doc.locate?.(path);
-    issues.push({ file: doc.file, path: pathKey(path), expected, found: foundText, ...(at ? { line: at.line, column: at.column } : {}) });
+    issues.push({
+      file: doc.file,
+      path: pathKey(path),
+      expected,
+      found: foundText,
+      ...(at ? { line: at.line, column: at.column } : {}),
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    });
   };
 
   const own = (data: unknown, path: (string | number)[]): Provenance | undefined => {
@@ -31,7 +39,7 @@ export function collectProvenance(
     const claim = data["claim"];
     if (source === undefined && assumption === undefined) return undefined;
     if (source !== undefined && (typeof source !== "string" || !knownSources.has(source))) {
-      issueAt([...path, "source"], "a source id from the bibliography (see `chipsim sources`)", JSON.stringify(source));
+      issueAt([...path, "source"], "a source id from the bibliography (see `chipsim sources`)", JSON.stringify(source), typeof source === "string" ? closestName(source, knownSources) : undefined);
     }
     if (assumption !== undefined && (typeof assumption !== "string" || assumption.trim() === "")) {
       issueAt([...path, "assumption"], "a sentence saying why", JSON.stringify(assumption));

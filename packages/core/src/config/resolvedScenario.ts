@@ -5,7 +5,8 @@ import type { ScenarioTree } from "../schema/scenario.js";
 export interface ScenarioMeta {
   readonly id: string;
   readonly title: string;
-  readonly description: string;
+  /** The scenario's own description; absent when its file gives none (a parent's is not inherited). */
+  readonly description?: string;
   readonly question?: string;
   /** What the scenario says it changes from its parent (paths or path prefixes). */
   readonly changes?: readonly string[];

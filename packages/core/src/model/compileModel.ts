@@ -11,7 +11,7 @@ import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { buildMetricRegistry, type MetricDef } from "../metrics/registry.js";
 import { LEVER_IDS } from "../schema/leverIds.js";
 import { STEP_ORDER, type Agent } from "./agent.js";
-import { ScenarioError } from "../errors.js";
+import { ScenarioError, type ScenarioIssue } from "../errors.js";
 import { BuildContext } from "./buildContext.js";
 import { checkModelLimits, correlationGroups } from "./modelChecks.js";
 import { ObservableRegistry } from "./observables.js";
@@ -32,10 +32,26 @@ export interface CompiledModel {
   readonly world: World;
 }
 
+/**
+ * The problems compiling finds in a scenario the resolver has already
+ * found others in (a missing source, a missing title), so that they are
+ * reported together. Compiling such a scenario is only a way to look: if
+ * it fails for any other reason, the problems already found stand alone.
+ */
+export function modelIssues(scenario: ResolvedScenario): ScenarioIssue[] {
+  try {
+    compileModel(scenario);
+    return [];
+  } catch (error) {
+    return error instanceof ScenarioError ? [...error.issues] : [];
+  }
+}
+
 export function compileModel(scenario: ResolvedScenario): CompiledModel {
   const pathIndex = new Map(scenario.params.map((p, i) => [p.path, i]));
   const correlations = correlationGroups(scenario, (path) => pathIndex.get(path));
-  if (correlations.issues.length > 0) throw new ScenarioError(correlations.issues);
+  // Correlations that cannot be applied are reported with the checks below,
+  // which the model built without them can still make.
   const table = new ParamTable(scenario.params, correlations.groups);
   const observables = new ObservableRegistry();
   const ctx = new BuildContext(scenario, table, observables);
@@ -53,8 +69,8 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
   ];
   // Trigger conditions may watch anything any agent publishes, so they are
   // checked and compiled once every agent is built.
-  const limitIssues = checkModelLimits(ctx);
-  if (limitIssues.length > 0) throw new ScenarioError(limitIssues);
+  const issues = [...correlations.issues, ...checkModelLimits(ctx)];
+  if (issues.length > 0) throw new ScenarioError(issues);
   policy.bindTriggers(ctx);
   const agents = STEP_ORDER.map((name) => {
     const agent = built.find((a) => a.name === name);

@@ -3,6 +3,7 @@ import { parseCondition } from "../agents/policy/triggerCondition.js";
 import { harvestCondition, MAX_HARVEST_CONDITION } from "../agents/yield/coreHarvesting.js";
 import { supportOf } from "../distributions/support.js";
 import type { ScenarioIssue } from "../errors.js";
+import { closestName } from "../closestName.js";
 import type { BuildContext } from "./buildContext.js";
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { buildCorrelatedGroups, type CorrelatedGroup, type CorrelationPair } from "./correlation.js";
@@ -14,11 +15,12 @@ import { buildCorrelatedGroups, type CorrelatedGroup, type CorrelationPair } fro
  */
 export function checkModelLimits(ctx: BuildContext): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const issue = (path: string, expected: string, found: string) => issues.push({ ...ctx.scenario.locate(path), path, expected, found });
+  const issue = (path: string, expected: string, found: string, suggestion?: string) =>
+    issues.push({ ...ctx.scenario.locate(path), path, expected, found, ...(suggestion !== undefined ? { suggestion } : {}) });
   const operands = conditionOperands(ctx);
   for (const [id, trigger] of Object.entries(ctx.scenario.tree.triggers ?? {})) {
     const parsed = parseCondition(trigger.when, operands);
-    if (!parsed.ok) issue(`triggers.${id}.when`, parsed.expected, parsed.found);
+    if (!parsed.ok) issue(`triggers.${id}.when`, parsed.expected, parsed.found, parsed.suggestion);
   }
   ctx.designIds.forEach((id, d) => {
     const design = ctx.domesticDesign(d);
@@ -46,7 +48,8 @@ export function correlationGroups(
   indexOfPath: (path: string) => number | undefined,
 ): { groups: CorrelatedGroup[]; issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
-  const issue = (path: string, expected: string, found: string) => issues.push({ ...scenario.locate(path), path, expected, found });
+  const issue = (path: string, expected: string, found: string, suggestion?: string) =>
+    issues.push({ ...scenario.locate(path), path, expected, found, ...(suggestion !== undefined ? { suggestion } : {}) });
   const pairs: CorrelationPair[] = [];
   (scenario.tree.correlations ?? []).forEach((c, k) => {
     const at = `correlations.${k}`;
@@ -57,7 +60,7 @@ export function correlationGroups(
     const ends = c.between.map((path, side) => {
       const index = indexOfPath(path);
       const param = index === undefined ? undefined : scenario.params[index];
-      if (index === undefined || !param) issue(`${at}.between.${side}`, "a parameter path (see chipsim show)", `"${path}"`);
+      if (index === undefined || !param) issue(`${at}.between.${side}`, "a parameter path (see chipsim show)", `"${path}"`, closestName(path, scenario.params.map((p) => p.path)));
       else if (param.dist.dist === "fixed") issue(`${at}.between.${side}`, "an uncertain parameter (a distribution, not a fixed value)", `"${path}" fixed at ${param.dist.value}`);
       else return index;
       return undefined;

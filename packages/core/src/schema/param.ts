@@ -44,7 +44,7 @@ export function param(spec: ParamSpec) {
         code: "custom",
         message: `expected ${issue.expected}, found ${issue.found}`,
         path: [...issue.path],
-        params: { expected: issue.expected, found: issue.found },
+        params: { expected: issue.expected, found: issue.found, ...(issue.suggestion !== undefined ? { suggestion: issue.suggestion } : {}) },
       });
     }
     return z.NEVER;

@@ -43,7 +43,7 @@ describe("readParam", () => {
     });
     expect(readParam({ dist: "pert", min: 1, mod: 2, max: 3 }, share)).toEqual({
       ok: false,
-      issues: [{ path: ["mod"], expected: "the fields of a pert distribution (min, mode, max, lambda)", found: 'field "mod"' }],
+      issues: [{ path: ["mod"], expected: "the fields of a pert distribution (min, mode, max, lambda)", found: 'field "mod"', suggestion: "mode" }],
     });
     expect(readParam({ dist: "weibull" }, share)).toEqual({
       ok: false,

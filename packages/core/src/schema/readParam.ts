@@ -13,12 +13,15 @@ import {
 } from "./distributionFields.js";
 import type { ParamSpec } from "./paramSpec.js";
 import { readSpread, readValue } from "./readValue.js";
+import { closestName } from "../closestName.js";
 
 export interface ParamIssue {
   /** Path below the parameter, e.g. ["max"]; empty for the parameter itself. */
   readonly path: readonly (string | number)[];
   readonly expected: string;
   readonly found: string;
+  /** The known name closest to a misspelt field or distribution. */
+  readonly suggestion?: string;
 }
 
 export type ParamRead = { ok: true; dist: DistSpec } | { ok: false; issues: ParamIssue[] };
@@ -46,7 +49,8 @@ export function readParam(raw: unknown, spec: ParamSpec): ParamRead {
   if ("value" in fields) {
     const unknown = Object.keys(fields).filter((k) => !(COMMON_KEYS as readonly string[]).includes(k));
     if (unknown.length > 0) {
-      return fail([unknown[0] as string], `only value, unit, source, assumption, claim and note beside a value`, `field "${unknown[0]}"`);
+      const key = unknown[0] as string;
+      return fail([key], `only value, unit, source, assumption, claim and note beside a value`, `field "${key}"`, closestName(key, COMMON_KEYS));
     }
     return readPoint(fields["value"], spec, unit, ["value"]);
   }
@@ -66,13 +70,14 @@ function readPoint(raw: unknown, spec: ParamSpec, unit: string | undefined, path
 function readDistribution(fields: Fields, spec: ParamSpec, unit: string | undefined): ParamRead {
   const kind = fields["dist"];
   if (typeof kind !== "string" || !(DIST_KINDS as string[]).includes(kind)) {
-    return fail(["dist"], `one of ${DIST_KINDS.join(", ")}`, describeFound(kind));
+    return fail(["dist"], `one of ${DIST_KINDS.join(", ")}`, describeFound(kind), typeof kind === "string" ? closestName(kind, DIST_KINDS) : undefined);
   }
   const allowed = DIST_FIELDS[kind as DistSpec["dist"]];
   for (const key of Object.keys(fields)) {
     if (key === "value" && kind !== "fixed") return fail([key], `the fields of a ${kind} distribution (${allowed.join(", ")})`, `field "value"`);
     if (!allowed.includes(key) && !(COMMON_KEYS as readonly string[]).includes(key)) {
-      return fail([key], `the fields of a ${kind} distribution (${allowed.join(", ")})`, `field "${key}"`);
+      const unused = [...allowed, ...COMMON_KEYS].filter((k) => !(k in fields));
+      return fail([key], `the fields of a ${kind} distribution (${allowed.join(", ")})`, `field "${key}"`, closestName(key, unused));
     }
   }
   const reader = new FieldReader(fields, spec, unit);
@@ -231,8 +236,8 @@ function expectedShape(spec: ParamSpec): string {
   return `a value (e.g. ${example}) or a distribution ({dist: ..., ...})`;
 }
 
-function fail(path: (string | number)[], expected: string, found: string): ParamRead {
-  return { ok: false, issues: [{ path, expected, found }] };
+function fail(path: (string | number)[], expected: string, found: string, suggestion?: string): ParamRead {
+  return { ok: false, issues: [{ path, expected, found, ...(suggestion !== undefined ? { suggestion } : {}) }] };
 }
 
 function fmt(x: number): string {

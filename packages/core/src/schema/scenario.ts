@@ -16,8 +16,8 @@ import { subsidiesSchema } from "./subsidies.js";
 import { triggersSchema } from "./triggers.js";
 import { yieldSchema } from "./yieldModel.js";
 
-/** What every file names and describes itself with, a file that extends another included (not inherited). */
-export const OWN_FIELDS = ["id", "title", "description"] as const;
+/** What every file names itself with, a file that extends another included (not inherited). */
+export const OWN_FIELDS = ["id", "title"] as const;
 
 export const MIN_HORIZON = 2025;
 export const MAX_HORIZON = 2050;
@@ -29,7 +29,11 @@ export const MAX_HORIZON = 2050;
 export const scenarioSchema = z.strictObject({
   id: idSchema.describe("The scenario's id (its file name without .yaml for built-ins)."),
   title: z.string().min(1).describe("A short title for tables and reports."),
-  description: z.string().min(1).describe("What the scenario changes relative to its parent, and why."),
+  description: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("What the scenario changes relative to its parent, and why (not inherited: a scenario without one is shown by its title)."),
   question: z.string().optional().describe("The question the scenario answers (not inherited)."),
   changes: z
     .array(z.string().min(1))

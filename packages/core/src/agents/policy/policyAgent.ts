@@ -177,5 +177,6 @@ export function conditionOperands(ctx: BuildContext) {
       if (index === undefined) return undefined;
       return { index, flow: registry.list[index]?.kind === "flow" };
     },
+    ids: () => registry.list.map((o) => o.id),
   };
 }

@@ -4,6 +4,8 @@
  * "share.domestic > 0.6 and levers.us-hbm-ban >= 0.5". Flows are compared
  * as annual rates.
  */
+import { closestName } from "../../closestName.js";
+
 export const enum Comparison {
   Greater,
   GreaterOrEqual,
@@ -22,11 +24,13 @@ export interface Clause {
 
 export type ConditionParse =
   | { ok: true; clauses: Clause[] }
-  | { ok: false; expected: string; found: string };
+  | { ok: false; expected: string; found: string; suggestion?: string };
 
 export interface ConditionOperands {
   /** Resolves an observable id to its index and whether it is a flow. */
   observable(id: string): { index: number; flow: boolean } | undefined;
+  /** Every indicator id, to suggest the closest to a misspelt one. */
+  ids?(): Iterable<string>;
 }
 
 const CLAUSE = /^\s*([a-zA-Z][\w.-]*)\s*(>=|<=|>|<)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*(%?)\s*$/i;
@@ -44,7 +48,13 @@ export function parseCondition(text: string, operands: ConditionOperands): Condi
       op === ">" ? Comparison.Greater : op === ">=" ? Comparison.GreaterOrEqual : op === "<" ? Comparison.Less : Comparison.LessOrEqual;
     const observable = operands.observable(id);
     if (!observable) {
-      return { ok: false, expected: `an indicator such as share.domestic, accelerators.domestic or levers.us-hbm-ban (see chipsim show)`, found: `"${id}"` };
+      const suggestion = operands.ids ? closestName(id, operands.ids()) : undefined;
+      return {
+        ok: false,
+        expected: `an indicator such as share.domestic, accelerators.domestic or levers.us-hbm-ban (see chipsim show)`,
+        found: `"${id}"`,
+        ...(suggestion !== undefined ? { suggestion } : {}),
+      };
     }
     clauses.push({ index: observable.index, scale: observable.flow ? 4 : 1, comparison, threshold });
   }
