@@ -114,7 +114,8 @@ describe("the JSON Schema that chipsim schema prints", () => {
   it("is the library's scenarioJsonSchema() in draft 2020-12, and asks a file that extends another only to name itself", () => {
     expect(schema).toEqual(scenarioJsonSchema());
     expect(schema["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema["required"]).toEqual(["id", "title", "description"]);
+    // A description is optional, and not inherited: a file is named by its id and title.
+    expect(schema["required"]).toEqual(["id", "title"]);
     // Without `extends`, a complete scenario's fields are required as well.
     expect(schema["if"]).toEqual({ properties: { extends: false } });
     expect(schema["then"]).toEqual({ $ref: "#/$defs/completeScenario" });
@@ -133,6 +134,8 @@ describe("the JSON Schema that chipsim schema prints", () => {
     const example = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] as string).find((y) => y.includes("extends: baseline"));
     expect(example).toBeDefined();
     expectAccepted(example as string);
+    // Its title is enough: a file that extends another needs no description.
+    expectAccepted(`id: no-description\ntitle: No description\nextends: baseline\nlevers:\n  us-hbm-ban:\n    strength: {value: 0, assumption: "No ban."}\n`);
     expectAccepted(
       extending(`lithography:
   domesticEuv:
