@@ -172,3 +172,22 @@ describe("run with overrides", () => {
     expect(JSON.parse(plain.stdout).scenario).not.toHaveProperty("overrides");
   });
 });
+
+describe("compare and sensitivity with --out", () => {
+  it("refuse to replace an earlier result unless --force, before running anything", async () => {
+    const out = tempDir();
+    const compare = ["compare", "baseline", "hbm-chokehold", "--runs", "30", "--no-attribution", "--out", out, "--quiet"];
+    expect((await chipsim(compare)).code).toBe(0);
+    const again = await chipsim(compare);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`--out ${out}: expected a folder without earlier results, found compare.json; pass --force to replace them`);
+    expect((await chipsim([...compare, "--force"])).code).toBe(0);
+
+    const sensitivity = ["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2027", "--runs", "200", "--method", "morris", "--out", out, "--quiet"];
+    expect((await chipsim(sensitivity)).code).toBe(0);
+    const twice = await chipsim(sensitivity);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("found sensitivity.json; pass --force to replace them");
+    expect((await chipsim([...sensitivity, "--force"])).code).toBe(0);
+  });
+});

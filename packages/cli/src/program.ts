@@ -211,6 +211,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("runs", { type: "number", describe: "Runs of each scenario, the same runs for each (common random numbers)", defaultDescription: "the first scenario's runs: 10,000 for the built-ins" })
           .option("seed", { type: "string", describe: "Seed", defaultDescription: "the first scenario's seed: 2026 for the built-ins" })
           .option("out", { type: "string", describe: "Folder to write compare.json into", defaultDescription: "none: print only" })
+          .option("force", { type: "boolean", default: false, describe: "Replace a compare.json already in --out (otherwise refused)" })
           .option("format", { choices: ["table", "json"] as const, default: "table" as const, describe: "What to print on stdout" })
           .option("metric", {
             type: "string",
@@ -228,6 +229,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           await compareCommand(
             {
               scenarios: a.scenarios as string[],
+              force: a.force,
               format: a.format as "table" | "json",
               quiet: a.quiet,
               attribution: a.attribution,
@@ -309,6 +311,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("runs", { type: "number", describe: "Budget of model runs", defaultDescription: "20,000" })
           .option("seed", { type: "string", describe: "Seed", defaultDescription: SCENARIO_SEED })
           .option("out", { type: "string", describe: "Folder to write sensitivity.json into", defaultDescription: "none: print only" })
+          .option("force", { type: "boolean", default: false, describe: "Replace a sensitivity.json already in --out (otherwise refused)" })
           .option("format", { choices: ["table", "json"] as const, default: "table" as const, describe: "What to print on stdout" })
           .option("top", { type: "number", default: 15, describe: "Rows shown in each table" })
           .option("workers", { type: "number", describe: "Worker threads. Results do not depend on it", defaultDescription: workersDefault })
@@ -323,6 +326,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               year: a.year,
               method: a.method as "auto" | "sobol" | "morris",
               groupBy: a["group-by"] as "section" | "param",
+              force: a.force,
               checkInvariants: a["check-invariants"],
               format: a.format as "table" | "json",
               top: a.top,

@@ -17,7 +17,7 @@ import { compact, padTable, percent } from "../output/format.js";
 import { progressReporter } from "../output/progress.js";
 import { HEADLINE_METRICS } from "../output/summaryTable.js";
 import { checkedLine } from "../output/invariantsLine.js";
-import { writeFilesAtomically } from "../output/writeResults.js";
+import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
 import { resolveSides } from "../compareSides.js";
 import { UsageError } from "../usageError.js";
@@ -33,6 +33,8 @@ export interface CompareArgs {
   /** Variants of the first scenario, each one or more path=value separated by ";". */
   readonly vs?: readonly string[];
   readonly out?: string;
+  /** Replace a compare.json already in --out. */
+  readonly force?: boolean;
   readonly format: "table" | "json";
   readonly quiet: boolean;
   readonly attribution: boolean;
@@ -61,6 +63,7 @@ export async function compareCommand(args: CompareArgs, io: CliIo): Promise<numb
   for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns]] as const) {
     if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new UsageError(`${flag}: expected a whole number above 0, found ${String(v)}`);
   }
+  if (args.out !== undefined) refuseToOverwrite(args.out, ["compare.json"], args.force);
   // Workers start first, so that loading the engine in them overlaps loading the scenarios here.
   checkWorkersFlag(args.workers);
   const team = WorkerTeam.forThreads(threadsToStart(args.workers, args.runs));

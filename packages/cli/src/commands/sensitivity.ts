@@ -3,7 +3,7 @@ import type { CliIo } from "../io.js";
 import { compact, padTable } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
-import { writeFilesAtomically } from "../output/writeResults.js";
+import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
@@ -22,6 +22,8 @@ export interface SensitivityArgs {
   readonly seed?: string;
   readonly set?: readonly string[];
   readonly out?: string;
+  /** Replace a sensitivity.json already in --out. */
+  readonly force?: boolean;
   readonly format: "table" | "json";
   readonly top: number;
   readonly quiet: boolean;
@@ -38,6 +40,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
   const budget = args.runs ?? DEFAULT_SENSITIVITY_RUNS;
   if (!(Number.isInteger(budget) && budget > 0)) throw new UsageError(`--runs: expected a whole number above 0, found ${String(args.runs)}`);
   checkWorkersFlag(args.workers);
+  if (args.out !== undefined) refuseToOverwrite(args.out, ["sensitivity.json"], args.force);
   const workers = PointTeam.startWorkers(threadsToStart(args.workers, budget) - 1);
   let report: SensitivityReport;
   /** What --check-invariants found, for stderr. */
