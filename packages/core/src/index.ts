@@ -24,6 +24,18 @@ export { summaryToCsv, CSV_HEADER } from "./export/csv.js";
 export { CONSTRAINTS, type Constraint } from "./model/constraints.js";
 export { STEP_ORDER, type AgentName } from "./model/agent.js";
 export type { MetricDef } from "./metrics/registry.js";
+export {
+  formatCount,
+  formatDifference,
+  formatNumber,
+  formatPercent,
+  formatShare,
+  formatValue,
+  isNoise,
+  NUMBER_AXIS_LABEL,
+  SHARE_DIFFERENCE_AXIS_LABEL,
+  type FormatOptions,
+} from "./format/numbers.js";
 export { scenarioSchema, type ScenarioTree } from "./schema/scenario.js";
 export { scenarioJsonSchema } from "./schema/jsonSchema.js";
 export { bibliographySchema, type BibliographyEntry } from "./schema/bibliography.js";
