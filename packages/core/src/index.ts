@@ -24,6 +24,7 @@ export { summaryToCsv, CSV_HEADER } from "./export/csv.js";
 export { CONSTRAINTS, type Constraint } from "./model/constraints.js";
 export { STEP_ORDER, type AgentName } from "./model/agent.js";
 export type { MetricDef } from "./metrics/registry.js";
+export { metricLabels, metricName, metricTitle, designName, leverName, H100E_NOTE, MILESTONE_LABELS, type MetricLabel, type MetricLabels } from "./metrics/labels.js";
 export {
   formatCount,
   formatDifference,

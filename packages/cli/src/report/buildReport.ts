@@ -4,6 +4,14 @@ import {
   compileModel,
   describeParam,
   fanChart,
+  formatCount,
+  formatDifference,
+  formatShare,
+  formatValue,
+  H100E_NOTE,
+  metricLabels,
+  metricTitle,
+  MILESTONE_LABELS,
   ModelEvaluator,
   evaluateRowsWith,
   overlayChart,
@@ -13,11 +21,13 @@ import {
   tornado,
   tornadoChart,
   type ComparisonSummary,
+  type MetricLabels,
+  type SeriesSummary,
   type ResolvedScenario,
   type RunJob,
   type Summary,
 } from "@chipsim/core";
-import { compact, percent } from "../output/format.js";
+import { yearList, yearsShownNote } from "../output/format.js";
 import { runManifest } from "../output/manifest.js";
 import { escapeHtml, figure, REPORT_CSS, table } from "./html.js";
 import { renderSvg } from "./renderSvg.js";
@@ -51,6 +61,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const { scenario, runs, seed } = input;
   const runJob = input.runJob ?? runJobHere;
   const model = compileModel(scenario);
+  const labels = metricLabels(model.metrics);
   const summary = summarize(model, await runJob(model, planJob(model, { runs, seed }), { checkInvariants: false, summaries: true }), seed);
   const manifest = runManifest(scenario, seed, runs);
   const charts: Record<string, string> = {};
@@ -59,23 +70,24 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const sections: string[] = [];
   sections.push(
     `<h1>${escapeHtml(scenario.meta.title)}</h1>`,
-    `<p class="meta">Scenario <code>${escapeHtml(scenario.meta.id)}</code>, ${runs.toLocaleString("en-US")} runs, seed ${escapeHtml(String(seed))}, chipsim ${escapeHtml(manifest.chipsim)}, ${escapeHtml(manifest.scenarioHash)}</p>`,
+    `<p class="meta">Scenario <code>${escapeHtml(scenario.meta.id)}</code>, ${formatCount(runs)} runs, seed ${escapeHtml(String(seed))}, chipsim ${escapeHtml(manifest.chipsim)}, ${escapeHtml(manifest.scenarioHash)}</p>`,
   );
   if (scenario.meta.question) sections.push(`<p><strong>Question.</strong> ${escapeHtml(oneLine(scenario.meta.question))}</p>`);
   sections.push(`<p>${escapeHtml(oneLine(scenario.meta.description))}</p>`);
 
-  sections.push("<h2>Headline results</h2>", resultsTable(summary));
+  sections.push("<h2>Headline results</h2>", resultsTable(summary, labels));
+  sections.push(`<p class="note">${escapeHtml(H100E_NOTE)}</p>`);
   for (const metric of REPORT_METRICS) {
     if (!summary.metrics[metric]) continue;
-    sections.push(figure(await chart(`fan-${metric}.svg`, fanChart(summary, metric)), `${metric}: median, P25-P75 and P5-P95 across runs.`));
+    sections.push(figure(await chart(`fan-${metric}.svg`, fanChart(summary, metric, labels)), `${metricTitle(labels, metric)}: median, P25-P75 and P5-P95 across runs, every year.`));
   }
 
   sections.push("<h2>What limits output</h2>", figure(await chart("bottlenecks.svg", bottleneckChart(summary)), "Share of domestic design-quarters in which each constraint allowed the fewest accelerators."));
   sections.push(
     table(
       ["milestone", ...TABLE_YEARS],
-      Object.entries(summary.milestones).map(([id, byYear]) => [id, ...TABLE_YEARS.map((y) => percent(byYear[y] ?? 0))]),
-      "Probability of each milestone by the end of the year",
+      Object.entries(summary.milestones).map(([id, byYear]) => [MILESTONE_LABELS[id] ?? id, ...TABLE_YEARS.map((y) => formatShare(byYear[y] ?? 0))]),
+      `Share of runs that reach each milestone by the end of the year (${yearList(TABLE_YEARS)} shown)`,
     ),
   );
 
@@ -84,8 +96,8 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   sections.push(
     "<h2>Which assumptions matter</h2>",
     figure(
-      await chart("tornado.svg", tornadoChart(bars, input.tornado.metric, input.tornado.year)),
-      `Each parameter at its P10 and P90 with the others at their medians (${bars.runs} model runs); \`chipsim sensitivity\` adds global indices.`,
+      await chart("tornado.svg", tornadoChart(bars, input.tornado.metric, input.tornado.year, labels, summary.units[input.tornado.metric] ?? "")),
+      `${metricTitle(labels, input.tornado.metric)} in ${input.tornado.year}: each parameter at its P10 and P90 with the others at their medians (${bars.runs} model runs); \`chipsim sensitivity\` adds global indices.`,
     ),
   );
 
@@ -95,9 +107,9 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     sections.push("<h2>Compared with other scenarios</h2>");
     for (const metric of REPORT_METRICS) {
       if (!comparison.metrics[metric]) continue;
-      sections.push(figure(await chart(`overlay-${metric}.svg`, overlayChart(summaries, metric)), `${metric}: each scenario's median and P5-P95, with common random numbers.`));
+      sections.push(figure(await chart(`overlay-${metric}.svg`, overlayChart(summaries, metric, labels)), `${metricTitle(labels, metric)}: each scenario's median and P5-P95, with common random numbers.`));
     }
-    sections.push(diffTable(comparison.metrics, comparison.scenarios));
+    sections.push(diffTable(comparison, labels));
   }
 
   sections.push("<h2>Parameters and sources</h2>", parameterTable(scenario));
@@ -107,33 +119,44 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   return { html, charts };
 }
 
-function resultsTable(summary: Summary): string {
+function resultsTable(summary: Summary, labels: MetricLabels): string {
   const rows = REPORT_METRICS.filter((m) => summary.metrics[m]).map((metric) => {
-    const fmt = summary.units[metric] === "1" ? percent : compact;
-    return [metric, ...TABLE_YEARS.map((y) => {
-      const s = summary.metrics[metric]?.[y];
-      return s ? `${fmt(s.p50)} (${fmt(s.p5)} to ${fmt(s.p95)})` : "";
-    })];
+    const fmt = (x: number) => formatValue(x, summary.units[metric] ?? "");
+    return [
+      metricTitle(labels, metric),
+      ...TABLE_YEARS.map((y) => {
+        const s = summary.metrics[metric]?.[y];
+        return s ? `${fmt(s.p50)} (${fmt(s.p5)} to ${fmt(s.p95)})` : "";
+      }),
+    ];
   });
-  return table(["metric: median (P5 to P95)", ...TABLE_YEARS], rows);
+  const years = yearsShownNote(TABLE_YEARS, Object.keys(summary.metrics[REPORT_METRICS[0]] ?? {}), "the charts below show");
+  return table(["median (P5 to P95)", ...TABLE_YEARS], rows, years);
 }
 
-function diffTable(metrics: ComparisonSummary["metrics"], scenarios: readonly string[]): string {
-  const [base, ...others] = scenarios;
+function diffTable(comparison: ComparisonSummary, labels: MetricLabels): string {
+  const [base, ...others] = comparison.scenarios;
   const rows: string[][] = [];
   for (const metric of REPORT_METRICS) {
+    const unit = comparison.summaries[base ?? ""]?.units[metric] ?? "";
     for (const other of others) {
       const key = `${other} - ${base}`;
       rows.push([
-        `${metric}: ${key}`,
+        `${metricTitle(labels, metric)}: ${key}`,
         ...TABLE_YEARS.map((y) => {
-          const d = (metrics[metric]?.[y]?.["diff"] as Record<string, { p50: number; pGreater: number }> | undefined)?.[key];
-          return d ? `${compact(d.p50)} (P higher ${percent(d.pGreater)})` : "";
+          const entry = comparison.metrics[metric]?.[y];
+          const d = (entry?.["diff"] as Record<string, { p50: number; pGreater: number }> | undefined)?.[key];
+          const scale = Math.max(...comparison.scenarios.map((id) => Math.abs((entry?.[id] as SeriesSummary | undefined)?.p95 ?? 0)));
+          return d ? `${formatDifference(d.p50, unit, { scale })} (higher in ${formatShare(d.pGreater)} of runs)` : "";
         }),
       ]);
     }
   }
-  return table(["paired difference: median (share of runs higher)", ...TABLE_YEARS], rows);
+  return table(
+    ["paired difference: median (share of runs higher)", ...TABLE_YEARS],
+    rows,
+    `Paired differences, run by run; differences of shares in percentage points (${yearList(TABLE_YEARS)} shown; \`chipsim compare\` gives every year)`,
+  );
 }
 
 function parameterTable(scenario: ResolvedScenario): string {
