@@ -366,7 +366,7 @@ function reportOptions(y: Argv) {
   return y
     .positional("scenario", { type: "string", demandOption: true })
     .option("compare", { type: "string", array: true, default: [] as string[], describe: "Scenarios to compare with (repeatable)" })
-    .option("runs", { type: "number", describe: "Runs (default: the scenario's, at most 2000)" })
+    .option("runs", { type: "number", describe: "Runs (default: the scenario's, as for run)" })
     .option("seed", { type: "string" })
     .option("metric", { type: "string", default: "accelerators.domestic", describe: "Output of the tornado" })
     .option("year", { type: "number", default: 2030, describe: "Year of the tornado" })

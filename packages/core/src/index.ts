@@ -50,6 +50,7 @@ export { ChipsimError, ScenarioError, ModelError, formatIssue, EXIT_CODES, type 
 export { formatPosition, positionToYear, QUARTERS_PER_YEAR, quarterCount, quarterLabel, START_YEAR } from "./time/index.js";
 export type { SeriesSummary } from "./stats/seriesSummary.js";
 export { describeParam, type ParamDescription } from "./export/describeParam.js";
+export { linkableUrl } from "./export/sourceLink.js";
 export { backtest, checkTargets, type BacktestReport, type TargetResult } from "./backtest/backtest.js";
 export { targetSchema, targetsFileSchema, type Target } from "./backtest/targetSchema.js";
 export { crps, massInside } from "./backtest/scores.js";
