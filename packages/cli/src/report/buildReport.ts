@@ -76,7 +76,12 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const runJob = input.runJob ?? runJobHere;
   const model = compileModel(scenario);
   const labels = metricLabels(model.metrics);
-  const summary = summarize(model, await runJob(model, planJob(model, { runs, seed }), { checkInvariants: false, summaries: true }), seed);
+  // With scenarios to compare, the comparison runs this one too (the same exact statistics): its summary serves, run once.
+  const comparison =
+    input.compare.length > 0 ? await compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed, ...(input.runJob ? { runJob: input.runJob } : {}) }) : undefined;
+  const summary =
+    (comparison?.summaries[scenario.meta.id] as Summary | undefined) ??
+    summarize(model, await runJob(model, planJob(model, { runs, seed }), { checkInvariants: false, summaries: true }), seed);
   const manifest = runManifest(scenario, seed, runs);
   const charts: Record<string, string> = {};
   const chart = async (name: string, spec: Record<string, unknown>) => (charts[name] = await renderSvg(spec));
@@ -118,8 +123,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
     ),
   );
 
-  if (input.compare.length > 0) {
-    const comparison = await compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed, ...(input.runJob ? { runJob: input.runJob } : {}) });
+  if (comparison) {
     sections.push("<h2>Compared with other scenarios</h2>", `<p class="note">Every scenario runs with the same seed, so run i of each draws the same random numbers wherever they share parameters (common random numbers), and each run gives a paired difference.</p>`);
     sections.push(...(await comparisonFigures(comparison, labels, chart)));
     sections.push(diffTable(comparison, labels));
