@@ -1,4 +1,4 @@
-import { compileModel, formatCount, formatNumber, formatPercent, formatValue, metricLabels, metricTitle, sensitivity, type MetricLabels, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
+import { compileModel, formatCount, formatDifference, formatNumber, formatPercent, formatValue, metricLabels, metricTitle, sensitivity, type MetricLabels, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { padTable } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
@@ -85,11 +85,13 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
 export function renderSensitivity(report: SensitivityReport, top: number, labels: MetricLabels, unit: string): string {
   const t = report.tornado;
   const value = (x: number) => formatValue(x, unit);
+  // A swing or an effect is a difference: of shares, in percentage points.
+  const size = (x: number) => (unit === "1" ? formatDifference(x, unit).replace(/^[+]/, "") : formatNumber(x));
   const lines = [
     `Sensitivity of ${metricTitle(labels, report.metric)} [${report.metric}] in ${report.year} (${report.scenario})`,
     "",
     `One at a time: each parameter at its P10 and P90, the others at their medians (${formatCount(t.runs)} model runs). All at medians: ${value(t.base)}.`,
-    padTable([["parameter", "at P10", "at P90", "swing"], ...t.bars.slice(0, top).map((b) => [b.path, value(b.low), value(b.high), unit === "1" ? formatPercent(b.swing) : formatNumber(b.swing)])]),
+    padTable([["parameter", "at P10", "at P90", "swing"], ...t.bars.slice(0, top).map((b) => [b.path, value(b.low), value(b.high), size(b.swing)])]),
     "",
   ];
   const rc = report.rankCorrelations;
@@ -110,7 +112,7 @@ export function renderSensitivity(report: SensitivityReport, top: number, labels
     lines.push(padTable([["factor", "first order (alone)", "total (with interactions)"], ...rows]));
   } else {
     lines.push(`Global: Morris elementary effects over ${over}; ${g.size} trajectories, ${formatCount(g.runs)} model runs; 95% bootstrap intervals on mu*.`);
-    const effect = (x: number) => (unit === "1" ? formatPercent(x) : formatNumber(x));
+    const effect = size;
     const rows = g.factors.slice(0, top).map((f) => {
       const m = f as unknown as MorrisIndex & { factor: string };
       return [m.factor, `${effect(m.muStar)} [${effect(m.muStarInterval[0])}, ${effect(m.muStarInterval[1])}]`, effect(m.sigma)];
