@@ -59,8 +59,8 @@ describe("chipsim, the built command", () => {
   it("prints a table, JSON or CSV, and takes --set", () => {
     const table = run(["run", "baseline", "--runs", "50", "--set", "lithography.domesticEuv.readyYear=2028"]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain("accelerators.domestic");
-    expect(table.stdout).toMatch(/domesticEuvReady\s+0%\s+0%\s+0%\s+0%\s+100%/);
+    expect(table.stdout).toContain("Domestic AI accelerators deployed, units per year [accelerators.domestic]");
+    expect(table.stdout).toMatch(/Domestic EUV tool production-worthy\s+0%\s+0%\s+0%\s+0%\s+100%/);
     const json = run(["run", "baseline", "--runs", "50", "--format", "json"]);
     expect(JSON.parse(json.stdout).scenario.runs).toBe(50);
     const csv = run(["run", "baseline", "--runs", "50", "--format", "csv", "--set", "levers.us-hbm-ban.strength={dist: uniform, min: 0.5, max: 0.7}"]);

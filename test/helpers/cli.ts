@@ -8,14 +8,14 @@ export interface CliResult {
 }
 
 /** Runs the chipsim command line in this process and captures what it prints. */
-export async function chipsim(args: string[], cwd: string = process.cwd()): Promise<CliResult> {
+export async function chipsim(args: string[], cwd: string = process.cwd(), env: Readonly<Record<string, string>> = {}): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
     cwd,
     stdout: { write: (t: string) => void (stdout += t) },
     stderr: { write: (t: string) => void (stderr += t), isTTY: false },
-    env: {},
+    env,
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };

@@ -63,7 +63,7 @@ describe("replaying one run", () => {
     const table = await chipsim(["run", "baseline", "--seed", "3", "--replay", "5"]);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^Baseline .*\(baseline\): run 5 of seed 3; every invariant held in every quarter\n/);
-    expect(table.stdout).toMatch(/\naccelerators\.domestic \[accelerator\] +\S+/);
+    expect(table.stdout).toMatch(/\nDomestic AI accelerators deployed, units per year \[accelerators\.domestic\] +\S+/);
     expect(table.stdout).toMatch(/\nquarter +wafers\.advanced .*\n2024Q1 +\S+/);
     expect((await chipsim(["run", "baseline", "--replay", "1.5"])).code).toBe(2);
     const withOut = await chipsim(["run", "baseline", "--replay", "1", "--out", "somewhere"]);

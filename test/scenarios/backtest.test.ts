@@ -1,4 +1,4 @@
-import { backtest, checkTargets, compileModel, crps, massInside, runMonteCarlo, summarize, type Target } from "@chipsim/core";
+import { backtest, checkTargets, compileModel, crps, massInside, metricLabels, runMonteCarlo, summarize, type Target } from "@chipsim/core";
 import { renderBacktest } from "@chipsim/cli";
 import { loadTargets } from "@chipsim/scenarios";
 import { describe, expect, it } from "vitest";
@@ -37,7 +37,7 @@ describe("backtest", () => {
     expect(report.results).toHaveLength(targets.length + 1);
     expect(report.coverage).toBeCloseTo(report.covered / report.results.length, 15);
     for (const r of report.results) expect(r.p5 <= r.p50 && r.p50 <= r.p95, r.target.id).toBe(true);
-    const text = renderBacktest(report);
+    const text = renderBacktest(report, metricLabels(model.metrics));
     expect(text).toMatch(/\d+ of 11 reported figures inside the model's P5-P95 band \(coverage \d+%\)/);
   });
 
@@ -49,7 +49,7 @@ describe("backtest", () => {
 
   it("keeps disagreeing targets and says so", () => {
     expect(report.disagreements).toContainEqual({ a: "domestic-share-2024", b: "domestic-share-2024-late", metric: "share.domestic", year: 2024 });
-    expect(renderBacktest(report)).toContain("domestic-share-2024 and domestic-share-2024-late");
+    expect(renderBacktest(report, metricLabels(model.metrics))).toContain("domestic-share-2024 and domestic-share-2024-late");
   });
 
   it("scores a milestone by the probability of reaching it", () => {

@@ -77,6 +77,15 @@ describe.skipIf(!haveBrowser && !browserRequired)("the browser playground", () =
     const before = await median(page, "edited", "accelerators.domestic", 2030);
     expect(before).toBe(await median(page, "baseline", "accelerators.domestic", 2030));
 
+    // Metrics by label and unit, the years the table leaves out, and H100e explained once.
+    const medians = await page.locator("#medians").innerText();
+    expect(medians).toContain("Domestic AI accelerators deployed, units per year");
+    expect(medians).toContain("Installed AI compute, H100-equivalents, year end");
+    expect(medians).toContain("2027, 2030 and 2035 only");
+    expect(medians).not.toMatch(/\d[KGT]\b|e-\d/);
+    expect(await page.locator("#h100e-note").innerText()).toMatch(/^H100e \(H100-equivalent\)/);
+    expect(await page.locator('[data-chart-row="accelerators.domestic"] .chart[data-side="baseline"] svg').innerHTML()).toContain(">units per year<");
+
     // Keyboard: Tab reaches the lever, and Home moves it to its lowest value (no power growth).
     const slider = page.locator(`.lever[data-path="${LEVER}"] input[type=range]`);
     let tabs = 0;

@@ -478,7 +478,7 @@ function reportOptions(y: Argv) {
   return y
     .positional("scenario", { type: "string", demandOption: true, describe: "Built-in scenario id or a scenario file" })
     .option("compare", { type: "string", array: true, default: [] as string[], describe: "Scenarios to compare with (repeatable)", defaultDescription: "none" })
-    .option("runs", { type: "number", describe: "Runs", defaultDescription: "the scenario's runs, at most 2,000: 2,000 for the built-ins" })
+    .option("runs", { type: "number", describe: "Runs", defaultDescription: "the scenario's runs, as for run: 10,000 for the built-ins" })
     .option("seed", { type: "string", describe: "Seed", defaultDescription: SCENARIO_SEED })
     .option("metric", { type: "string", default: "accelerators.domestic", describe: "Output of the tornado" })
     .option("year", { type: "number", default: 2030, describe: "Year of the tornado" })

@@ -24,6 +24,19 @@ export { summaryToCsv, CSV_HEADER } from "./export/csv.js";
 export { CONSTRAINTS, type Constraint } from "./model/constraints.js";
 export { STEP_ORDER, type AgentName } from "./model/agent.js";
 export type { MetricDef } from "./metrics/registry.js";
+export { metricLabels, metricName, metricTitle, designName, leverName, H100E_NOTE, MILESTONE_LABELS, type MetricLabel, type MetricLabels } from "./metrics/labels.js";
+export {
+  formatCount,
+  formatDifference,
+  formatNumber,
+  formatPercent,
+  formatShare,
+  formatValue,
+  isNoise,
+  NUMBER_AXIS_LABEL,
+  SHARE_DIFFERENCE_AXIS_LABEL,
+  type FormatOptions,
+} from "./format/numbers.js";
 export { scenarioSchema, type ScenarioTree } from "./schema/scenario.js";
 export { scenarioJsonSchema } from "./schema/jsonSchema.js";
 export { bibliographySchema, type BibliographyEntry } from "./schema/bibliography.js";
@@ -38,6 +51,7 @@ export { ChipsimError, ScenarioError, ModelError, formatIssue, EXIT_CODES, type 
 export { formatPosition, positionToYear, QUARTERS_PER_YEAR, quarterCount, quarterLabel, START_YEAR } from "./time/index.js";
 export type { SeriesSummary } from "./stats/seriesSummary.js";
 export { describeParam, type ParamDescription } from "./export/describeParam.js";
+export { linkableUrl } from "./export/sourceLink.js";
 export { backtest, checkTargets, type BacktestReport, type TargetResult } from "./backtest/backtest.js";
 export { targetSchema, targetsFileSchema, type Target } from "./backtest/targetSchema.js";
 export { crps, massInside } from "./backtest/scores.js";

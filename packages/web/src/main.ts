@@ -1,4 +1,4 @@
-import type { ResolvedScenario, Summary } from "@chipsim/core";
+import { H100E_NOTE, type MetricLabels, type ResolvedScenario, type Summary } from "@chipsim/core";
 import { downloadText } from "./download.js";
 import { renderLeverControls, type LeverChange } from "./leverControls.js";
 import { LEVERS } from "./levers.js";
@@ -16,6 +16,7 @@ import { SimulationRunner } from "./simulationRunner.js";
 interface Finished {
   readonly query: string;
   readonly summary: Summary;
+  readonly labels: MetricLabels;
   readonly csv: string;
   readonly milliseconds: number;
 }
@@ -44,7 +45,7 @@ const runner = (side: "baseline" | "edited") =>
     },
     onResult: (reply) => {
       const query = side === "baseline" ? baselineQuery(state) : stateQuery(state);
-      const result = { query, summary: reply.summary, csv: reply.csv, milliseconds: reply.milliseconds };
+      const result = { query, summary: reply.summary, labels: reply.labels, csv: reply.csv, milliseconds: reply.milliseconds };
       finished[side] = result;
       // With no lever set the edited scenario is the baseline: one job serves both.
       if (side === "baseline" && state.sets.size === 0) {
@@ -96,8 +97,8 @@ async function showResults(): Promise<void> {
   const { baseline, edited } = finished;
   const query = stateQuery(state);
   if (!baseline || !edited || baseline.query !== baselineQuery(state) || edited.query !== query) return;
-  renderMediansTable($("medians"), baseline.summary, edited.summary);
-  await renderResultCharts($("charts"), baseline.summary, edited.summary);
+  renderMediansTable($("medians"), baseline.summary, edited.summary, edited.labels);
+  await renderResultCharts($("charts"), baseline.summary, edited.summary, edited.labels);
   if (stateQuery(state) !== query) return;
   status.textContent =
     baseline === edited
@@ -163,5 +164,7 @@ $("download-csv").addEventListener("click", () => {
   if (finished.edited?.query === stateQuery(state)) downloadText(`${state.scenario}-edited-summary.csv`, finished.edited.csv, "text/csv");
 });
 
+// Compute is counted in H100-equivalents: said once, under the table.
+$("h100e-note").textContent = H100E_NOTE;
 showScenario();
 recompute();

@@ -1,4 +1,4 @@
-import { bottleneckChart, fanChart, type ChartSpec, type Summary } from "@chipsim/core";
+import { bottleneckChart, fanChart, metricName, type ChartSpec, type MetricLabels, type Summary } from "@chipsim/core";
 import { drawChart } from "./charts.js";
 import { differenceChart } from "./differenceChart.js";
 import { SHOWN_METRICS } from "./shownMetrics.js";
@@ -24,13 +24,14 @@ const BOTTLENECK_FRAME = 75;
  * like) with the difference of their medians, and the binding-constraint
  * shares of all domestic designs.
  */
-export async function renderResultCharts(host: HTMLElement, baseline: Summary, editedRun: Summary): Promise<void> {
+export async function renderResultCharts(host: HTMLElement, baseline: Summary, editedRun: Summary, labels: MetricLabels): Promise<void> {
   // The edited run carries the built-in scenario's title; the charts name it as edited.
   const edited: Summary = { ...editedRun, scenario: { ...editedRun.scenario, title: `${editedRun.scenario.title}, edited` } };
   const rows: { key: string; pair: [ChartSpec, ChartSpec]; difference?: ChartSpec; about: string }[] = SHOWN_METRICS.map((m) => {
-    const pair: [ChartSpec, ChartSpec] = [fanChart(baseline, m.id, `${m.label}: baseline`), fanChart(edited, m.id, `${m.label}: edited`)];
+    const label = metricName(labels, m.id);
+    const pair: [ChartSpec, ChartSpec] = [fanChart(baseline, m.id, labels, `${label}: baseline`), fanChart(edited, m.id, labels, `${label}: edited`)];
     shareYScale(pair, [baseline, edited], m.id);
-    return { key: m.id, pair, difference: differenceChart(baseline, edited, m.id, "Edited minus baseline"), about: m.label };
+    return { key: m.id, pair, difference: differenceChart(baseline, edited, m.id, "Edited minus baseline", labels), about: label };
   });
   const bottlenecks: [ChartSpec, ChartSpec] = [bottleneckChart(baseline), bottleneckChart(edited)];
   const plotWidth = Math.max(BOTTLENECK_MIN_WIDTH, Math.min(BOTTLENECK_MAX_WIDTH, Math.floor(host.clientWidth / 2) - BOTTLENECK_FRAME));

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { compileModel, runMonteCarlo, summarize, summaryToCsv, type CompiledModel } from "@chipsim/core";
+import { compileModel, metricLabels, runMonteCarlo, summarize, summaryToCsv, type CompiledModel } from "@chipsim/core";
 import { resolveBuiltin } from "./scenarioLibrary.js";
 import type { SimulationReply, SimulationRequest } from "./simulationMessages.js";
 
@@ -25,7 +25,7 @@ self.onmessage = (event: MessageEvent<SimulationRequest>) => {
     const seed = event.data.seed ?? model.scenario.meta.seed;
     const aggregate = runMonteCarlo(model, { runs, seed, onProgress: (done, total) => post({ kind: "progress", job, done, total }) });
     const summary = summarize(model, aggregate, seed);
-    post({ kind: "result", job, summary, csv: summaryToCsv(summary), milliseconds: performance.now() - started });
+    post({ kind: "result", job, summary, labels: metricLabels(model.metrics), csv: summaryToCsv(summary), milliseconds: performance.now() - started });
   } catch (error) {
     post({ kind: "error", job, message: error instanceof Error ? error.message : String(error) });
   }

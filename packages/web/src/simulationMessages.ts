@@ -1,4 +1,4 @@
-import type { Summary } from "@chipsim/core";
+import type { MetricLabels, Summary } from "@chipsim/core";
 
 /** One Monte Carlo job for the worker: what `chipsim run SCENARIO --set ... --seed --runs` would run. */
 export interface SimulationRequest {
@@ -11,5 +11,5 @@ export interface SimulationRequest {
 
 export type SimulationReply =
   | { readonly kind: "progress"; readonly job: number; readonly done: number; readonly total: number }
-  | { readonly kind: "result"; readonly job: number; readonly summary: Summary; readonly csv: string; readonly milliseconds: number }
+  | { readonly kind: "result"; readonly job: number; readonly summary: Summary; readonly labels: MetricLabels; readonly csv: string; readonly milliseconds: number }
   | { readonly kind: "error"; readonly job: number; readonly message: string };

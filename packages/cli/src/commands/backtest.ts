@@ -1,7 +1,7 @@
-import { backtest, checkTargets, compileModel, type BacktestReport, type TargetResult } from "@chipsim/core";
+import { backtest, checkTargets, compileModel, formatCount, formatNumber, formatShare, metricLabels, metricTitle, MILESTONE_LABELS, type BacktestReport, type MetricLabels, type TargetResult } from "@chipsim/core";
 import { loadTargets } from "@chipsim/scenarios";
 import type { CliIo } from "../io.js";
-import { compact, padTable, percent } from "../output/format.js";
+import { padTable } from "../output/format.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { parseSeed } from "./run.js";
@@ -26,29 +26,29 @@ export function backtestCommand(args: BacktestArgs, io: CliIo): number {
   const problems = checkTargets(model, targets);
   if (problems.length > 0) throw new UsageError(problems.join("\n"));
   const report = backtest(model, targets, args.runs ?? scenario.meta.runs, args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed);
-  io.stdout.write(args.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderBacktest(report));
+  io.stdout.write(args.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : renderBacktest(report, metricLabels(model.metrics)));
   return 0;
 }
 
-export function renderBacktest(report: BacktestReport): string {
+export function renderBacktest(report: BacktestReport, labels: MetricLabels): string {
   const rows: string[][] = [["target", "nature", "metric", "year", "reported", "model P5 / P50 / P95", "covered", "score"]];
   for (const r of report.results) {
     const share = r.target.metric.startsWith("share.") || r.target.transform === "growth" || r.target.metric.startsWith("milestone.");
-    const fmt = share ? percent : compact;
+    const fmt = share ? formatShare : formatNumber;
     rows.push([
       r.target.id,
       r.target.nature,
-      r.target.transform === "growth" ? `growth of ${r.target.metric}` : r.target.metric,
+      targetMetric(r, labels),
       String(r.target.year),
       reported(r, fmt),
       `${fmt(r.p5)} / ${fmt(r.p50)} / ${fmt(r.p95)}`,
       r.covered ? "yes" : "no",
-      r.score.kind === "mass" ? `${percent(r.score.mass)} of runs inside` : `CRPS ${fmt(r.score.crps)} (${percent(r.score.relative)} of the figure)`,
+      r.score.kind === "mass" ? `${formatShare(r.score.mass)} of runs inside` : `CRPS ${fmt(r.score.crps)} (${formatShare(r.score.relative)} of the figure)`,
     ]);
   }
   const lines = [
-    `Backtest of ${report.scenario}: ${report.runs.toLocaleString("en-US")} runs, seed ${String(report.seed)}`,
-    `${report.covered} of ${report.results.length} reported figures inside the model's P5-P95 band (coverage ${percent(report.coverage)})`,
+    `Backtest of ${report.scenario}: ${formatCount(report.runs)} runs, seed ${String(report.seed)}`,
+    `${report.covered} of ${report.results.length} reported figures inside the model's P5-P95 band (coverage ${formatShare(report.coverage)})`,
     "",
     padTable(rows, (c) => c === 3),
     "",
@@ -63,6 +63,14 @@ export function renderBacktest(report: BacktestReport): string {
     "",
   );
   return lines.join("\n");
+}
+
+/** The metric a target is about, in words: its label and unit, a milestone's name, or a growth rate. */
+export function targetMetric(r: TargetResult, labels: MetricLabels): string {
+  const { metric, transform } = r.target;
+  if (metric.startsWith("milestone.")) return `${MILESTONE_LABELS[metric.slice("milestone.".length)] ?? metric} (share of runs)`;
+  const title = metricTitle(labels, metric);
+  return transform === "growth" ? `growth of ${title} (year on year)` : title;
 }
 
 function reported(r: TargetResult, fmt: (x: number) => string): string {

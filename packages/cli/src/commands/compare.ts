@@ -4,16 +4,23 @@ import {
   compileModel,
   describeParam,
   didYouMean,
+  formatDifference,
+  formatShare,
+  formatValue,
+  H100E_NOTE,
+  metricLabels,
+  metricTitle,
   Param,
   scenarioChanges,
   type Attribution,
   type ComparisonSummary,
   type DiffSummary,
+  type MetricLabels,
   type ScenarioChange,
   type SeriesSummary,
 } from "@chipsim/core";
 import type { CliIo } from "../io.js";
-import { compact, padTable, percent } from "../output/format.js";
+import { padTable, wrap, yearsShownNote } from "../output/format.js";
 import { progressReporter } from "../output/progress.js";
 import { HEADLINE_METRICS } from "../output/summaryTable.js";
 import { checkedLine } from "../output/invariantsLine.js";
@@ -126,7 +133,7 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
     const written = writeFilesAtomically(args.out, { "compare.json": json });
     if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
   }
-  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderCompare(report, metrics));
+  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderCompare(report, metrics, metricLabels(models[0]!.metrics)));
   return 0;
 }
 
@@ -135,26 +142,36 @@ function describeChange(c: ScenarioChange): { path: string; from: string; to: st
   return { path: c.path, from: text(c.before), to: text(c.after) };
 }
 
-export function renderCompare(report: CompareReport, metrics: readonly string[]): string {
+export function renderCompare(report: CompareReport, metrics: readonly string[], labels: MetricLabels): string {
   const [base] = report.scenarios;
+  const baseSummary = report.summaries[base ?? ""];
   const lines = [`Compare ${report.scenarios.join(", ")}: ${report.runs.toLocaleString("en-US")} runs each, seed ${String(report.seed)}, common random numbers`];
   if (report.overrides?.length) lines.push(`every scenario with --set ${report.overrides.join(", ")}`);
-  lines.push("");
+  const allYears = Object.keys(report.metrics[metrics[0] ?? ""] ?? {});
+  const skipped = yearsShownNote(
+    SHOWN_YEARS.filter((y) => allYears.includes(y)),
+    allYears,
+    "--format json and compare.json give",
+  );
+  lines.push(wrap(`Each scenario's median, and the paired difference run by run (differences of shares in percentage points).${skipped ? ` ${skipped}` : ""}`), "");
   for (const metric of metrics) {
     const byYear = report.metrics[metric] ?? {};
     const years = SHOWN_YEARS.filter((y) => byYear[y]);
-    const isShare = report.summaries[base ?? ""]?.units[metric] === "1";
-    const fmt = isShare ? percent : compact;
-    const signed = (x: number) => (x > 0 ? `+${fmt(x)}` : fmt(x));
-    const rows: string[][] = [[metric, ...years]];
-    for (const id of report.scenarios) rows.push([`  ${id}  P50`, ...years.map((y) => fmt((byYear[y]?.[id] as SeriesSummary).p50))]);
+    const unit = baseSummary?.units[metric] ?? "";
+    const value = (x: number) => formatValue(x, unit);
+    // A difference is noise below a millionth of the values compared.
+    const scale = (y: string) => Math.max(...report.scenarios.map((id) => Math.abs((byYear[y]?.[id] as SeriesSummary | undefined)?.p95 ?? 0)));
+    const signed = (x: number, y: string) => formatDifference(x, unit, { scale: scale(y) });
+    const rows: string[][] = [[`${metricTitle(labels, metric)} [${metric}]`, ...years]];
+    for (const id of report.scenarios) rows.push([`  ${id}  P50`, ...years.map((y) => value((byYear[y]?.[id] as SeriesSummary).p50))]);
     for (const key of Object.keys((byYear[years[0] ?? ""]?.["diff"] as Record<string, DiffSummary> | undefined) ?? {})) {
       const d = (y: string) => (byYear[y]?.["diff"] as Record<string, DiffSummary>)[key] as DiffSummary;
-      rows.push([`  ${key}  P50 [P5, P95]`, ...years.map((y) => `${signed(d(y).p50)} [${signed(d(y).p5)}, ${signed(d(y).p95)}]`)]);
-      rows.push([`  ${key}  P(higher)`, ...years.map((y) => percent(d(y).pGreater))]);
+      rows.push([`  ${key}  P50 [P5, P95]`, ...years.map((y) => `${signed(d(y).p50, y)} [${signed(d(y).p5, y)}, ${signed(d(y).p95, y)}]`)]);
+      rows.push([`  ${key}  P(higher)`, ...years.map((y) => formatShare(d(y).pGreater))]);
     }
     lines.push(padTable(rows), "");
   }
+  if (metrics.some((m) => baseSummary?.units[m] === "H100e")) lines.push(wrap(H100E_NOTE), "");
   for (const [pair, list] of Object.entries(report.changes)) {
     lines.push(`What differs (${pair}): ${list.length} field${list.length === 1 ? "" : "s"}`);
     for (const c of list.slice(0, 40)) lines.push(`  ${c.path}: ${c.from} -> ${c.to}`);
@@ -164,11 +181,14 @@ export function renderCompare(report: CompareReport, metrics: readonly string[])
   for (const a of report.attribution) {
     const cols = metrics.flatMap((m) => ["2030"].map((y) => [m, y] as const)).filter(([m, y]) => a.total[m]?.[y] !== undefined);
     const rows: string[][] = [[`Attribution of the mean difference, ${a.to} - ${a.from} (${a.runs} runs per piece)`, ...cols.map(([m, y]) => `${m} ${y}`)]];
-    const fmtFor = (m: string) => (report.summaries[a.from]?.units[m] === "1" ? percent : compact);
-    for (const g of a.groups) rows.push([`  ${g.group}`, ...cols.map(([m, y]) => fmtFor(m)(g.effect[m]?.[y] ?? 0))]);
-    rows.push(["  interaction", ...cols.map(([m, y]) => fmtFor(m)(a.interaction[m]?.[y] ?? 0))]);
-    rows.push(["  total", ...cols.map(([m, y]) => fmtFor(m)(a.total[m]?.[y] ?? 0))]);
-    lines.push(padTable(rows), "");
+    const unitOf = (m: string) => report.summaries[a.from]?.units[m] ?? "";
+    const scaleOf = (m: string, y: string) => Math.max(...report.scenarios.map((id) => Math.abs(report.summaries[id]?.metrics[m]?.[y]?.mean ?? 0)));
+    const fmt = (m: string, y: string, x: number) => formatDifference(x, unitOf(m), { scale: scaleOf(m, y) });
+    for (const g of a.groups) rows.push([`  ${g.group}`, ...cols.map(([m, y]) => fmt(m, y, g.effect[m]?.[y] ?? 0))]);
+    rows.push(["  interaction", ...cols.map(([m, y]) => fmt(m, y, a.interaction[m]?.[y] ?? 0))]);
+    rows.push(["  total", ...cols.map(([m, y]) => fmt(m, y, a.total[m]?.[y] ?? 0))]);
+    lines.push(padTable(rows));
+    lines.push(wrap(`(Columns by metric id: ${cols.map(([m]) => `${m} is ${metricTitle(labels, m)}`).join("; ")}.)`), "");
   }
   return lines.join("\n");
 }

@@ -3,6 +3,7 @@ import type { CliIo } from "../io.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { citation } from "./sources.js";
+import { shownStatistic } from "./show.js";
 
 /** Which agent reads each section of a scenario (docs/model.md has the how). */
 const READ_BY: Readonly<Record<string, string>> = {
@@ -61,7 +62,7 @@ function render(d: ParamDescription, scenario: string, location: string, readBy:
     "",
     `  unit           ${d.unit || "dimensionless"}`,
     `  distribution   ${d.distribution}`,
-    `  P5 / P50 / P95 ${d.p5} / ${d.p50} / ${d.p95}`,
+    `  P5 / P50 / P95 ${shownStatistic(d.p5)} / ${shownStatistic(d.p50)} / ${shownStatistic(d.p95)}`,
   ];
   if (d.source !== undefined) lines.push(`  source         ${source ? citation(source) : d.source}`);
   if (d.claim !== undefined) lines.push(`  claim          ${d.claim}`);

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { MonteCarloAggregate, summarize } from "@chipsim/core";
+import { metricLabels, MonteCarloAggregate, summarize } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { CHIPSIM_VERSION } from "../output/manifest.js";
 import { jobDifference, PartialFileError, readPartialFile, type PartialFile } from "../output/partialFile.js";
@@ -66,7 +66,7 @@ export function mergeCommand(args: MergeArgs, io: CliIo): number {
   const summary = summarize(reference.frame, whole, plan.seed);
   // Shards run with --check-invariants carry the quarters they checked.
   if (whole.quartersChecked > 0 && !args.quiet) io.stderr.write(invariantsLine(whole));
-  writeSummaryOutputs({ ...args, files, summary, manifest: reference.manifest }, io);
+  writeSummaryOutputs({ ...args, files, summary, labels: metricLabels(reference.frame.metrics), manifest: reference.manifest }, io);
   return 0;
 }
 

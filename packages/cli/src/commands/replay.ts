@@ -1,6 +1,6 @@
-import { compileModel, quarterLabel, replayRun, START_YEAR, yearsOf } from "@chipsim/core";
+import { compileModel, formatValue, quarterLabel, replayRun, START_YEAR, yearsOf } from "@chipsim/core";
 import type { CliIo } from "../io.js";
-import { compact, padTable } from "../output/format.js";
+import { padTable } from "../output/format.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 
@@ -45,9 +45,12 @@ export function replayCommand(args: ReplayArgs, io: CliIo): number {
   const tracedIds = TRACED.filter((id) => model.observables.indexOf(id) !== undefined);
   const trace = [
     ["quarter", ...tracedIds],
-    ...quarterLabels.map((label, q) => [label, ...tracedIds.map((id) => compact(run.quarters[q * observables.length + (model.observables.indexOf(id) as number)] as number))]),
+    ...quarterLabels.map((label, q) => [label, ...tracedIds.map((id) => {
+        const o = model.observables.indexOf(id) as number;
+        return formatValue(run.quarters[q * observables.length + o] as number, observables[o]?.unit ?? "");
+      })]),
   ];
-  const rows = [["metric", ...yearLabels], ...model.metrics.map((m, k) => [`${m.id} [${m.unit}]`, ...yearLabels.map((_l, y) => compact(run.values[k * years + y] as number))])];
+  const rows = [["metric", ...yearLabels], ...model.metrics.map((m, k) => [`${m.label}, ${m.unitLabel} [${m.id}]`, ...yearLabels.map((_l, y) => formatValue(run.values[k * years + y] as number, m.unit))])];
   const never = (year: number | null) => (year === null ? "not by the horizon" : String(year));
   io.stdout.write(
     [

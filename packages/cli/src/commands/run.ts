@@ -1,4 +1,4 @@
-import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
+import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MetricLabels, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { invariantsLine } from "../output/invariantsLine.js";
@@ -170,7 +170,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   if (watched && !args.quiet) {
     io.stderr.write(aggregate.runs < runs ? `standard-error targets met after ${aggregate.runs} runs\n` : `standard-error targets not met within ${runs} runs\n`);
   }
-  writeSummaryOutputs({ ...args, files, summary, manifest, extraFiles: () => (perRun ? perRun.close() : []) }, io);
+  writeSummaryOutputs({ ...args, files, summary, labels: metricLabels(model.metrics), manifest, extraFiles: () => (perRun ? perRun.close() : []) }, io);
   return 0;
 }
 
@@ -190,6 +190,8 @@ export function writeSummaryOutputs(
     readonly quiet: boolean;
     readonly argv?: readonly string[];
     readonly summary: Summary;
+    /** The metrics' labels and units in words, for the table. */
+    readonly labels: MetricLabels;
     readonly manifest: RunManifest;
     readonly extraFiles?: () => string[];
   },
@@ -205,7 +207,7 @@ export function writeSummaryOutputs(
     writeFilesAtomically(args.out, { "manifest.json": sidecar(manifest, args.argv ?? [], written) });
     if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
   }
-  if (!args.quiet) io.stdout.write(render(summary, manifest, args.format));
+  if (!args.quiet) io.stdout.write(render(summary, args.labels, manifest, args.format));
 }
 
 /** summary.json: the summary with its run manifest. Identical inputs give identical bytes. */
@@ -213,10 +215,10 @@ export function summaryJson(summary: Summary, manifest?: RunManifest): string {
   return `${JSON.stringify(manifest ? { ...summary, manifest } : summary, null, 2)}\n`;
 }
 
-function render(summary: Summary, manifest: RunManifest, format: OutputFormat): string {
+function render(summary: Summary, labels: MetricLabels, manifest: RunManifest, format: OutputFormat): string {
   if (format === "json") return summaryJson(summary, manifest);
   if (format === "csv") return summaryToCsv(summary);
-  return renderSummaryTable(summary);
+  return renderSummaryTable(summary, labels);
 }
 
 export function fileFormats(args: { readonly formats?: string; readonly format: OutputFormat }): FileFormat[] {

@@ -1,6 +1,6 @@
-import { compileModel, didYouMean, sensitivity, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
+import { compileModel, didYouMean, formatCount, formatDifference, formatNumber, formatPercent, formatValue, metricLabels, metricTitle, sensitivity, type MetricLabels, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
 import type { CliIo } from "../io.js";
-import { compact, padTable } from "../output/format.js";
+import { padTable } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
@@ -43,12 +43,16 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
   if (args.out !== undefined) refuseToOverwrite(args.out, ["sensitivity.json"], args.force);
   const workers = PointTeam.startWorkers(threadsToStart(args.workers, budget) - 1);
   let report: SensitivityReport;
+  let labels: MetricLabels = {};
+  let unit = "";
   /** What --check-invariants found, for stderr. */
   let checked = "";
   try {
     const scenario = loadResolved(args.scenario, args.set, io.cwd, scenarioCacheFor(io.env));
     const model = compileModel(scenario);
     if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"${didYouMean(args.metric, model.metrics.map((m) => m.id))}`);
+    labels = metricLabels(model.metrics);
+    unit = model.metrics.find((m) => m.id === args.metric)?.unit ?? "";
     if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {
       throw new UsageError(`--year: expected a year from 2024 to ${scenario.meta.horizon}, found ${String(args.year)}`);
     }
@@ -77,40 +81,44 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
     const written = writeFilesAtomically(args.out, { "sensitivity.json": json });
     if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
   }
-  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderSensitivity(report, args.top));
+  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderSensitivity(report, args.top, labels, unit));
   return 0;
 }
 
-export function renderSensitivity(report: SensitivityReport, top: number): string {
+export function renderSensitivity(report: SensitivityReport, top: number, labels: MetricLabels, unit: string): string {
   const t = report.tornado;
+  const value = (x: number) => formatValue(x, unit);
+  // A swing or an effect is a difference: of shares, in percentage points.
+  const size = (x: number) => (unit === "1" ? formatDifference(x, unit).replace(/^[+]/, "") : formatNumber(x));
   const lines = [
-    `Sensitivity of ${report.metric} in ${report.year} (${report.scenario})`,
+    `Sensitivity of ${metricTitle(labels, report.metric)} [${report.metric}] in ${report.year} (${report.scenario})`,
     "",
-    `One at a time: each parameter at its P10 and P90, the others at their medians (${t.runs} model runs). All at medians: ${compact(t.base)}.`,
-    padTable([["parameter", "at P10", "at P90", "swing"], ...t.bars.slice(0, top).map((b) => [b.path, compact(b.low), compact(b.high), compact(b.swing)])]),
+    `One at a time: each parameter at its P10 and P90, the others at their medians (${formatCount(t.runs)} model runs). All at medians: ${value(t.base)}.`,
+    padTable([["parameter", "at P10", "at P90", "swing"], ...t.bars.slice(0, top).map((b) => [b.path, value(b.low), value(b.high), size(b.swing)])]),
     "",
   ];
   const rc = report.rankCorrelations;
   lines.push(
-    `Rank correlation with the output over ${rc.samples} random draws of all inputs:`,
-    padTable([["parameter", "Spearman"], ...rc.params.slice(0, top).map((p) => [p.path, p.rank.toFixed(2)])]),
+    `Rank correlation with the output over ${formatCount(rc.samples)} random draws of all inputs:`,
+    padTable([["parameter", "Spearman"], ...rc.params.slice(0, top).map((p) => [p.path, p.rank.toFixed(2).replace(/^-(0\.00)$/, "$1")])]),
     "",
   );
   const g = report.global;
   const over = `${g.factors.length} ${g.grouping === "section" ? "sections (parameters moved together)" : "parameters"}`;
   if (g.method === "sobol") {
-    lines.push(`Global: Sobol indices over ${over}; Saltelli design, ${g.size} base samples, ${g.runs.toLocaleString("en-US")} model runs; 95% bootstrap intervals.`);
-    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    lines.push(`Global: Sobol indices over ${over}; Saltelli design, ${g.size} base samples, ${formatCount(g.runs)} model runs; 95% bootstrap intervals.`);
+    const pct = (x: number) => formatPercent(x);
     const rows = g.factors.slice(0, top).map((f) => {
       const s = f as unknown as SobolIndex & { factor: string };
       return [s.factor, `${pct(s.first)} [${pct(s.firstInterval[0])}, ${pct(s.firstInterval[1])}]`, `${pct(s.total)} [${pct(s.totalInterval[0])}, ${pct(s.totalInterval[1])}]`];
     });
     lines.push(padTable([["factor", "first order (alone)", "total (with interactions)"], ...rows]));
   } else {
-    lines.push(`Global: Morris elementary effects over ${over}; ${g.size} trajectories, ${g.runs.toLocaleString("en-US")} model runs; 95% bootstrap intervals on mu*.`);
+    lines.push(`Global: Morris elementary effects over ${over}; ${g.size} trajectories, ${formatCount(g.runs)} model runs; 95% bootstrap intervals on mu*.`);
+    const effect = size;
     const rows = g.factors.slice(0, top).map((f) => {
       const m = f as unknown as MorrisIndex & { factor: string };
-      return [m.factor, `${compact(m.muStar)} [${compact(m.muStarInterval[0])}, ${compact(m.muStarInterval[1])}]`, compact(m.sigma)];
+      return [m.factor, `${effect(m.muStar)} [${effect(m.muStarInterval[0])}, ${effect(m.muStarInterval[1])}]`, effect(m.sigma)];
     });
     lines.push(padTable([["factor", "mu* (mean |effect|)", "sigma"], ...rows]));
   }

@@ -1,20 +1,28 @@
 import {
   didYouMean,
+  compileModel,
   fnv1a32,
+  formatCount,
+  formatNumber,
+  formatValue,
   gridDesign,
+  H100E_NOTE,
   jobKey,
   latinHypercube,
+  metricLabels,
+  metricTitle,
   overrideValue,
   quarterCount,
   readSweepValue,
   StreamRng,
+  type MetricLabels,
   type Param,
   type Summary,
 } from "@chipsim/core";
 import type { Worker } from "node:worker_threads";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import type { CliIo } from "../io.js";
-import { compact, padTable } from "../output/format.js";
+import { padTable, wrap } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { CHIPSIM_VERSION, manifestKeyValues, runManifest } from "../output/manifest.js";
@@ -137,7 +145,7 @@ async function sweep(args: SweepArgs, formats: readonly FileFormat[], io: CliIo,
   if (args.quiet) return 0;
   if (args.format === "json") io.stdout.write(json);
   else if (args.format === "csv") io.stdout.write(csv);
-  else io.stdout.write(renderSweep(perPoint, variables, args.metrics ?? ["accelerators.domestic", "compute.installedH100e"], String(args.year), args.design, runs));
+  else io.stdout.write(renderSweep(perPoint, variables, args.metrics ?? ["accelerators.domestic", "compute.installedH100e"], String(args.year), args.design, runs, metricLabels(compileModel(base).metrics)));
   return 0;
 }
 
@@ -216,17 +224,23 @@ function renderSweep(
   year: string,
   design: string,
   runs: number,
+  labels: MetricLabels,
 ): string {
-  const rows: string[][] = [["point", ...variables.map((v) => v.path), ...metrics.map((m) => `${m} ${year} P50 [P5-P95]`)]];
+  const rows: string[][] = [
+    ["point", ...variables.map((v) => v.path), ...metrics.map((m) => `${metricTitle(labels, m)} [${m}]`)],
+    ["", ...variables.map(() => ""), ...metrics.map(() => `${year}: P50 [P5-P95]`)],
+  ];
   for (const p of points) {
     rows.push([
       String(p.point),
-      ...variables.map((v) => (v.param.spec.kind === "date" ? ((p.values[v.path] as number) / 4 + 2024).toFixed(2).replace(/\.00$/, "") : compact(p.values[v.path] as number))),
+      ...variables.map((v) => (v.param.spec.kind === "date" ? ((p.values[v.path] as number) / 4 + 2024).toFixed(2).replace(/\.00$/, "") : formatNumber(p.values[v.path] as number))),
       ...metrics.map((m) => {
         const s = p.summary.metrics[m]?.[year];
-        return s ? `${compact(s.p50)} [${compact(s.p5)}-${compact(s.p95)}]` : "";
+        const fmt = (x: number) => formatValue(x, p.summary.units[m] ?? "");
+        return s ? `${fmt(s.p50)} [${fmt(s.p5)}-${fmt(s.p95)}]` : "";
       }),
     ]);
   }
-  return `Sweep (${design}, ${points.length} points x ${runs} runs, same seed at every point)\n\n${padTable(rows, (c) => c > 0)}\n`;
+  const note = metrics.some((m) => points[0]?.summary.units[m] === "H100e") ? `\n${wrap(H100E_NOTE)}\n` : "";
+  return `Sweep (${design}, ${points.length} points x ${formatCount(runs)} runs, same seed at every point)\n\n${padTable(rows, (c) => c > 0)}\n${note}`;
 }

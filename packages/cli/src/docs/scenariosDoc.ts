@@ -1,6 +1,6 @@
-import { backtest, compileModel, describeParam, Param, runMonteCarlo, scenarioChanges, summarize, type BacktestReport, type Summary } from "@chipsim/core";
+import { backtest, compileModel, describeParam, formatNumber, formatShare, H100E_NOTE, metricLabels, metricTitle, Param, runMonteCarlo, scenarioChanges, summarize, type BacktestReport, type MetricLabels, type Summary } from "@chipsim/core";
 import { builtinIds, loadTargets } from "@chipsim/scenarios";
-import { compact, percent } from "../output/format.js";
+import { yearList } from "../output/format.js";
 import { loadResolved } from "../scenarioInput.js";
 
 export interface ScenariosDocOptions {
@@ -12,10 +12,7 @@ export interface ScenariosDocOptions {
 export const SCENARIOS_DOC_RUNS = 2000;
 export const SCENARIOS_DOC_SEED = 2026;
 const YEARS = ["2027", "2030"] as const;
-const HEADLINES = [
-  ["accelerators.domestic", "Domestic AI accelerators deployed (per year)"],
-  ["compute.installedH100e", "Installed AI compute (H100-equivalents)"],
-] as const;
+const HEADLINES = ["accelerators.domestic", "compute.installedH100e"] as const;
 
 /**
  * docs/scenarios.md, written from real runs of every built-in scenario:
@@ -32,6 +29,9 @@ export function scenariosDoc(options: ScenariosDocOptions): string {
     "Results are medians with the P5-P95 range. The binding constraint is the one that most often limits domestic designs",
     "(share of design-quarters over all runs). Every scenario shares the baseline's random numbers, so differences come from",
     "what it changes. `chipsim show ID` lists every parameter; `chipsim explain PATH --scenario ID` one of them.",
+    `The tables show ${yearList(YEARS)} only; \`chipsim run ID\` gives every year to 2035.`,
+    "",
+    H100E_NOTE,
     "",
   ];
   for (const id of builtinIds()) {
@@ -52,7 +52,7 @@ export function scenariosDoc(options: ScenariosDocOptions): string {
       }
       out.push("");
     }
-    out.push(...results(summary), "");
+    out.push(...results(summary, metricLabels(model.metrics)), "");
   }
   out.push(...trust(backtest(compileModel(baseline), loadTargets(undefined, options.cwd), options.runs, options.seed)));
   return `${out.join("\n").trimEnd()}\n`;
@@ -72,7 +72,7 @@ function trust(report: BacktestReport): string[] {
   for (const r of report.results) {
     const t = r.target;
     const asShare = t.metric.startsWith("share.") || t.metric.startsWith("milestone.") || t.transform === "growth";
-    const fmt = asShare ? percent : compact;
+    const fmt = asShare ? formatShare : formatNumber;
     const reported =
       t.value !== undefined ? fmt(t.value) : t.range ? `${fmt(t.range[0])}-${fmt(t.range[1])}` : t.atLeast !== undefined ? `at least ${fmt(t.atLeast)}` : `at most ${fmt(t.atMost ?? 0)}`;
     lines.push(`| ${t.claim} (\`${t.id}\`) | ${t.nature} | ${t.year} | ${reported} | ${fmt(r.p5)} / ${fmt(r.p50)} / ${fmt(r.p95)} | ${r.covered ? "yes" : "no"} |`);
@@ -83,12 +83,12 @@ function trust(report: BacktestReport): string[] {
   return lines;
 }
 
-function results(summary: Summary): string[] {
-  const rows = ["| result | 2027 | 2030 |", "| --- | --- | --- |"];
-  for (const [metric, label] of HEADLINES) {
+function results(summary: Summary, labels: MetricLabels): string[] {
+  const rows = [`| result | ${YEARS.join(" | ")} |`, `| --- |${YEARS.map(() => " --- |").join("")}`];
+  for (const metric of HEADLINES) {
     const byYear = summary.metrics[metric];
     if (!byYear) continue;
-    rows.push(`| ${label} | ${YEARS.map((y) => (byYear[y] ? `${compact(byYear[y].p50)} (${compact(byYear[y].p5)}-${compact(byYear[y].p95)})` : "")).join(" | ")} |`);
+    rows.push(`| ${metricTitle(labels, metric)} | ${YEARS.map((y) => (byYear[y] ? `${formatNumber(byYear[y].p50)} (${formatNumber(byYear[y].p5)}-${formatNumber(byYear[y].p95)})` : "")).join(" | ")} |`);
   }
   rows.push(`| Binding constraint, domestic designs | ${YEARS.map((y) => dominant(summary, y)).join(" | ")} |`);
   return rows;
@@ -97,7 +97,7 @@ function results(summary: Summary): string[] {
 function dominant(summary: Summary, year: string): string {
   const shares = Object.entries(summary.bottlenecks["all"]?.[year] ?? {}).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
   const [name, share] = shares[0] ?? ["none", 0];
-  return `${name} (${Math.round((share ?? 0) * 100)}%)`;
+  return `${name} (${formatShare(share ?? 0)})`;
 }
 
 function shown(value: unknown): string {

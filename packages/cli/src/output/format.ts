@@ -1,30 +1,4 @@
-/** Numbers as a reader scans them in a table: three significant figures with k/M/B/T. */
-export function compact(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const abs = Math.abs(value);
-  const units: [number, string][] = [
-    [1e12, "T"],
-    [1e9, "B"],
-    [1e6, "M"],
-    [1e3, "k"],
-  ];
-  for (const [scale, suffix] of units) {
-    if (abs >= scale * 0.9995) return `${trim((value / scale).toPrecision(3))}${suffix}`;
-  }
-  if (abs === 0) return "0";
-  if (abs >= 1) return trim(value.toPrecision(3));
-  return trim(value.toPrecision(2));
-}
-
-/** A share as a percentage; near 0 and 1 with a decimal, so 99.6% never reads as a certain 100%. */
-export function percent(share: number): string {
-  const nearEdge = (share > 0 && share < 0.01) || (share > 0.99 && share < 1);
-  return `${(share * 100).toFixed(nearEdge ? 1 : 0)}%`;
-}
-
-function trim(text: string): string {
-  return text.includes("e") ? text : text.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
-}
+// Numbers are formatted by @chipsim/core (formatNumber, formatShare, formatDifference), the same for every surface.
 
 export function padTable(rows: string[][], alignRight: (col: number) => boolean = (c) => c > 0): string {
   const widths: number[] = [];
@@ -32,4 +6,43 @@ export function padTable(rows: string[][], alignRight: (col: number) => boolean 
   return rows
     .map((row) => row.map((cell, c) => (alignRight(c) ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join("  ").trimEnd())
     .join("\n");
+}
+
+/** Years as a short list, runs of consecutive years joined: "2024-2028, 2030, 2032 and 2035". */
+export function yearList(years: readonly (string | number)[]): string {
+  const sorted = [...new Set(years.map(Number))].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let k = 0; k < sorted.length; ) {
+    let end = k;
+    while (end + 1 < sorted.length && sorted[end + 1] === (sorted[end] as number) + 1) end++;
+    parts.push(end - k >= 2 ? `${sorted[k]}-${sorted[end]}` : sorted.slice(k, end + 1).join(", "));
+    k = end + 1;
+  }
+  const items = parts.flatMap((p) => p.split(", "));
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * What a table that shows only some years says about the rest: which are
+ * shown, which are left out, and where every year is.
+ */
+export function yearsShownNote(shown: readonly (string | number)[], all: readonly (string | number)[], everyYearIn: string): string | undefined {
+  const shownSet = new Set(shown.map(String));
+  const left = all.map(String).filter((y) => !shownSet.has(y));
+  if (left.length === 0) return undefined;
+  return `Years shown: ${yearList(shown)}; ${yearList(left)} ${left.length === 1 ? "is" : "are"} left out (${everyYearIn} every year).`;
+}
+
+/** Text broken into lines of at most `width` characters, at spaces. */
+export function wrap(text: string, width = 100): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join("\n");
 }

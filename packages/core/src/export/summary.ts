@@ -55,7 +55,8 @@ export interface SummaryFrame {
   readonly horizon: number;
   readonly parameters: number;
   readonly overrides?: readonly string[];
-  readonly metrics: readonly { readonly id: string; readonly unit: string }[];
+  /** Each metric's id and unit, and its label and unit in words for tables and charts (never written to summary files). */
+  readonly metrics: readonly { readonly id: string; readonly unit: string; readonly label: string; readonly unitLabel: string }[];
   readonly designs: readonly { readonly id: string; readonly domestic: boolean }[];
 }
 
@@ -66,7 +67,7 @@ export function summaryFrame(model: CompiledModel): SummaryFrame {
     horizon: model.scenario.meta.horizon,
     parameters: model.table.size,
     ...(model.scenario.meta.overrides?.length ? { overrides: model.scenario.meta.overrides } : {}),
-    metrics: model.metrics.map((m) => ({ id: m.id, unit: m.unit })),
+    metrics: model.metrics.map((m) => ({ id: m.id, unit: m.unit, label: m.label, unitLabel: m.unitLabel })),
     designs: model.context.designIds.map((id, d) => ({ id, domestic: model.context.domestic[d] as boolean })),
   };
 }

@@ -1,4 +1,5 @@
 import type { ObservableRegistry } from "../model/observables.js";
+import { designName } from "./labels.js";
 
 /**
  * The outputs, declared in one place: each metric says how a calendar
@@ -22,6 +23,10 @@ export interface DesignOwner {
 export interface MetricDef {
   readonly id: string;
   readonly unit: string;
+  /** What tables and charts call it ("Domestic AI accelerators deployed"); the id stays the name in machine formats. */
+  readonly label: string;
+  /** Its unit in words, with how the year is made ("units per year", "H100-equivalents, year end", "share of units"). */
+  readonly unitLabel: string;
   readonly description: string;
   readonly aggregation: Aggregation;
 }
@@ -36,6 +41,8 @@ export function buildMetricRegistry(observables: ObservableRegistry, designs: re
     metrics.push({
       id: o.id,
       unit: o.unit,
+      label: o.label,
+      unitLabel: o.unitLabel,
       description: o.description,
       aggregation: o.kind === "flow" ? { kind: "sum", observables: [index] } : { kind: "last", observable: index },
     });
@@ -48,22 +55,28 @@ export function buildMetricRegistry(observables: ObservableRegistry, designs: re
   metrics.push({
     id: "share.domestic",
     unit: "1",
+    label: "Domestic share of AI accelerators deployed",
+    unitLabel: "share of units",
     description: "Domestic share of AI accelerators deployed in China in the year (units).",
     aggregation: { kind: "ratio", numerator: [need("accelerators.domestic")], denominator: [need("accelerators.total")] },
   });
   metrics.push({
     id: "share.domesticCompute",
     unit: "1",
+    label: "Domestic share of AI compute added",
+    unitLabel: "share of H100-equivalents",
     description: "Domestic share of AI compute added in China in the year (H100-equivalents).",
     aggregation: { kind: "ratio", numerator: [need("compute.addedDomesticH100e")], denominator: [need("compute.addedH100e")] },
   });
-  for (const { id } of designs) {
+  for (const { id, designer } of designs) {
     const dies = observables.indexOf(`dies.${id}`);
     const candidates = observables.indexOf(`candidates.${id}`);
     if (dies === undefined || candidates === undefined) continue;
     metrics.push({
       id: `yield.${id}`,
       unit: "1",
+      label: `${designName(id, designer)} die yield`,
+      unitLabel: "good dies per candidate die",
       description: `Good dies per candidate die of ${id} in the year (die yield).`,
       aggregation: { kind: "ratio", numerator: [dies], denominator: [candidates] },
     });
@@ -78,27 +91,36 @@ export function buildMetricRegistry(observables: ObservableRegistry, designs: re
  * them, and the designer's share of all accelerators deployed in China.
  */
 function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => number): MetricDef[] {
-  const byDesigner = new Map<string, string[]>();
-  for (const { id, designer } of designs) byDesigner.set(designerId(designer), [...(byDesigner.get(designerId(designer)) ?? []), id]);
+  const byDesigner = new Map<string, { name: string; ids: string[] }>();
+  for (const { id, designer } of designs) {
+    const key = designerId(designer);
+    byDesigner.set(key, { name: byDesigner.get(key)?.name ?? designer, ids: [...(byDesigner.get(key)?.ids ?? []), id] });
+  }
   const metrics: MetricDef[] = [];
-  for (const [designer, ids] of byDesigner) {
+  for (const [designer, { name, ids }] of byDesigner) {
     const units = ids.map((id) => need(`accelerators.${id}`));
     metrics.push({
       id: `designer.${designer}.accelerators`,
       unit: "accelerator",
-      description: `Accelerators of ${designer}'s designs deployed in China.`,
+      label: `${name} accelerators deployed`,
+      unitLabel: "units per year",
+      description: `Accelerators of ${name}'s designs deployed in China.`,
       aggregation: { kind: "sum", observables: units },
     });
     metrics.push({
       id: `designer.${designer}.dies`,
       unit: "die",
-      description: `Compute dies in the accelerators of ${designer}'s designs deployed in China.`,
+      label: `${name} compute dies deployed`,
+      unitLabel: "dies per year",
+      description: `Compute dies in the accelerators of ${name}'s designs deployed in China.`,
       aggregation: { kind: "sum", observables: ids.map((id) => need(`diesDeployed.${id}`)) },
     });
     metrics.push({
       id: `share.designer.${designer}`,
       unit: "1",
-      description: `${designer}'s share of the AI accelerators deployed in China (units).`,
+      label: `${name}'s share of AI accelerators deployed`,
+      unitLabel: "share of units",
+      description: `${name}'s share of the AI accelerators deployed in China (units).`,
       aggregation: { kind: "ratio", numerator: units, denominator: [need("accelerators.total")] },
     });
   }

@@ -12,7 +12,18 @@ export type ObservableKind =
   /** A share within the quarter; for triggers only (annual shares are ratios of annual flows). */
   | "ratio";
 
-export interface ObservableInfo {
+/**
+ * How tables, charts and the report name an observable: a label ("Domestic
+ * AI accelerators") and its unit in words, with how a year is made of its
+ * quarters ("units per year" for a flow, "H100-equivalents, year end" for a
+ * stock). The id stays the name in machine formats.
+ */
+export interface ObservableLabel {
+  readonly label: string;
+  readonly unitLabel: string;
+}
+
+export interface ObservableInfo extends ObservableLabel {
   readonly id: string;
   readonly kind: ObservableKind;
   readonly unit: string;
@@ -23,10 +34,10 @@ export class ObservableRegistry {
   readonly list: ObservableInfo[] = [];
   private readonly byId = new Map<string, number>();
 
-  register(id: string, kind: ObservableKind, unit: string, description: string): number {
+  register(id: string, kind: ObservableKind, unit: string, description: string, label: ObservableLabel): number {
     if (this.byId.has(id)) throw new Error(`observable ${id} registered twice`);
     this.byId.set(id, this.list.length);
-    this.list.push({ id, kind, unit, description });
+    this.list.push({ id, kind, unit, description, label: label.label, unitLabel: label.unitLabel });
     return this.list.length - 1;
   }
 

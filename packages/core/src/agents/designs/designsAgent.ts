@@ -4,6 +4,7 @@ import type { World } from "../../model/world.js";
 import { generationRank } from "../../schema/hbmGenerations.js";
 import { allocateHbm, type HbmRequest } from "./hbmAllocation.js";
 import { shippingWeight } from "./shipping.js";
+import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 /**
  * Designs: how many accelerators of each design could be packaged this
@@ -123,11 +124,11 @@ export class DesignsAgent implements Agent {
     this.foundryLever = ctx.leverIndex("us-foundry-ban");
     const o = ctx.observables;
     this.obs = {
-      inventory: o.register("dies.inventory", "stock", "die", "Good domestic dies made but not yet packaged."),
-      bank: o.register("dies.bankRemaining", "stock", "die", "Dies left in the banks made abroad before the foundry ban."),
+      inventory: o.register("dies.inventory", "stock", "die", "Good domestic dies made but not yet packaged.", labelled("Domestic dies waiting to be packaged", yearEnd("dies"))),
+      bank: o.register("dies.bankRemaining", "stock", "die", "Dies left in the banks made abroad before the foundry ban.", labelled("Dies left in the foreign-made die banks", yearEnd("dies"))),
     };
     this.obsDiesDeployed = Int32Array.from(ctx.designIds, (id) =>
-      o.register(`diesDeployed.${id}`, "flow", "die", `Compute dies in the deployed accelerators of ${id}.`),
+      o.register(`diesDeployed.${id}`, "flow", "die", `Compute dies in the deployed accelerators of ${id}.`, labelled(`${designName(id, tree.designs[id]?.designer ?? "")} dies deployed`, perYear("dies"))),
     );
   }
 

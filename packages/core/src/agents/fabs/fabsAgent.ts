@@ -5,6 +5,7 @@ import type { World } from "../../model/world.js";
 import { coverage } from "../../time/index.js";
 import { lithoLimit, type LithoDemand, type LithoOutcome } from "./lithoLimit.js";
 import { fundingAt } from "./funding.js";
+import { labelled, nodeName, perYear } from "../../metrics/labels.js";
 
 interface Line {
   readonly node: number;
@@ -97,9 +98,9 @@ export class FabsAgent implements Agent {
     this.pLag = t.index(tree.subsidies.lag);
     const o = ctx.observables;
     this.obsNode = Int32Array.from(ctx.nodeIds, (id) =>
-      o.register(`wafers.${id}`, "flow", "wafer", `Wafer starts on node ${id} (${tree.nodes[id]?.label ?? id}).`),
+      o.register(`wafers.${id}`, "flow", "wafer", `Wafer starts on node ${id} (${tree.nodes[id]?.label ?? id}).`, labelled(`Wafer starts on ${nodeName(id, tree.nodes[id]?.label)}`, perYear("wafers"))),
     );
-    this.obsAdvanced = o.register("wafers.advanced", "flow", "wafer", "Advanced-node wafer starts, all nodes.");
+    this.obsAdvanced = o.register("wafers.advanced", "flow", "wafer", "Advanced-node wafer starts, all nodes.", labelled("Advanced-node wafer starts", perYear("wafers")));
   }
 
   reset(w: World): void {

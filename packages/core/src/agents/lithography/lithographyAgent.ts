@@ -2,6 +2,7 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { euvSourcePower, euvSourceRate, ramp } from "./euvSource.js";
+import { labelled, yearEnd } from "../../metrics/labels.js";
 
 /** Production hours in a quarter. */
 export const HOURS_PER_QUARTER = (365.25 * 24) / 4;
@@ -37,9 +38,9 @@ export class LithographyAgent implements Agent {
     };
     const o = ctx.observables;
     this.obs = {
-      duv: o.register("litho.duvScanners", "stock", "tool", "DUV immersion scanners at work on advanced nodes (domestic tools at their effectiveness)."),
-      euv: o.register("litho.euvTools", "stock", "tool", "Production EUV tools in China, domestic and foreign."),
-      power: o.register("litho.euvSourcePower", "stock", "W", "Source power of the domestic EUV tool."),
+      duv: o.register("litho.duvScanners", "stock", "tool", "DUV immersion scanners at work on advanced nodes (domestic tools at their effectiveness).", labelled("DUV immersion scanners on advanced nodes", yearEnd("tools"))),
+      euv: o.register("litho.euvTools", "stock", "tool", "Production EUV tools in China, domestic and foreign.", labelled("Production EUV tools in China", yearEnd("tools"))),
+      power: o.register("litho.euvSourcePower", "stock", "W", "Source power of the domestic EUV tool.", labelled("Domestic EUV source power", yearEnd("W"))),
     };
   }
 

@@ -5,6 +5,7 @@ import type { World } from "../../model/world.js";
 import { domesticBinding, importBinding } from "./bindingConstraint.js";
 import { InstalledBase } from "./installedBase.js";
 import { exp } from "../../math/fdlibm.js";
+import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 /**
  * Market: Chinese demand for new AI compute meets domestic supply and
@@ -77,7 +78,7 @@ export class MarketAgent implements Agent {
     this.lever = { mandate: ctx.leverIndex("cn-domestic-mandate"), rejection: ctx.leverIndex("cn-import-rejection") };
     const o = ctx.observables;
     this.obsUnits = Int32Array.from(ctx.designIds, (id) =>
-      o.register(`accelerators.${id}`, "flow", "accelerator", `Accelerators of ${id} deployed in China.`),
+      o.register(`accelerators.${id}`, "flow", "accelerator", `Accelerators of ${id} deployed in China.`, labelled(`${designName(id, ctx.scenario.tree.designs[id]?.designer ?? "")} accelerators deployed`, perYear("units"))),
     );
     this.obs = registerMarketObservables(ctx);
   }
@@ -236,18 +237,18 @@ function marketIndices(ctx: BuildContext) {
 function registerMarketObservables(ctx: BuildContext) {
   const o = ctx.observables;
   return {
-    domestic: o.register("accelerators.domestic", "flow", "accelerator", "Domestic AI accelerators deployed in China."),
-    imported: o.register("accelerators.imported", "flow", "accelerator", "Imported AI accelerators deployed in China."),
-    total: o.register("accelerators.total", "flow", "accelerator", "All AI accelerators deployed in China."),
-    added: o.register("compute.addedH100e", "flow", "H100e", "Compute added, in H100-equivalents (dense BF16 x software efficiency)."),
-    addedDomestic: o.register("compute.addedDomesticH100e", "flow", "H100e", "Compute added by domestic accelerators, in H100-equivalents."),
-    installed: o.register("compute.installedH100e", "stock", "H100e", "Installed AI compute in China, in H100-equivalents, after retirements."),
-    installedFlops: o.register("compute.installedFLOPS", "stock", "FLOPS", "Installed dense BF16 peak throughput in China."),
-    demand: o.register("demand.H100e", "flow", "H100e", "Demand for new AI compute in China."),
-    domesticSupply: o.register("supply.domesticH100e", "flow", "H100e", "Domestic accelerators that could ship before demand and power limits, in H100-equivalents."),
-    revenueShare: o.register("imports.revenueSharePaidUSD", "flow", "USD", "Revenue share paid to the US government on imports."),
-    powerUsed: o.register("power.usedGW", "stock", "GW", "Facility power drawn by installed AI accelerators."),
-    share: o.register("share.domestic", "ratio", "1", "Domestic share of AI accelerators deployed in China (units)."),
-    shareCompute: o.register("share.domesticCompute", "ratio", "1", "Domestic share of AI compute added in China (H100-equivalents)."),
+    domestic: o.register("accelerators.domestic", "flow", "accelerator", "Domestic AI accelerators deployed in China.", labelled("Domestic AI accelerators deployed", perYear("units"))),
+    imported: o.register("accelerators.imported", "flow", "accelerator", "Imported AI accelerators deployed in China.", labelled("Imported AI accelerators deployed", perYear("units"))),
+    total: o.register("accelerators.total", "flow", "accelerator", "All AI accelerators deployed in China.", labelled("AI accelerators deployed, all", perYear("units"))),
+    added: o.register("compute.addedH100e", "flow", "H100e", "Compute added, in H100-equivalents (dense BF16 x software efficiency).", labelled("AI compute added", perYear("H100-equivalents"))),
+    addedDomestic: o.register("compute.addedDomesticH100e", "flow", "H100e", "Compute added by domestic accelerators, in H100-equivalents.", labelled("AI compute added by domestic accelerators", perYear("H100-equivalents"))),
+    installed: o.register("compute.installedH100e", "stock", "H100e", "Installed AI compute in China, in H100-equivalents, after retirements.", labelled("Installed AI compute", yearEnd("H100-equivalents"))),
+    installedFlops: o.register("compute.installedFLOPS", "stock", "FLOPS", "Installed dense BF16 peak throughput in China.", labelled("Installed dense BF16 peak throughput", yearEnd("FLOPS"))),
+    demand: o.register("demand.H100e", "flow", "H100e", "Demand for new AI compute in China.", labelled("Demand for new AI compute", perYear("H100-equivalents"))),
+    domesticSupply: o.register("supply.domesticH100e", "flow", "H100e", "Domestic accelerators that could ship before demand and power limits, in H100-equivalents.", labelled("Domestic supply before demand and power limits", perYear("H100-equivalents"))),
+    revenueShare: o.register("imports.revenueSharePaidUSD", "flow", "USD", "Revenue share paid to the US government on imports.", labelled("Revenue share paid to the US on imports", perYear("USD"))),
+    powerUsed: o.register("power.usedGW", "stock", "GW", "Facility power drawn by installed AI accelerators.", labelled("Power drawn by installed AI accelerators", yearEnd("GW"))),
+    share: o.register("share.domestic", "ratio", "1", "Domestic share of AI accelerators deployed in China (units).", labelled("Domestic share of AI accelerators deployed", "share of units in the quarter")),
+    shareCompute: o.register("share.domesticCompute", "ratio", "1", "Domestic share of AI compute added in China (H100-equivalents).", labelled("Domestic share of AI compute added", "share of H100-equivalents in the quarter")),
   };
 }

@@ -5,6 +5,7 @@ import type { World } from "../../model/world.js";
 import { fundingAt } from "../fabs/funding.js";
 import { ramp } from "../lithography/euvSource.js";
 import { exp } from "../../math/fdlibm.js";
+import { labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 interface DomesticPool {
   readonly pool: number;
@@ -52,10 +53,10 @@ export class MemoryAgent implements Agent {
     this.designs = ctx.designIds.length;
     const o = ctx.observables;
     this.obs = {
-      output: o.register("hbm.domesticOutput", "flow", "stack", "Good HBM stacks made in China."),
-      foreign: o.register("hbm.foreignStock", "stock", "stack", "Foreign HBM stacks left in China's stockpile."),
-      used: o.register("hbm.stacksUsed", "flow", "stack", "HBM stacks built into accelerators."),
-      stock: o.register("hbm.stock", "stock", "stack", "Unused HBM stacks of all origins and generations."),
+      output: o.register("hbm.domesticOutput", "flow", "stack", "Good HBM stacks made in China.", labelled("Domestic HBM output", perYear("stacks"))),
+      foreign: o.register("hbm.foreignStock", "stock", "stack", "Foreign HBM stacks left in China's stockpile.", labelled("Foreign HBM stockpile", yearEnd("stacks"))),
+      used: o.register("hbm.stacksUsed", "flow", "stack", "HBM stacks built into accelerators.", labelled("HBM stacks built into accelerators", perYear("stacks"))),
+      stock: o.register("hbm.stock", "stock", "stack", "Unused HBM stacks of all origins and generations.", labelled("Unused HBM stacks", yearEnd("stacks"))),
     };
   }
 

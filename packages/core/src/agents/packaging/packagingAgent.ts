@@ -3,6 +3,7 @@ import type { BuildContext } from "../../model/buildContext.js";
 import { CapacityPipeline } from "../../model/capacityPipeline.js";
 import type { World } from "../../model/world.js";
 import { fundingAt } from "../fabs/funding.js";
+import { labelled, perYear } from "../../metrics/labels.js";
 
 /**
  * Packaging: advanced (2.5D, CoWoS-like) interposer capacity for AI
@@ -19,7 +20,7 @@ export class PackagingAgent implements Agent {
   constructor(ctx: BuildContext) {
     this.i = packagingIndices(ctx);
     this.pipeline = new CapacityPipeline(ctx.quarters);
-    this.obs = ctx.observables.register("packaging.interposerWafers", "flow", "wafer", "2.5D interposer wafers available for AI accelerators.");
+    this.obs = ctx.observables.register("packaging.interposerWafers", "flow", "wafer", "2.5D interposer wafers available for AI accelerators.", labelled("Interposer wafers for AI accelerators", perYear("wafers")));
   }
 
   reset(w: World): void {

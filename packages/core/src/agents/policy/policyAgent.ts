@@ -4,6 +4,7 @@ import type { World } from "../../model/world.js";
 import { LEVER_IDS } from "../../schema/leverIds.js";
 import { coverage } from "../../time/index.js";
 import { holds, parseCondition, type Clause } from "./triggerCondition.js";
+import { labelled, leverName, perYear, yearEnd } from "../../metrics/labels.js";
 
 interface CompiledTrigger {
   readonly id: string;
@@ -65,9 +66,9 @@ export class PolicyAgent implements Agent {
     this.pPackageTotal = t.index(tree.subsidies.packageTotal);
     this.pDeploymentTime = t.index(tree.subsidies.deploymentTime);
     this.pSubsidyStart = t.index(tree.levers["cn-subsidies"].start);
-    this.spentObs = ctx.observables.register("subsidies.spentUSD", "flow", "USD", "Money from the new support package spent in the period.");
+    this.spentObs = ctx.observables.register("subsidies.spentUSD", "flow", "USD", "Money from the new support package spent in the period.", labelled("Support package spent", perYear("USD")));
     this.leverObs = Int32Array.from(LEVER_IDS, (id) =>
-      ctx.observables.register(`levers.${id}`, "stock", "1", `Effective strength of ${id} (0 off, 1 fully enforced).`),
+      ctx.observables.register(`levers.${id}`, "stock", "1", `Effective strength of ${id} (0 off, 1 fully enforced).`, labelled(`${leverName(id)}, effective strength`, yearEnd("share of full enforcement"))),
     );
   }
 

@@ -2,6 +2,7 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { exp, log1p } from "../../math/fdlibm.js";
+import { labelled, yearEnd } from "../../metrics/labels.js";
 
 /**
  * Power: data-centre power available to AI accelerators in China, growing
@@ -36,8 +37,8 @@ export class PowerAgent implements Agent {
     };
     const o = ctx.observables;
     this.obs = {
-      available: o.register("power.availableGW", "stock", "GW", "Data-centre power available to AI accelerators in China."),
-      spare: o.register("power.spareGW", "stock", "GW", "Power left for new accelerators after the installed base."),
+      available: o.register("power.availableGW", "stock", "GW", "Data-centre power available to AI accelerators in China.", labelled("Data-centre power available to AI", yearEnd("GW"))),
+      spare: o.register("power.spareGW", "stock", "GW", "Power left for new accelerators after the installed base.", labelled("Power left for new accelerators", yearEnd("GW"))),
     };
   }
 

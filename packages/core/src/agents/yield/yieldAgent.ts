@@ -5,6 +5,7 @@ import { shippingWeight } from "../designs/shipping.js";
 import { coreAreaOf, harvestAreas, harvestCoefficients, harvestedYieldOfTerms, harvestMoments, HARVEST_MOMENTS, MAX_SPARE_CORES } from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor } from "./defectYield.js";
 import { diesPerWafer } from "./diesPerWafer.js";
+import { designName, labelled, perYear } from "../../metrics/labels.js";
 
 /** Room for the C - K + 1 harvesting terms of one design. */
 const TERMS = MAX_SPARE_CORES + 1;
@@ -138,11 +139,12 @@ export class YieldAgent implements Agent {
     this.pDiameter = t.index(tree.yield.waferDiameter);
     this.pEdge = t.index(tree.yield.edgeExclusion);
     const o = ctx.observables;
+    const nameOf = (d: number) => designName(ctx.designIds[d] as string, tree.designs[ctx.designIds[d] as string]?.designer ?? "");
     this.obsDies = Int32Array.from(this.designOf, (d) =>
-      o.register(`dies.${ctx.designIds[d]}`, "flow", "die", `Good compute dies of ${ctx.designIds[d]} made in China.`),
+      o.register(`dies.${ctx.designIds[d]}`, "flow", "die", `Good compute dies of ${ctx.designIds[d]} made in China.`, labelled(`${nameOf(d)} good dies made`, perYear("dies"))),
     );
     this.obsCandidates = Int32Array.from(this.designOf, (d) =>
-      o.register(`candidates.${ctx.designIds[d]}`, "flow", "die", `Candidate dies of ${ctx.designIds[d]} on the wafers it was given.`),
+      o.register(`candidates.${ctx.designIds[d]}`, "flow", "die", `Candidate dies of ${ctx.designIds[d]} on the wafers it was given.`, labelled(`${nameOf(d)} candidate dies`, perYear("dies"))),
     );
   }
 

@@ -1,0 +1,55 @@
+import { formatCount, formatNumber, formatShare, metricName, MILESTONE_LABELS, type BacktestReport, type MetricLabels, type TargetResult } from "@chipsim/core";
+
+import { escapeHtml } from "./html.js";
+
+/**
+ * The model's known limits, in brief: docs/model.md's "Known limits", one
+ * item per item there (a test keeps the count in step).
+ */
+export const KNOWN_LIMITS: readonly string[] = [
+  "Near-term domestic volumes run high: the backtest puts the baseline's Huawei output for 2024-2025 at about twice the reported figures, and its 2024 domestic share above the 34% estimate. The model packages every die the constraints allow (no commercial holding back, no ramp problems beyond yield), so read near-term domestic volumes as the upper part of the plausible range.",
+  "Once the foreign HBM stockpile is gone, output follows the total of HBM stacks, and designs built for HBM2E may use CXMT's HBM2 (an assumption): a delay to HBM3 shifts output between designs more than it cuts it.",
+  "With HBM binding in most quarters from 2026, scenarios that change lithography (EUV early or late, servicing controls) move wafers and yields but hardly the number of accelerators.",
+  "Within a quarter, shared capacity is allocated once, in the order dies, packaging, HBM; a design that cannot use its share does not hand it on until the next quarter.",
+  "The gallium, germanium and rare-earth controls have no direct effect on Chinese production; they matter only through triggers.",
+  "One currency rate (0.14 USD per yuan), and one PUE and server overhead for all of China's data centres.",
+];
+
+/** What the bands are, said once. */
+const BANDS =
+  "The bands are the spread of the scenario's assumptions: every run draws each uncertain parameter from its distribution (independently, unless the scenario declares a correlation) and is then deterministic. They are not forecast intervals, and a scenario is a set of assumptions, not a prediction.";
+
+/**
+ * The caveats box: how well the baseline reproduces what has been reported
+ * (the backtest's coverage, and the figures outside the band), what the
+ * bands mean, and the model's known limits.
+ */
+export function caveatsBox(backtest: BacktestReport | undefined, labels: MetricLabels): string {
+  const items: string[] = [];
+  if (backtest) {
+    const outside = backtest.results.filter((r) => !r.covered);
+    const fmt = (metric: string, transform: string | undefined) => (metric.startsWith("share.") || metric.startsWith("milestone.") || transform === "growth" ? formatShare : formatNumber);
+    const listed = outside.map((r) => {
+      const f = fmt(r.target.metric, r.target.transform);
+      const t = r.target;
+      const reported = t.value !== undefined ? f(t.value) : t.range ? `${f(t.range[0])}-${f(t.range[1])}` : t.atLeast !== undefined ? `at least ${f(t.atLeast)}` : `at most ${f(t.atMost ?? 0)}`;
+      return `${figureName(r, labels)} in ${t.year}: reported ${reported}, model P5-P95 ${f(r.p5)}-${f(r.p95)}`;
+    });
+    items.push(
+      `<strong>Backtest: ${backtest.covered} of ${backtest.results.length} reported figures</strong> for 2024-2028 fall inside the baseline's P5-P95 band (coverage ${escapeHtml(formatShare(backtest.coverage))}; ${escapeHtml(formatCount(backtest.runs))} runs of <code>${escapeHtml(backtest.scenario)}</code>, seed ${escapeHtml(String(backtest.seed))}; <code>chipsim backtest</code> lists each).` +
+        (listed.length > 0 ? ` Outside the band: ${escapeHtml(listed.join("; "))}.` : ""),
+    );
+  } else {
+    items.push("No backtest could be run against the reported figures.");
+  }
+  items.push(escapeHtml(BANDS));
+  for (const limit of KNOWN_LIMITS) items.push(escapeHtml(limit));
+  return `<aside class="caveats" aria-labelledby="caveats"><h2 id="caveats">Caveats</h2><ul>${items.map((i) => `<li>${i}</li>`).join("")}</ul><p class="note">From docs/model.md ("Known limits"), which gives the reasons.</p></aside>`;
+}
+
+/** What a reported figure is about, briefly: a metric's label, a milestone, or a growth rate. */
+function figureName(r: TargetResult, labels: MetricLabels): string {
+  const { metric, transform } = r.target;
+  if (metric.startsWith("milestone.")) return MILESTONE_LABELS[metric.slice("milestone.".length)] ?? metric;
+  return transform === "growth" ? `growth of ${metricName(labels, metric)}` : metricName(labels, metric);
+}
