@@ -1,4 +1,4 @@
-import { describeParam, type ParamDescription, type ResolvedScenario } from "@chipsim/core";
+import { describeParam, linkableUrl, type ParamDescription, type ResolvedScenario } from "@chipsim/core";
 import type { LeverSlider } from "./levers.js";
 import { formatValue } from "./format.js";
 
@@ -106,8 +106,10 @@ function provenance(d: ParamDescription, scenario: ResolvedScenario): HTMLElemen
   if (entry) {
     p.append("Source: ");
     const title = `${entry.publisher}, “${entry.title}” (${entry.date})`;
-    if (entry.url !== undefined) p.append(element("a", { href: entry.url, target: "_blank", rel: "noopener" }, title));
-    else p.append(title);
+    // Only a whole address becomes a link; one the bibliography shortened ("…") would lead nowhere.
+    const href = linkableUrl(entry.url);
+    if (href !== undefined) p.append(element("a", { href, target: "_blank", rel: "noopener" }, title));
+    else p.append(entry.url !== undefined ? `${title}, cited as ${entry.url}` : title);
     p.append(` [${entry.id}]`);
     if (d.claim !== undefined) p.append(`. ${d.claim}`);
   } else if (d.assumption !== undefined) {
