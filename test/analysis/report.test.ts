@@ -166,3 +166,29 @@ describe("charts and the report", () => {
     expect(html).toContain("2,100 runs of <code>baseline</code>");
   });
 });
+
+describe("overrides in the report, the sweep and the sensitivity analysis", () => {
+  it("report: names the --set overrides beside the scenario, compares variants made by --vs, and refuses a --set that would hide a comparison", async () => {
+    const dir = tempDir();
+    const page = join(dir, "report.html");
+    const r = await chipsim(["charts", "baseline", "--runs", "60", "--vs", "levers.us-hbm-ban.strength=0", "--out", join(dir, "charts")]);
+    expect(r.code).toBe(0);
+    const withSet = await chipsim(["report", "baseline", "--runs", "60", "--set", "market.demandGrowth=0.3", "--vs", "levers.us-hbm-ban.strength=0", "--out", page]);
+    expect(withSet.code).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).toContain("with --set <code>market.demandGrowth=0.3</code>");
+    expect(html).toContain("baseline[levers.us-hbm-ban.strength=0] - baseline");
+    const hidden = await chipsim(["report", "baseline", "--compare", "euv-delayed", "--set", "lithography.domesticEuv.readyYear=2030", "--runs", "60", "--out", join(dir, "hidden.html")]);
+    expect(hidden.code).toBe(2);
+    expect(hidden.stderr).toContain("--set lithography.domesticEuv.readyYear: expected a field the compared scenarios share");
+  });
+
+  it("sweep and sensitivity: name the --set overrides under their titles", async () => {
+    const sweep = await chipsim(["sweep", "baseline", "--vary", "levers.us-hbm-ban.strength=0:1:2", "--runs", "40", "--set", "market.demandGrowth=0.3"]);
+    expect(sweep.code).toBe(0);
+    expect(sweep.stdout.split("\n")[1]).toBe("every point with --set market.demandGrowth=0.3");
+    const sens = await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2027", "--runs", "200", "--method", "morris", "--set", "market.demandGrowth=0.3"]);
+    expect(sens.code).toBe(0);
+    expect(sens.stdout.split("\n")[1]).toBe("with --set market.demandGrowth=0.3");
+  });
+});

@@ -5,7 +5,7 @@ import { parseSetFlag } from "./setFlag.js";
 import { UsageError } from "./usageError.js";
 
 /**
- * The scenarios `chipsim compare` runs side by side: those named, each with
+ * The scenarios `chipsim compare` (and `report`) runs side by side: those named, each with
  * the `--set` overrides that apply to all of them, then one variant of the
  * first scenario per `--vs` ("baseline against baseline with these
  * changes", without writing a file).

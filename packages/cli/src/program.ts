@@ -348,6 +348,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
         helpPage(reportOptions(sets(y)), [
           ["$0 report baseline --out report.html", "The baseline's results, charts, tornado, parameters and sources in one page"],
           ["$0 report baseline --compare euv-delayed --compare hbm-chokehold --out briefing.html", "The same, with two scenarios compared against it"],
+          ["$0 report baseline --vs 'levers.us-hbm-ban.strength=0' --out no-ban.html", "The baseline against itself without the HBM ban"],
         ]).option("out", { type: "string", default: "report.html", describe: "The HTML file to write" }),
       async (a) => done(await reportCommand(reportArgs(a), io)),
     )
@@ -478,6 +479,12 @@ function reportOptions(y: Argv) {
   return y
     .positional("scenario", { type: "string", demandOption: true, describe: "Built-in scenario id or a scenario file" })
     .option("compare", { type: "string", array: true, default: [] as string[], describe: "Scenarios to compare with (repeatable)", defaultDescription: "none" })
+    .option("vs", {
+      type: "string",
+      array: true,
+      describe: "Also compare with the scenario with these changes: path=value, several separated by ';' (repeatable: one variant each)",
+      defaultDescription: "none",
+    })
     .option("runs", { type: "number", describe: "Runs", defaultDescription: "the scenario's runs, as for run: 10,000 for the built-ins" })
     .option("seed", { type: "string", describe: "Seed", defaultDescription: SCENARIO_SEED })
     .option("metric", { type: "string", default: "accelerators.domestic", describe: "Output of the tornado" })
@@ -498,6 +505,7 @@ function reportArgs(a: Record<string, unknown>) {
     ...(a["workers"] !== undefined ? { workers: a["workers"] as number } : {}),
     ...(a["seed"] !== undefined ? { seed: String(a["seed"]) } : {}),
     ...(a["set"] !== undefined ? { set: a["set"] as string[] } : {}),
+    ...(a["vs"] !== undefined ? { vs: a["vs"] as string[] } : {}),
   };
 }
 

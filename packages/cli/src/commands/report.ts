@@ -8,6 +8,7 @@ import { standaloneSvg } from "../report/renderSvg.js";
 import { writeFilesAtomically } from "../output/writeResults.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
+import { resolveSides } from "../compareSides.js";
 import { UsageError } from "../usageError.js";
 import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
 import { parseSeed } from "./run.js";
@@ -19,6 +20,8 @@ export interface ReportArgs {
   readonly runs?: number;
   readonly seed?: string;
   readonly set?: readonly string[];
+  /** Variants of the scenario to compare with, each one or more path=value separated by ";". */
+  readonly vs?: readonly string[];
   readonly metric: string;
   readonly year: number;
   readonly quiet: boolean;
@@ -56,11 +59,11 @@ async function build(args: ReportArgs, io: CliIo, caveats: boolean) {
   const team = WorkerTeam.forThreads(threadsToStart(args.workers, args.runs));
   try {
     const cache = scenarioCacheFor(io.env);
-    const scenario = loadResolved(args.scenario, args.set, io.cwd, cache);
+    // As in compare: a --set on a field where the compared scenarios differ would hide that difference, and is refused.
+    const [scenario, ...compare] = resolveSides([args.scenario, ...args.compare], args.set, args.vs, io.cwd, cache) as [ResolvedScenario, ...ResolvedScenario[]];
     // The scenario's own runs, as `chipsim run` takes them (10,000 for the baseline).
     const runs = args.runs ?? scenario.meta.runs;
     const seed = args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed;
-    const compare = args.compare.map((ref) => loadResolved(ref, args.set, io.cwd, cache));
     const runJob = WorkerTeam.runJob(team, args.workers ?? defaultThreads(runs));
     return await buildReport({
       scenario,

@@ -5,7 +5,7 @@ import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
-import { loadResolved } from "../scenarioInput.js";
+import { loadResolved, overrideText } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { stopWorkers } from "../parallel/sharedWork.js";
 import { checkWorkersFlag, threadsToStart } from "../parallel/workerTeam.js";
@@ -81,17 +81,18 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
     const written = writeFilesAtomically(args.out, { "sensitivity.json": json });
     if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
   }
-  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderSensitivity(report, args.top, labels, unit));
+  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderSensitivity(report, args.top, labels, unit, args.set?.map(overrideText)));
   return 0;
 }
 
-export function renderSensitivity(report: SensitivityReport, top: number, labels: MetricLabels, unit: string): string {
+export function renderSensitivity(report: SensitivityReport, top: number, labels: MetricLabels, unit: string, overrides?: readonly string[]): string {
   const t = report.tornado;
   const value = (x: number) => formatValue(x, unit);
   // A swing or an effect is a difference: of shares, in percentage points.
   const size = (x: number) => (unit === "1" ? formatDifference(x, unit).replace(/^[+]/, "") : formatNumber(x));
   const lines = [
     `Sensitivity of ${metricTitle(labels, report.metric)} [${report.metric}] in ${report.year} (${report.scenario})`,
+    ...(overrides?.length ? [`with --set ${overrides.join(", ")}`] : []),
     "",
     `One at a time: each parameter at its P10 and P90, the others at their medians (${formatCount(t.runs)} model runs). All at medians: ${value(t.base)}.`,
     padTable([["parameter", "at P10", "at P90", "swing"], ...t.bars.slice(0, top).map((b) => [b.path, value(b.low), value(b.high), size(b.swing)])]),

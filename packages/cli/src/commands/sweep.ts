@@ -145,7 +145,7 @@ async function sweep(args: SweepArgs, formats: readonly FileFormat[], io: CliIo,
   if (args.quiet) return 0;
   if (args.format === "json") io.stdout.write(json);
   else if (args.format === "csv") io.stdout.write(csv);
-  else io.stdout.write(renderSweep(perPoint, variables, args.metrics ?? ["accelerators.domestic", "compute.installedH100e"], String(args.year), args.design, runs, metricLabels(compileModel(base).metrics)));
+  else io.stdout.write(renderSweep(perPoint, variables, args.metrics ?? ["accelerators.domestic", "compute.installedH100e"], String(args.year), args.design, runs, metricLabels(compileModel(base).metrics), base.meta.overrides));
   return 0;
 }
 
@@ -225,6 +225,7 @@ function renderSweep(
   design: string,
   runs: number,
   labels: MetricLabels,
+  overrides: readonly string[] | undefined,
 ): string {
   const rows: string[][] = [
     ["point", ...variables.map((v) => v.path), ...metrics.map((m) => `${metricTitle(labels, m)} [${m}]`)],
@@ -242,5 +243,6 @@ function renderSweep(
     ]);
   }
   const note = metrics.some((m) => points[0]?.summary.units[m] === "H100e") ? `\n${wrap(H100E_NOTE)}\n` : "";
-  return `Sweep (${design}, ${points.length} points x ${formatCount(runs)} runs, same seed at every point)\n\n${padTable(rows, (c) => c > 0)}\n${note}`;
+  const set = overrides?.length ? `every point with --set ${overrides.join(", ")}\n` : "";
+  return `Sweep (${design}, ${points.length} points x ${formatCount(runs)} runs, same seed at every point)\n${set}\n${padTable(rows, (c) => c > 0)}\n${note}`;
 }

@@ -89,7 +89,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const sections: string[] = [];
   sections.push(
     `<h1>${escapeHtml(scenario.meta.title)}</h1>`,
-    `<p class="meta">Scenario <code>${escapeHtml(scenario.meta.id)}</code>, ${formatCount(runs)} runs, seed ${escapeHtml(String(seed))}, chipsim ${escapeHtml(manifest.chipsim)}, ${escapeHtml(manifest.scenarioHash)}</p>`,
+    `<p class="meta">Scenario <code>${escapeHtml(scenario.meta.id)}</code>${overridesText(scenario.meta.overrides)}, ${formatCount(runs)} runs, seed ${escapeHtml(String(seed))}, chipsim ${escapeHtml(manifest.chipsim)}, ${escapeHtml(manifest.scenarioHash)}</p>`,
     `<p class="generated" id="generated">Generated on <time datetime="${escapeHtml(input.generated)}">${escapeHtml(input.generated)}</time>. Everything else on this page follows from the scenario, the runs and the seed: the same command gives the same page on another day but for this date.</p>`,
   );
   if (scenario.meta.question) sections.push(`<p><strong>Question.</strong> ${escapeHtml(oneLine(scenario.meta.question))}</p>`);
@@ -233,4 +233,9 @@ function sourceCell(source: BibliographyEntry, claim: string | undefined): Html 
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/** The --set overrides after the scenario's id: every comparison in the report has them too. */
+function overridesText(overrides: readonly string[] | undefined): string {
+  return overrides?.length ? ` with --set ${overrides.map((o) => `<code>${escapeHtml(o)}</code>`).join(", ")}` : "";
 }
