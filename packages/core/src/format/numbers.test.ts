@@ -50,6 +50,13 @@ describe("number formatter", () => {
     expect(formatShare(0.956)).toBe("96%");
     expect(formatShare(0.004)).toBe("0.4%");
     expect(formatShare(0.996)).toBe("99.6%");
+    // One way for one size: never "1.0%" beside "1%", nor "99.0%" beside "99%".
+    expect(formatShare(0.0098)).toBe("1%");
+    expect(formatShare(0.0102)).toBe("1%");
+    expect(formatShare(0.0094)).toBe("0.9%");
+    expect(formatShare(0.9904)).toBe("99%");
+    expect(formatShare(0.9949)).toBe("99%");
+    expect(formatShare(0.9951)).toBe("99.5%");
     expect(formatShare(0.0004)).toBe("<0.1%");
     expect(formatShare(0.9997)).toBe(">99.9%");
     expect(formatShare(0)).toBe("0%");

@@ -64,8 +64,10 @@ export function formatShare(share: number, options: FormatOptions = {}): string 
   const sign = share < 0 ? "-" : "";
   if (abs < 0.001) return `${sign}<0.1%`;
   if (abs > 0.999 && abs < 1) return `${sign}>99.9%`;
-  const nearEdge = abs < 0.01 || (abs > 0.99 && abs < 1);
-  return `${sign}${(abs * 100).toFixed(nearEdge ? 1 : 0)}%`;
+  // A decimal only where a whole percent would round to 0% or 100%: 0.98% reads "1%", like 1.02%.
+  const percent = abs * 100;
+  const nearEdge = percent < 0.95 || (percent >= 99.5 && abs < 1);
+  return `${sign}${percent.toFixed(nearEdge ? 1 : 0)}%`;
 }
 
 /** A fraction as a percentage with fixed decimals (indices, intervals), never "-0.0%". */
