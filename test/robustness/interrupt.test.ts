@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -90,5 +90,26 @@ describe("Ctrl-C at a terminal, with the progress bar shown", () => {
     expect(r.screen.lastIndexOf("\x1b[?25h")).toBeGreaterThanOrEqual(r.screen.lastIndexOf("\x1b[?25l"));
     expect(r.screen.lastIndexOf("\x1b[?7h")).toBeGreaterThanOrEqual(r.screen.lastIndexOf("\x1b[?7l"));
     expect(r.afterSignalMs).toBeLessThan(1000);
+  });
+});
+
+describe("Ctrl-C during a per-run export", () => {
+  it("stops between blocks of runs, exits 130 and leaves no file, not even a temporary one", async () => {
+    const parent = mkdtempSync(join(tmpdir(), "chipsim-int-pr-"));
+    const out = join(parent, "results");
+    const child = spawn(process.execPath, [bin, "run", "baseline", "--runs", "300000", "--per-run", "--metrics", "accelerators.domestic", "--formats", "csv,parquet", "--workers", "1", "--out", out]);
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // Once the per-run files exist, rows are being written: interrupt then.
+    const started = Date.now();
+    while (!(existsSync(out) && readdirSync(out).some((f) => f.includes("per_run"))) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 1500));
+    const sentAt = Date.now();
+    child.kill("SIGINT");
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(130);
+    expect(Date.now() - sentAt).toBeLessThan(5000);
+    expect(stderr).toMatch(/chipsim: interrupted after [\d,]+ of 300,000 runs; nothing was written\n$/);
+    expect(readdirSync(parent)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync, rmdirSync } from "node:fs";
 import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MetricLabels, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
@@ -14,6 +15,7 @@ import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "..
 import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { runWithCheckpoints } from "../checkpoint.js";
+import { runInOrder } from "../runInOrder.js";
 import { replayCommand } from "./replay.js";
 import { parseShard, partialFileName, type ShardSpec } from "../shardSpec.js";
 import { parseTargetSe, targetSeries, targetsMet } from "../targetSe.js";
@@ -82,14 +84,22 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.out !== undefined && !shard) refuseToOverwrite(args.out, outputNames(files, args.perRun === true), args.force);
   // Workers start first, so that loading the engine in them overlaps loading the scenario here.
   const team = WorkerTeam.forThreads(oneThreadOnly ? 1 : threadsToStart(args.workers, args.runs !== undefined ? Math.ceil(args.runs / (shard?.count ?? 1)) : undefined));
+  /** What the job writes as it goes, to remove if it fails or is interrupted: no partial output is left. */
+  const partial: { perRun?: PerRunExport } = {};
+  const outExisted = args.out !== undefined && existsSync(args.out);
   try {
-    return await runJob(args, io, files, shard, team);
+    return await runJob(args, io, files, shard, team, partial);
+  } catch (error) {
+    partial.perRun?.discard();
+    // The folder the per-run files were to go in, if this job made it and it is empty.
+    if (partial.perRun && args.out !== undefined && !outExisted) removeIfEmpty(args.out);
+    throw error;
   } finally {
     await team?.stop();
   }
 }
 
-async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: ShardSpec | undefined, team: WorkerTeam | undefined): Promise<number> {
+async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: ShardSpec | undefined, team: WorkerTeam | undefined, partial: { perRun?: PerRunExport }): Promise<number> {
   const scenario = loadResolved(args.scenario, args.set, io.cwd, scenarioCacheFor(io.env));
   team?.prepare(scenario);
   const model = compileModel(scenario);
@@ -118,6 +128,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
     refuseLargePerRun(size, args.force);
     if (!args.quiet && size.total > 0) io.stderr.write(perRunSizeLine(size));
     perRun = new PerRunExport(prepareDir(args.out), scenario.meta.id, ids, chosen, years, perRunFormats, manifestFor(runs));
+    partial.perRun = perRun;
   }
 
   const progress = progressReporter(io, args.quiet);
@@ -138,7 +149,12 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
         if (result.resumedRuns > 0 && !args.quiet) io.stderr.write(`resumed from ${args.checkpoint}: ${result.resumedRuns.toLocaleString("en-US")} runs were already done\n`);
         aggregate = result.aggregate;
       } else aggregate = await runRange(slice.first, slice.count, progress.onProgress);
+    } else if (perRun && !watched) {
+      await team?.stop();
+      const onRun = (run: number, values: Float64Array) => perRun.add(run, values);
+      aggregate = await runInOrder(model, plan, slice.first, slice.count, { checkInvariants: args.checkInvariants === true, onRun, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
     } else {
+      // --target-se stops at the same run however the job is split only when it is one call (runMonteCarlo's stopWhen).
       await team?.stop();
       aggregate = runMonteCarlo(model, {
         plan,
@@ -236,6 +252,14 @@ export function outputNames(files: readonly FileFormat[], perRun: boolean): stri
   const names = [...files.map((f) => `summary.${f}`), "manifest.json"];
   if (perRun) names.push(...files.filter((f) => f !== "json").map((f) => `per_run.${f}`));
   return names;
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (or already gone): it holds something this job did not write.
+  }
 }
 
 function prepareDir(dir: string): string {

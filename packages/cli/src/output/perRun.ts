@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { START_YEAR } from "@chipsim/core";
 import type { RunManifest } from "./manifest.js";
@@ -88,6 +88,30 @@ export class PerRunExport {
       written.push(this.parquet.target);
     }
     return written;
+  }
+
+  /**
+   * Removes the half-written files of a job that failed or was interrupted,
+   * so that no partial output is left in --out (not even under its
+   * temporary names). Safe after close(), which leaves nothing to remove.
+   */
+  discard(): void {
+    if (this.csv) {
+      try {
+        closeSync(this.csv.fd);
+      } catch {
+        // Already closed.
+      }
+      rmSync(this.csv.temp, { force: true });
+    }
+    if (this.parquet) {
+      try {
+        this.parquet.writer.close();
+      } catch {
+        // Already closed, or broken: the file goes either way.
+      }
+      rmSync(this.parquet.temp, { force: true });
+    }
   }
 
   private flushCsv(): void {
