@@ -15,7 +15,6 @@ import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "..
 import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { runWithCheckpoints } from "../checkpoint.js";
-import { runInOrder } from "../runInOrder.js";
 import { replayCommand } from "./replay.js";
 import { parseShard, partialFileName, type ShardSpec } from "../shardSpec.js";
 import { parseTargetSe, targetSeries, targetsMet } from "../targetSe.js";
@@ -137,22 +136,21 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   let threadsTeam: WorkerTeam | undefined;
   // The bar is stopped however the job ends: a failed or interrupted job must exit at once, with the cursor back.
   try {
-    if (!perRun && !watched) {
+    if (!watched) {
       // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
+      // --per-run runs on one thread (team is undefined), which hands each run's values to the export in order.
       const jobTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
       threadsTeam = jobTeam;
       if (jobTeam !== team) await team?.stop();
-      const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => jobTeam.run({ scenario, model, plan, checkInvariants: args.checkInvariants === true }, first, count, onDone);
+      const onRun = perRun ? (run: number, values: Float64Array) => perRun.add(run, values) : undefined;
+      const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) =>
+        jobTeam.run({ scenario, model, plan, checkInvariants: args.checkInvariants === true, ...(onRun ? { onRun } : {}) }, first, count, onDone);
       if (args.checkpoint !== undefined) {
         const job = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
         const result = await runWithCheckpoints(job, runRange, progress.onProgress);
         if (result.resumedRuns > 0 && !args.quiet) io.stderr.write(`resumed from ${args.checkpoint}: ${result.resumedRuns.toLocaleString("en-US")} runs were already done\n`);
         aggregate = result.aggregate;
       } else aggregate = await runRange(slice.first, slice.count, progress.onProgress);
-    } else if (perRun && !watched) {
-      await team?.stop();
-      const onRun = (run: number, values: Float64Array) => perRun.add(run, values);
-      aggregate = await runInOrder(model, plan, slice.first, slice.count, { checkInvariants: args.checkInvariants === true, onRun, ...(progress.onProgress ? { onProgress: progress.onProgress } : {}) });
     } else {
       // --target-se stops at the same run however the job is split only when it is one call (runMonteCarlo's stopWhen).
       await team?.stop();

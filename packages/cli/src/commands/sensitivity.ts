@@ -5,7 +5,7 @@ import { checkedLine } from "../output/invariantsLine.js";
 import { progressReporter } from "../output/progress.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
-import { loadResolved, overrideText } from "../scenarioInput.js";
+import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
 import { stopWorkers } from "../parallel/sharedWork.js";
 import { checkWorkersFlag, threadsToStart } from "../parallel/workerTeam.js";
@@ -45,6 +45,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
   let report: SensitivityReport;
   let labels: MetricLabels = {};
   let unit = "";
+  let overrides: readonly string[] | undefined;
   /** What --check-invariants found, for stderr. */
   let checked = "";
   try {
@@ -52,6 +53,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
     const model = compileModel(scenario);
     if (!model.metrics.some((m) => m.id === args.metric)) throw new UsageError(`--metric: expected a metric id (see summary.json), found "${args.metric}"${didYouMean(args.metric, model.metrics.map((m) => m.id))}`);
     labels = metricLabels(model.metrics);
+    overrides = scenario.meta.overrides;
     unit = model.metrics.find((m) => m.id === args.metric)?.unit ?? "";
     if (!(Number.isInteger(args.year) && args.year >= 2024 && args.year <= scenario.meta.horizon)) {
       throw new UsageError(`--year: expected a year from 2024 to ${scenario.meta.horizon}, found ${String(args.year)}`);
@@ -81,7 +83,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
     const written = writeFilesAtomically(args.out, { "sensitivity.json": json });
     if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
   }
-  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderSensitivity(report, args.top, labels, unit, args.set?.map(overrideText)));
+  if (!args.quiet) io.stdout.write(args.format === "json" ? json : renderSensitivity(report, args.top, labels, unit, overrides));
   return 0;
 }
 

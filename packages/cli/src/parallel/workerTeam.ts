@@ -126,14 +126,21 @@ export class WorkerTeam {
     aggregate.adoptSummaries(rows);
   }
 
-  /** Runs [first, first + count) of the planned job on this thread and the workers; `checkInvariants` checks every quarter of every run. */
+  /**
+   * Runs [first, first + count) of the planned job on this thread and the
+   * workers; `checkInvariants` checks every quarter of every run. `onRun`
+   * sees each run's values as it finishes, in run order, so it needs a team
+   * without workers (this thread then runs every slice, one after another,
+   * and still hears Ctrl-C between them: `--per-run` writes its rows so).
+   */
   async run(
-    job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean },
+    job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean; onRun?: (run: number, values: Float64Array) => void },
     first: number,
     count: number,
     onProgress?: (done: number, total: number) => void,
   ): Promise<MonteCarloAggregate> {
-    const { scenario, model, plan, checkInvariants } = job;
+    const { scenario, model, plan, checkInvariants, onRun } = job;
+    if (onRun && this.workers.length > 0) throw new Error("WorkerTeam.run: onRun needs the runs in order, on a team without workers");
     const values = plan.mode === "exact" ? new SharedArrayBuffer(plan.series * count * Float64Array.BYTES_PER_ELEMENT) : undefined;
     const sharedValues = values ? new Float64Array(values).fill(NaN) : undefined;
     const slices: [number, number][] = [];
@@ -173,7 +180,7 @@ export class WorkerTeam {
         // A slice at a time, on one thread too, so that Ctrl-C is heard between slices.
         claimHere: () => {
           const before = mine.runs;
-          claimSlices(model, sharedJob, mine, () => mine.runs > before);
+          claimSlices(model, sharedJob, mine, () => mine.runs > before, onRun);
           progress?.();
           return mine.runs > before;
         },

@@ -1,6 +1,6 @@
 import { closestName } from "../closestName.js";
 import { scenarioSchema } from "../schema/scenario.js";
-import { childSchema, isPlainObject, isRecord, pathKey } from "./schemaWalk.js";
+import { childSchema, isPlainObject, isRecord, pathKey, valueAt } from "./schemaWalk.js";
 import type { PlainIssue } from "./zodIssues.js";
 
 /**
@@ -53,16 +53,4 @@ function recordEntry(path: readonly (string | number)[], tree: unknown): (string
     node = isPlainObject(node) ? node[String(key)] : undefined;
   }
   return undefined;
-}
-
-/** The value at `path` in parsed data (own fields only), or undefined. */
-export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let node: unknown = root;
-  for (const key of path) {
-    if (!isPlainObject(node) && !Array.isArray(node)) return undefined;
-    const container = node as Record<string, unknown>;
-    if (!Object.hasOwn(container, String(key))) return undefined;
-    node = container[String(key)];
-  }
-  return node;
 }

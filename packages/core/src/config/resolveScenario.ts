@@ -10,10 +10,10 @@ import { MergeOrigins, mergeDocument } from "./merge.js";
 import { applyOverrides } from "./overrides.js";
 import { collectProvenance } from "./provenance.js";
 import type { Location, ResolvedScenario } from "./resolvedScenario.js";
-import { childSchema, isPlainObject, isRecord, pathKey } from "./schemaWalk.js";
+import { childSchema, isPlainObject, isRecord, pathKey, valueAt } from "./schemaWalk.js";
 import { PROVENANCE_KEYS } from "../schema/paramSpec.js";
 import { plainIssues } from "./zodIssues.js";
-import { newEntries, valueAt } from "./newEntries.js";
+import { newEntries } from "./newEntries.js";
 import { modelIssues } from "../model/compileModel.js";
 import type { z } from "zod";
 

@@ -109,3 +109,15 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export function pathKey(path: readonly (string | number)[]): string {
   return path.join(".");
 }
+
+/** The value at `path` in raw or parsed data (own fields only, so "constructor" is not found on every object), or undefined. */
+export function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    if (!isPlainObject(node) && !Array.isArray(node)) return undefined;
+    const container = node as Record<string, unknown>;
+    if (!Object.hasOwn(container, String(key))) return undefined;
+    node = container[String(key)];
+  }
+  return node;
+}

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { describeFound } from "../units/index.js";
-import { fieldNames, schemaAt } from "./schemaWalk.js";
+import { fieldNames, schemaAt, valueAt } from "./schemaWalk.js";
 import { closestName } from "../closestName.js";
 
 /**
@@ -103,13 +103,4 @@ function describeType(expected: string): string {
     default:
       return expected;
   }
-}
-
-function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  let node: unknown = data;
-  for (const key of path) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
 }

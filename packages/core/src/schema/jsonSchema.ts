@@ -24,8 +24,8 @@ import { OWN_FIELDS, scenarioSchema } from "./scenario.js";
  *   provenance.
  * - A collection keyed by id (fabs, designs, nodes, HBM generations...)
  *   may carry provenance for everything in it, as the loader allows.
- * - A file that `extends` another needs only `id`, `title` and
- *   `description`: any other field may be left to the parent, and an
+ * - A file that `extends` another needs only `id` and `title` (its
+ *   `description` is optional): any other field may be left to the parent, and an
  *   optional one (a design, a fab, an end date) may be `null` to remove
  *   what the parent set. A file without `extends` must also have every
  *   field a complete scenario needs (`$defs.completeScenario`).
