@@ -61,7 +61,6 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
     });
   /** A command's examples (command line, what it does) and the exit codes, on its help page. */
   const helpPage = <T>(y: Argv<T>, examples: readonly (readonly [string, string])[]): Argv<T> => examples.reduce((acc, [command, what]) => acc.example(command, what), y).epilogue(EXIT_CODES);
-  const quiet = <T>(y: Argv<T>) => y.option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" });
   return yargs()
     .scriptName("chipsim")
     .usage("$0 <command> [options]\n\nSeeded Monte Carlo runs of China's AI-accelerator supply chain, 2024-2035: distributions, the binding constraint and a source for every assumption.")
@@ -166,17 +165,16 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       "merge <partials..>",
       "Merge the partial results of chipsim run --shard into the summary of the whole job",
       (y) =>
-        quiet(
-          helpPage(y, [
-            ["$0 merge parts --out results/1m", "Merge every shard's partial file in parts/ into the summary one machine would have written"],
-            ["$0 merge parts/shard-0-of-2.chipsim parts/shard-1-of-2.chipsim --format json", "Merge two partial files and print the summary as JSON"],
-          ]),
-        )
+        helpPage(y, [
+          ["$0 merge parts --out results/1m", "Merge every shard's partial file in parts/ into the summary one machine would have written"],
+          ["$0 merge parts/partial-0-of-2.chipsim parts/partial-1-of-2.chipsim --format json", "Merge two partial files and print the summary as JSON"],
+        ])
           .positional("partials", { type: "string", array: true, demandOption: true, describe: "Partial result files, or folders of them" })
           .option("out", { type: "string", describe: "Folder to write summary.json, summary.csv and manifest.json into", defaultDescription: "none: print only" })
           .option("format", { choices: ["table", "json", "csv", "parquet"] as const, default: "table" as const, describe: "What to print (parquet: write summary.parquet)" })
           .option("formats", { type: "string", describe: "Files to write with --out: a comma-separated list of json, csv, parquet", defaultDescription: "json,csv" })
-          .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" }),
+          .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })
+          .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       (a) =>
         done(
           mergeCommand(
@@ -345,7 +343,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       "report <scenario>",
       "Write one self-contained HTML report: results, charts, tornado, comparison, parameters and sources",
       (y) =>
-        helpPage(reportOptions(sets(y)), [
+        helpPage(reportOptions(sets(y), workersDefault), [
           ["$0 report baseline --out report.html", "The baseline's results, charts, tornado, parameters and sources in one page"],
           ["$0 report baseline --compare euv-delayed --compare hbm-chokehold --out briefing.html", "The same, with two scenarios compared against it"],
           ["$0 report baseline --vs 'levers.us-hbm-ban.strength=0' --out no-ban.html", "The baseline against itself without the HBM ban"],
@@ -356,7 +354,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
       "charts <scenario>",
       "Write the report's charts as SVG files",
       (y) =>
-        helpPage(reportOptions(sets(y)), [
+        helpPage(reportOptions(sets(y), workersDefault), [
           ["$0 charts baseline --out charts", "The report's charts as SVG files in charts/"],
           ["$0 charts baseline --compare euv-delayed --runs 2000", "With the comparison chart, from 2,000 runs"],
         ]).option("out", { type: "string", default: "charts", describe: "Folder for the SVG files" }),
@@ -475,7 +473,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
     });
 }
 
-function reportOptions(y: Argv) {
+function reportOptions(y: Argv, workersDefault: string) {
   return y
     .positional("scenario", { type: "string", demandOption: true, describe: "Built-in scenario id or a scenario file" })
     .option("compare", { type: "string", array: true, default: [] as string[], describe: "Scenarios to compare with (repeatable)", defaultDescription: "none" })
@@ -489,7 +487,7 @@ function reportOptions(y: Argv) {
     .option("seed", { type: "string", describe: "Seed", defaultDescription: SCENARIO_SEED })
     .option("metric", { type: "string", default: "accelerators.domestic", describe: "Output of the tornado" })
     .option("year", { type: "number", default: 2030, describe: "Year of the tornado" })
-    .option("workers", { type: "number", describe: "Worker threads. Results do not depend on it", defaultDescription: `one per core (${availableParallelism()} here), but 1 below 10,000 runs` })
+    .option("workers", { type: "number", describe: "Worker threads. Results do not depend on it", defaultDescription: workersDefault })
     .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" });
 }
 
