@@ -406,13 +406,14 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
         helpPage(sets(y), [
           ["$0 explain readyYear", "The domestic EUV ready year: meaning, unit, distribution, the claim and the article behind it"],
           ["$0 explain levers.us-hbm-ban.strength --scenario hbm-chokehold", "The HBM ban's strength as another scenario sets it"],
+          ["$0 explain levers.us-foundry-ban", "What a lever does, and what it changes, measured with paired runs against the lever off"],
         ])
           .positional("path", { type: "string", demandOption: true, describe: "A parameter path, or part of one (e.g. readyYear)" })
           .option("scenario", { type: "string", default: "baseline", describe: "Scenario whose value to explain" })
           .option("format", { choices: ["table", "json"] as const, default: "table" as const, describe: "What to print on stdout" }),
-      (a) =>
+      async (a) =>
         done(
-          explainCommand(
+          await explainCommand(
             { path: a.path as string, scenario: a.scenario, format: a.format as "table" | "json", ...(a.set !== undefined ? { set: a.set } : {}) },
             io,
           ),

@@ -1,7 +1,8 @@
-import { describeParam, didYouMean, type BibliographyEntry, type ParamDescription } from "@chipsim/core";
+import { describeParam, didYouMean, LEVER_IDS, type BibliographyEntry, type LeverId, type ParamDescription } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
+import { explainLever } from "./explainLever.js";
 import { citation } from "./sources.js";
 import { shownStatistic } from "./show.js";
 
@@ -29,8 +30,14 @@ export interface ExplainArgs {
   readonly format: "table" | "json";
 }
 
-/** `chipsim explain PATH`: what a parameter means, its unit and distribution, and where its value comes from. */
-export function explainCommand(args: ExplainArgs, io: CliIo): number {
+/**
+ * `chipsim explain PATH`: what a parameter means, its unit and distribution,
+ * and where its value comes from; for a lever (`levers.<id>`), what it does
+ * and what it changes, measured.
+ */
+export function explainCommand(args: ExplainArgs, io: CliIo): number | Promise<number> {
+  const lever = LEVER_IDS.find((id) => args.path === `levers.${id}`);
+  if (lever !== undefined) return explainLever(lever as LeverId, args.scenario, args.set, args.format, io);
   const scenario = loadResolved(args.scenario, args.set, io.cwd);
   const exact = scenario.params.find((p) => p.path === args.path);
   const matches = exact ? [exact] : scenario.params.filter((p) => p.path.toLowerCase().includes(args.path.toLowerCase()));

@@ -1,0 +1,82 @@
+import type { LeverId } from "../../schema/leverIds.js";
+
+/**
+ * What each lever does, in the model's own terms: the agent that reads it,
+ * the mechanism at strength s, the indicator it moves first (with the sign
+ * of that move as s rises), and the headline result a reader expects it to
+ * move. `chipsim explain levers.<id>` prints this beside a paired
+ * measurement; where the measured headline effect has the other sign,
+ * `net` says why, and docs/model.md gives the numbers.
+ */
+export interface LeverEffect {
+  readonly readBy: string;
+  readonly mechanism: string;
+  /** The indicator the lever acts on first, and whether it falls (-1) or rises (+1) as the strength rises. */
+  readonly direct: { readonly metric: string; readonly sign: -1 | 1 };
+  /** The headline result a reader expects it to move, with the expected sign; absent where it has none. */
+  readonly headline?: { readonly metric: string; readonly sign: -1 | 1 };
+  /** Why the net effect on the headline can differ from the direct one. */
+  readonly net?: string;
+}
+
+export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
+  "us-euv-ban": {
+    readBy: "lithography",
+    mechanism: "foreign EUV deliveries times (1 - s); EUV exposures print critical layers of logic and DRAM wafers and open nodes that need EUV",
+    direct: { metric: "litho.euvTools", sign: -1 },
+    headline: { metric: "accelerators.domestic", sign: -1 },
+  },
+  "us-duv-controls": {
+    readBy: "lithography",
+    mechanism: "foreign ArF immersion deliveries to the advanced logic and HBM DRAM lines times (1 - s)",
+    direct: { metric: "litho.duvScanners", sign: -1 },
+    headline: { metric: "accelerators.domestic", sign: -1 },
+  },
+  "us-duv-servicing": {
+    readBy: "lithography",
+    mechanism: "scanner uptime times (1 - servicingUptimeLoss s); foreign scanners lost at servicingAttritionPerYear s",
+    direct: { metric: "litho.duvScanners", sign: -1 },
+    headline: { metric: "accelerators.domestic", sign: -1 },
+  },
+  "us-hbm-ban": {
+    readBy: "memory",
+    mechanism: "foreign HBM inflow times (1 - s); the pre-ban rush arrives in the quarter the ban starts",
+    direct: { metric: "hbm.foreignStock", sign: -1 },
+    headline: { metric: "accelerators.domestic", sign: -1 },
+  },
+  "us-ai-chip-exports": {
+    readBy: "designs",
+    mechanism: "imported accelerator supply times (1 - s)",
+    direct: { metric: "accelerators.imported", sign: -1 },
+    headline: { metric: "compute.installedH100e", sign: -1 },
+  },
+  "us-foundry-ban": {
+    readBy: "designs",
+    mechanism: "dies that foreign foundries add to the die banks times (1 - s)",
+    direct: { metric: "dies.bankRemaining", sign: -1 },
+    headline: { metric: "accelerators.domestic", sign: -1 },
+  },
+  "cn-domestic-mandate": {
+    readBy: "market",
+    mechanism: "imports limited to (1 - s mandateCoverage) of demand",
+    direct: { metric: "accelerators.imported", sign: -1 },
+    headline: { metric: "share.domestic", sign: 1 },
+  },
+  "cn-import-rejection": {
+    readBy: "market",
+    mechanism: "imports accepted times (1 - s)",
+    direct: { metric: "accelerators.imported", sign: -1 },
+    headline: { metric: "share.domestic", sign: 1 },
+  },
+  "cn-minerals-controls": {
+    readBy: "triggers only",
+    mechanism: "published as levers.cn-minerals-controls for triggers to watch; no direct effect on Chinese output",
+    direct: { metric: "levers.cn-minerals-controls", sign: 1 },
+  },
+  "cn-subsidies": {
+    readBy: "policy",
+    mechanism: "share of the support package spent; the money buys logic, HBM DRAM and packaging capacity after a lag",
+    direct: { metric: "subsidies.spentUSD", sign: 1 },
+    headline: { metric: "accelerators.domestic", sign: 1 },
+  },
+};
