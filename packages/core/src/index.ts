@@ -18,6 +18,7 @@ export { DEFAULT_MEMORY_BOUND_BYTES, storedBytes, type StoreMode } from "./stats
 export { BLOCK_RUNS, HISTOGRAM_BINS } from "./stats/binnedSeries.js";
 export { StoredSeries } from "./stats/storedSeries.js";
 export { quantilesBySelection } from "./stats/orderStatistics.js";
+export { median } from "./stats/median.js";
 export { SUMMARY_ROW, summarizeStoredSeries } from "./stats/summaryRows.js";
 export { summarize, summaryFrame, DOMESTIC_CONSTRAINTS, IMPORT_CONSTRAINTS, MILESTONES, type Summary, type SummaryFrame, type QuantileMethod } from "./export/summary.js";
 export { summaryToCsv, CSV_HEADER } from "./export/csv.js";
@@ -62,6 +63,8 @@ export { canonicalContent } from "./export/canonicalContent.js";
 export type { SeriesPrecision } from "./stats/seriesSummary.js";
 export { compareScenarios, runJobHere, type ComparisonSummary, type DiffSummary, type RunJob, type RunJobOptions } from "./analysis/comparison.js";
 export { attributeDifference, type Attribution } from "./analysis/attribution.js";
+export { perRunValues, type PerRunValues } from "./analysis/perRunValues.js";
+export { pairedEffect, type PairedEffect } from "./analysis/pairedEffect.js";
 export { scenarioChanges, changeGroups, type ScenarioChange } from "./analysis/scenarioDiff.js";
 export { hybridScenario } from "./analysis/hybrid.js";
 export { gridDesign, latinHypercube } from "./analysis/design.js";

@@ -1,0 +1,283 @@
+/**
+ * What each lever and input must do to the results, and why: the table
+ * docs/behaviour.md measures and the behaviour tests check. A row names a
+ * change (in `chipsim compare --vs` form), the metric-year it must move,
+ * which way and by at least how much, and the mechanism that moves it.
+ * Sizes are set at about half of what the model gives, so a row fails
+ * when a mechanism breaks, not when a parameter is retuned.
+ *
+ * A row marked `pending` states a behaviour the model cannot produce yet
+ * and names the mechanism it lacks; it is expected to fail until that
+ * mechanism exists.
+ */
+
+export type Direction = "up" | "down";
+
+/** A change to a scenario and the move it must cause in one metric-year, measured on paired runs. */
+export interface Behaviour {
+  readonly id: string;
+  /** The scenario changed (default: the baseline). */
+  readonly base?: string;
+  /** Overrides as `chipsim compare --vs` takes them: `path=value; path=value`. */
+  readonly change: string;
+  /** A metric id, or several joined by " + " and summed run by run. */
+  readonly metric: string;
+  readonly year: number;
+  readonly direction: Direction;
+  /** The least effect that counts: the mean paired difference as a fraction of the base median. */
+  readonly minSize: number;
+  /** The mechanism, in one sentence. */
+  readonly why: string;
+  /** The model mechanism this behaviour waits for, while the model lacks it. */
+  readonly pending?: string;
+}
+
+/** A year-end stock that the runs of one scenario must keep below so many quarters of a yearly flow. */
+export interface StockBound {
+  readonly id: string;
+  readonly base?: string;
+  /** The stock (a year-end metric). */
+  readonly metric: string;
+  readonly year: number;
+  /** The flow it is measured in (a metric per year, or several joined by " + "). */
+  readonly flow: string;
+  /** The bound, in quarters of that year's flow; it holds when the median over runs is within it. */
+  readonly atMostQuarters: number;
+  readonly why: string;
+  readonly pending?: string;
+}
+
+/** Every domestic design's good dies made, for behaviours of dies whatever design makes them. */
+const DOMESTIC_DIES = ["ascend-910b", "ascend-910c", "ascend-950", "cambricon-590", "metax-c500", "metax-c600", "kunlun-p800", "kunlun-m100", "kunlun-m300"].map((d) => `dies.${d}`).join(" + ");
+
+/** Compute dies in the domestic accelerators deployed, by designer. */
+const DOMESTIC_DIES_DEPLOYED = ["huawei", "cambricon", "metax", "baidu"].map((d) => `designer.${d}.dies`).join(" + ");
+
+const EUV_AND_MEMORY = "memory on the shared lithography toolset; nodes that EUV opens";
+
+export const BEHAVIOURS: readonly Behaviour[] = [
+  {
+    id: "duv-controls-cut-wafers",
+    change: "levers.us-duv-controls.strength=1",
+    metric: "wafers.advanced",
+    year: 2028,
+    direction: "down",
+    minSize: 0.2,
+    why: "Full controls stop foreign immersion-scanner deliveries, so fewer scanner-hours reach the multi-patterned advanced nodes and fewer wafers start.",
+  },
+  {
+    id: "servicing-ban-cuts-wafers",
+    change: "levers.us-duv-servicing.strength=1",
+    metric: "wafers.advanced",
+    year: 2030,
+    direction: "down",
+    minSize: 0.2,
+    why: "Without foreign servicing, scanner uptime falls and foreign tools wear out, so fewer exposures a quarter are left for advanced wafers.",
+  },
+  {
+    id: "n7-defects-cut-910b-dies",
+    change: "nodes.n7.d0AtStart=0.75 cm^-2",
+    metric: "dies.ascend-910b",
+    year: 2024,
+    direction: "down",
+    minSize: 0.1,
+    why: "A higher starting defect density on N+2 lowers the die yield of the 665 mm2 910B, so the same wafers give fewer good dies.",
+  },
+  {
+    id: "n7-defects-cut-910c-dies",
+    change: "nodes.n7.d0AtStart=0.75 cm^-2",
+    metric: "dies.ascend-910c",
+    year: 2025,
+    direction: "down",
+    minSize: 0.1,
+    why: "The 910C's dies are the 910B's on the same node: more defects, lower yield, fewer good dies a wafer.",
+  },
+  {
+    id: "hbm-ban-lifted-more-stacks",
+    change: "levers.us-hbm-ban.strength=0",
+    metric: "hbm.stacksUsed",
+    year: 2025,
+    direction: "up",
+    minSize: 0.1,
+    why: "Without the ban the foreign HBM flow goes on after 2024, so 2025, when HBM binds much of domestic output, has more stacks to build into accelerators.",
+  },
+  {
+    id: "hbm-ban-lifted-more-accelerators",
+    change: "levers.us-hbm-ban.strength=0",
+    metric: "accelerators.domestic",
+    year: 2025,
+    direction: "up",
+    minSize: 0.1,
+    why: "The stacks the ban would have kept out let dies waiting for memory be packaged as accelerators.",
+  },
+  {
+    id: "no-pre-ban-rush-fewer-accelerators",
+    change: "memory.foreign.preBanRush=0",
+    metric: "accelerators.domestic",
+    year: 2025,
+    direction: "down",
+    minSize: 0.2,
+    why: "Without the stockpile bought just before the HBM ban, 2025's domestic accelerators have only the smaller foreign stock and domestic output to draw on.",
+  },
+  {
+    id: "chip-exports-blocked-fewer-imports",
+    change: "levers.us-ai-chip-exports.start=2024Q1; levers.us-ai-chip-exports.end=2035Q4",
+    metric: "accelerators.imported",
+    year: 2027,
+    direction: "down",
+    minSize: 0.5,
+    why: "Blocking the licensed NVIDIA channel for the whole horizon removes the H20 and H200 supply that imports are drawn from.",
+  },
+  {
+    id: "import-rejection-fewer-imports",
+    change: "levers.cn-import-rejection.strength=1",
+    metric: "accelerators.imported",
+    year: 2027,
+    direction: "down",
+    minSize: 0.5,
+    why: "Full rejection by Chinese regulators and buyers takes the share of offered NVIDIA parts that buyers accept to zero.",
+  },
+  {
+    id: "larger-package-more-wafers",
+    change: "subsidies.packageTotal=1000e9 CNY",
+    metric: "wafers.advanced",
+    year: 2032,
+    direction: "up",
+    minSize: 0.05,
+    why: "More support money funds more advanced-logic capacity, which adds wafer starts once it has ramped and where scanners allow.",
+  },
+  {
+    id: "larger-package-more-hbm",
+    change: "subsidies.packageTotal=1000e9 CNY",
+    metric: "hbm.domesticOutput",
+    year: 2029,
+    direction: "up",
+    minSize: 0.2,
+    why: "The package's HBM share funds more DRAM wafers for HBM, so more domestic stacks are made.",
+  },
+  {
+    id: "hbm-lines-more-accelerators",
+    change: "memory.domestic.plannedAdditionsPerYear=15 kwpm/year",
+    metric: "accelerators.domestic",
+    year: 2028,
+    direction: "up",
+    minSize: 0.2,
+    why: "HBM is the binding constraint of domestic designs from 2026, so more HBM wafer capacity turns waiting dies into accelerators.",
+  },
+  {
+    id: "earlier-hbm3-more-950s",
+    change: "memory.domestic.generations.hbm3.start=2025Q3",
+    metric: "accelerators.ascend-950",
+    year: 2026,
+    direction: "up",
+    minSize: 1,
+    why: "The 950 takes HBM3 or newer stacks only, so an earlier domestic HBM3 start gives it memory sooner in its launch year.",
+  },
+  {
+    id: "interposers-more-accelerators",
+    change: "packaging.interposerWpmAtStart=20 kwpm",
+    metric: "accelerators.domestic",
+    year: 2024,
+    direction: "up",
+    minSize: 0.02,
+    why: "Packaging binds part of 2024's domestic designs, so more interposer wafers package dies that would otherwise wait.",
+  },
+  {
+    id: "foundry-ban-lifted-more-910c",
+    change: "levers.us-foundry-ban.strength=0",
+    metric: "accelerators.ascend-910c",
+    year: 2025,
+    direction: "up",
+    minSize: 0.05,
+    why: "Without the foundry ban TSMC-made dies keep flowing into the die bank that feeds the 910C.",
+  },
+  {
+    id: "empty-die-bank-fewer-910c",
+    change: "dieBanks.tsmc-ascend.dies=0",
+    metric: "accelerators.ascend-910c",
+    year: 2025,
+    direction: "down",
+    minSize: 0.05,
+    why: "With no TSMC-made dies banked before the ban, the 910C is left with SMIC's dies alone.",
+  },
+  {
+    id: "less-power-fewer-accelerators",
+    change: "power.availableAtStart=2 GW",
+    metric: "accelerators.domestic",
+    year: 2030,
+    direction: "down",
+    minSize: 0.2,
+    why: "Less data-centre power leaves less room for new accelerators once the installed base draws its share.",
+  },
+  {
+    id: "earlier-euv-more-wafers",
+    change: "lithography.domesticEuv.readyYear=2028",
+    metric: "wafers.advanced",
+    year: 2031,
+    direction: "up",
+    minSize: 0.05,
+    why: "Domestic EUV tools print the critical layers that DUV multi-patterns, so each wafer needs fewer scanner exposures and more wafers start.",
+  },
+  {
+    id: "earlier-euv-more-accelerators",
+    change: "lithography.domesticEuv.readyYear=2028",
+    metric: "accelerators.domestic",
+    year: 2031,
+    direction: "up",
+    minSize: 0.02,
+    why: "Earlier EUV should free DUV scanners for HBM's DRAM and open nodes with more good dies, easing the HBM limit on accelerators; today the extra logic wafers wait for memory.",
+    pending: EUV_AND_MEMORY,
+  },
+  {
+    id: "later-euv-fewer-accelerators",
+    change: "lithography.domesticEuv.readyYear=2034",
+    metric: "accelerators.domestic",
+    year: 2031,
+    direction: "down",
+    minSize: 0.02,
+    why: "Later EUV should keep HBM's DRAM and the logic nodes on scarce DUV scanners for longer and so cut accelerators; today only logic wafers move, and they wait for memory.",
+    pending: EUV_AND_MEMORY,
+  },
+  {
+    id: "earlier-euv-more-hbm",
+    change: "lithography.domesticEuv.readyYear=2028",
+    metric: "hbm.domesticOutput",
+    year: 2031,
+    direction: "up",
+    minSize: 0.02,
+    why: "HBM's DRAM is made with the same lithography as logic, so EUV tools that relieve the scanners should raise memory output; today memory capacity does not depend on lithography.",
+    pending: EUV_AND_MEMORY,
+  },
+  {
+    id: "duv-controls-cut-hbm",
+    change: "levers.us-duv-controls.strength=1",
+    metric: "hbm.domesticOutput",
+    year: 2030,
+    direction: "down",
+    minSize: 0.02,
+    why: "Stopping scanner deliveries should slow the DRAM lines that make HBM as it slows logic; today memory capacity does not depend on lithography.",
+    pending: "memory on the shared toolset",
+  },
+  {
+    id: "n5-defects-cut-dies",
+    change: "nodes.n5.d0AtStart=1.0 cm^-2",
+    metric: DOMESTIC_DIES,
+    year: 2030,
+    direction: "down",
+    minSize: 0.02,
+    why: "A higher defect density on N+3 should cut the good dies of the designs made on it; today no design is made on N+3, so its yield moves nothing.",
+    pending: "designs on N+3",
+  },
+];
+
+export const STOCK_BOUNDS: readonly StockBound[] = [
+  {
+    id: "die-inventory-within-two-quarters",
+    metric: "dies.inventory",
+    year: 2030,
+    flow: DOMESTIC_DIES_DEPLOYED,
+    atMostQuarters: 2,
+    why: "Fabs that plan wafer starts against what can be packaged (HBM, interposers) keep at most a couple of quarters of dies waiting; today wafer starts follow capacity and dies pile up behind the HBM limit.",
+    pending: "production planned against the bottleneck",
+  },
+];
