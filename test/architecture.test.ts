@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -67,6 +67,68 @@ describe("architecture", () => {
     visit(join(root, "packages/core/src/engine.ts"));
     expect(seen.size).toBeGreaterThan(30);
     expect([...packages].sort()).toEqual(["seedrandom"]);
+  });
+
+  describe("an agent is one folder", () => {
+    const agentsDir = join(root, "packages/core/src/agents");
+    const folders = readdirSync(agentsDir).filter((name) => statSync(join(agentsDir, name)).isDirectory());
+    /** The core source files a file imports (types included), as paths. */
+    const importsOf = (file: string) =>
+      [...readFileSync(file, "utf8").matchAll(/^(?:import|export)[^"]*?from "(\.[^"]+)"/gm)].map(([, spec]) => join(dirname(file), (spec as string).replace(/\.js$/, ".ts")));
+    /** The agent folder a path lies in, if any. */
+    const agentOf = (path: string) => {
+      const inside = relative(agentsDir, path);
+      return inside.startsWith("..") || !inside.includes(sep) ? undefined : inside.split(sep)[0];
+    };
+    const listed = (file: string, list: string, suffix: string) => {
+      const text = readFileSync(join(agentsDir, file), "utf8");
+      const body = text.slice(text.indexOf(`export const ${list} = [`), text.indexOf("] as const;"));
+      return [...body.matchAll(new RegExp(`(\\w+)${suffix},`, "g"))].map(([, name]) => name);
+    };
+
+    it("exports one definition from each agent folder's index.ts, and its zod-free engine part from engine.ts", () => {
+      expect(folders.length).toBe(9);
+      for (const name of folders) {
+        const index = readFileSync(join(agentsDir, name, "index.ts"), "utf8");
+        expect(index.match(/^export /gm), `agents/${name}/index.ts`).toHaveLength(1);
+        expect(index, `agents/${name}/index.ts`).toMatch(new RegExp(`^export const ${name}Definition: AgentDefinition<"${name}", typeof sections> = \\{\\n  \\.\\.\\.${name}Engine,$`, "m"));
+        const engine = readFileSync(join(agentsDir, name, "engine.ts"), "utf8");
+        expect(engine, `agents/${name}/engine.ts`).toMatch(new RegExp(`^export const ${name}Engine: AgentEngine<"${name}"> = \\{$`, "m"));
+      }
+    });
+
+    it("keeps each agent's code to its own folder: what agents share lives in model/", () => {
+      const offenders = core.flatMap((f) => {
+        const own = agentOf(f);
+        if (own === undefined) return [];
+        return importsOf(f)
+          .filter((target) => agentOf(target) !== undefined && agentOf(target) !== own)
+          .map((target) => `${relative(root, f)} -> ${relative(root, target)}`);
+      });
+      expect(offenders).toEqual([]);
+    });
+
+    it("is reached from the rest of core only through the registries", () => {
+      const registries = [join(agentsDir, "registry.ts"), join(agentsDir, "sections.ts")];
+      const offenders = core
+        .filter((f) => relative(agentsDir, f).startsWith(".."))
+        .flatMap((f) =>
+          importsOf(f)
+            .filter((target) => !relative(agentsDir, target).startsWith("..") && !registries.includes(target))
+            .map((target) => `${relative(root, f)} -> ${relative(root, target)}`),
+        );
+      expect(offenders).toEqual([]);
+    });
+
+    it("lists every agent once in each registry, in the step order docs/model.md gives", () => {
+      const model = readFileSync(join(root, "docs/model.md"), "utf8");
+      const sentence = /every agent steps in the order ([a-z,\s]+);/.exec(model)?.[1] as string;
+      const documented = sentence.split(/,\s*/).map((name) => name.trim());
+      expect(documented).toHaveLength(9);
+      expect([...documented].sort()).toEqual([...folders].sort());
+      expect(listed("registry.ts", "AGENTS", "Engine")).toEqual(documented);
+      expect(listed("sections.ts", "AGENT_DEFINITIONS", "Definition")).toEqual(documented);
+    });
   });
 
   it("has one agent per file, each under 300 lines", () => {

@@ -1,3 +1,4 @@
+import type { Location } from "./config/resolvedScenario.js";
 import type { RunNaming } from "./montecarlo/runNaming.js";
 /**
  * Failures that reach the user carry a fixed code that the command line
@@ -20,6 +21,15 @@ export interface ScenarioIssue {
   readonly column?: number;
   /** The known name (a field, an id, a path) a misspelt one most likely meant: shown as "did you mean ...?". */
   readonly suggestion?: string;
+}
+
+/** Reports one problem at a dotted path: what was expected there, what was found, and perhaps the name meant. */
+export type IssueSink = (path: string, expected: string, found: string, suggestion?: string) => void;
+
+/** An IssueSink that appends to `issues`, each located (file, line) by `locate`. */
+export function issueSink(issues: ScenarioIssue[], locate: (path: string) => Location): IssueSink {
+  return (path, expected, found, suggestion) =>
+    issues.push({ ...locate(path), path, expected, found, ...(suggestion !== undefined ? { suggestion } : {}) });
 }
 
 export class ChipsimError extends Error {

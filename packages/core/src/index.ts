@@ -41,8 +41,8 @@ export {
 export { scenarioSchema, type ScenarioTree } from "./schema/scenario.js";
 export { scenarioJsonSchema } from "./schema/jsonSchema.js";
 export { bibliographySchema, type BibliographyEntry } from "./schema/bibliography.js";
-export { LEVER_IDS, type LeverId } from "./schema/levers.js";
-export { LEVER_EFFECTS, type LeverEffect } from "./agents/policy/leverEffects.js";
+export { LEVER_IDS, type LeverId } from "./schema/leverIds.js";
+export { LEVER_EFFECTS, type LeverEffect } from "./model/leverEffects.js";
 export { Param, type Provenance } from "./schema/param.js";
 export type { ParamSpec, ParamKind } from "./schema/paramSpec.js";
 export { makeDistribution } from "./distributions/make.js";

@@ -1,19 +1,11 @@
-import { DesignsAgent } from "../agents/designs/designsAgent.js";
-import { FabsAgent } from "../agents/fabs/fabsAgent.js";
-import { LithographyAgent } from "../agents/lithography/lithographyAgent.js";
-import { MarketAgent } from "../agents/market/marketAgent.js";
-import { MemoryAgent } from "../agents/memory/memoryAgent.js";
-import { PackagingAgent } from "../agents/packaging/packagingAgent.js";
-import { PolicyAgent } from "../agents/policy/policyAgent.js";
-import { PowerAgent } from "../agents/power/powerAgent.js";
-import { YieldAgent } from "../agents/yield/yieldAgent.js";
+import { AGENTS } from "../agents/registry.js";
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { buildMetricRegistry, type MetricDef } from "../metrics/registry.js";
 import { LEVER_IDS } from "../schema/leverIds.js";
-import { STEP_ORDER, type Agent } from "./agent.js";
+import type { Agent } from "./agent.js";
 import { ScenarioError, type ScenarioIssue } from "../errors.js";
 import { BuildContext } from "./buildContext.js";
-import { checkModelLimits, correlationGroups } from "./modelChecks.js";
+import { checkAgents, correlationGroups } from "./modelChecks.js";
 import { ObservableRegistry } from "./observables.js";
 import { ParamTable } from "./paramTable.js";
 import { World } from "./world.js";
@@ -55,28 +47,18 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
   const table = new ParamTable(scenario.params, correlations.groups);
   const observables = new ObservableRegistry();
   const ctx = new BuildContext(scenario, table, observables);
-  const policy = new PolicyAgent(ctx);
-  const built: Agent[] = [
-    policy,
-    new LithographyAgent(ctx),
-    new FabsAgent(ctx),
-    new YieldAgent(ctx),
-    new MemoryAgent(ctx),
-    new PackagingAgent(ctx),
-    new DesignsAgent(ctx),
-    new PowerAgent(ctx),
-    new MarketAgent(ctx),
-  ];
-  // Trigger conditions may watch anything any agent publishes, so they are
-  // checked and compiled once every agent is built.
-  const issues = [...correlations.issues, ...checkModelLimits(ctx)];
-  if (issues.length > 0) throw new ScenarioError(issues);
-  policy.bindTriggers(ctx);
-  const agents = STEP_ORDER.map((name) => {
-    const agent = built.find((a) => a.name === name);
-    if (!agent) throw new Error(`no agent for step ${name}`);
+  // Each agent's constructor registers the parameters it reads and the
+  // observables it publishes, in step order.
+  const agents: Agent[] = AGENTS.map((definition) => {
+    const agent = definition.build(ctx);
+    if (agent.name !== definition.name) throw new Error(`agent ${definition.name} built an agent named ${agent.name}`);
     return agent;
   });
+  // Some checks (trigger conditions) need what every agent publishes, so
+  // they run, and agents are bound, once every agent is built.
+  const issues = [...correlations.issues, ...checkAgents(ctx)];
+  if (issues.length > 0) throw new ScenarioError(issues);
+  for (const agent of agents) agent.bind?.(ctx);
   const world = new World({
     quarters: ctx.quarters,
     params: table.size,

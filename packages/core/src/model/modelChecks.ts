@@ -1,40 +1,19 @@
-import { conditionOperands } from "../agents/policy/policyAgent.js";
-import { parseCondition } from "../agents/policy/triggerCondition.js";
-import { harvestCondition, MAX_HARVEST_CONDITION } from "../agents/yield/coreHarvesting.js";
-import { supportOf } from "../distributions/support.js";
-import type { ScenarioIssue } from "../errors.js";
+import { AGENTS } from "../agents/registry.js";
 import { closestName } from "../closestName.js";
+import { issueSink, type ScenarioIssue } from "../errors.js";
 import type { BuildContext } from "./buildContext.js";
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { buildCorrelatedGroups, type CorrelatedGroup, type CorrelationPair } from "./correlation.js";
 
 /**
- * Checks that need the model itself: trigger conditions name indicators
- * the agents publish, and core harvesting must stay within the range where
- * its formula is accurate.
+ * Checks that need the model itself, each agent's in step order (policy's
+ * trigger conditions name indicators the agents publish; yield's core
+ * harvesting must stay within the range where its formula is accurate).
  */
-export function checkModelLimits(ctx: BuildContext): ScenarioIssue[] {
+export function checkAgents(ctx: BuildContext): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const issue = (path: string, expected: string, found: string, suggestion?: string) =>
-    issues.push({ ...ctx.scenario.locate(path), path, expected, found, ...(suggestion !== undefined ? { suggestion } : {}) });
-  const operands = conditionOperands(ctx);
-  for (const [id, trigger] of Object.entries(ctx.scenario.tree.triggers ?? {})) {
-    const parsed = parseCondition(trigger.when, operands);
-    if (!parsed.ok) issue(`triggers.${id}.when`, parsed.expected, parsed.found, parsed.suggestion);
-  }
-  ctx.designIds.forEach((id, d) => {
-    const design = ctx.domesticDesign(d);
-    if (!design) return;
-    const maxCores = supportOf(design.cores.dist)[1];
-    const minRequired = supportOf(design.coresRequired.dist)[0];
-    if (maxCores >= minRequired && harvestCondition(maxCores, minRequired) > MAX_HARVEST_CONDITION) {
-      issue(
-        `designs.${id}.coresRequired`,
-        `fewer spare cores for a die of ${maxCores} cores: the harvesting formula loses accuracy beyond 8 spare of 32 or 4 of 64`,
-        `${maxCores - minRequired} spare cores`,
-      );
-    }
-  });
+  const issue = issueSink(issues, (path) => ctx.scenario.locate(path));
+  for (const agent of AGENTS) agent.modelChecks?.(ctx, issue);
   return issues;
 }
 
@@ -48,8 +27,7 @@ export function correlationGroups(
   indexOfPath: (path: string) => number | undefined,
 ): { groups: CorrelatedGroup[]; issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
-  const issue = (path: string, expected: string, found: string, suggestion?: string) =>
-    issues.push({ ...scenario.locate(path), path, expected, found, ...(suggestion !== undefined ? { suggestion } : {}) });
+  const issue = issueSink(issues, (path) => scenario.locate(path));
   const pairs: CorrelationPair[] = [];
   (scenario.tree.correlations ?? []).forEach((c, k) => {
     const at = `correlations.${k}`;

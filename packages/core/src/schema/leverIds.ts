@@ -1,6 +1,6 @@
 /**
  * Export-control and industrial-policy levers. The set is fixed because each
- * lever is read by a named agent (see agents/policy/leverEffects.ts); a
+ * lever is read by a named agent (model/leverEffects.ts, and docs/model.md); a
  * scenario sets when each starts and ends and how strongly it is enforced.
  * No schema code here: the engine imports this without zod.
  */

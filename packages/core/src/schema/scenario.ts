@@ -1,20 +1,8 @@
 import { z } from "zod";
+import { AGENT_SECTIONS } from "../agents/sections.js";
 import { bibliographySchema } from "./bibliography.js";
 import { correlationsSchema } from "./correlations.js";
-import { designsSchema } from "./designs.js";
-import { dieBanksSchema } from "./dieBanks.js";
-import { fabsSchema } from "./fabs.js";
-import { leversSchema } from "./levers.js";
-import { lithographySchema } from "./lithography.js";
-import { marketSchema } from "./market.js";
-import { memorySchema } from "./memory.js";
-import { nodesSchema } from "./nodes.js";
 import { idSchema } from "./object.js";
-import { packagingSchema } from "./packaging.js";
-import { powerSchema } from "./power.js";
-import { subsidiesSchema } from "./subsidies.js";
-import { triggersSchema } from "./triggers.js";
-import { yieldSchema } from "./yieldModel.js";
 
 /** What every file names itself with, a file that extends another included (not inherited). */
 export const OWN_FIELDS = ["id", "title"] as const;
@@ -22,11 +10,8 @@ export const OWN_FIELDS = ["id", "title"] as const;
 export const MIN_HORIZON = 2025;
 export const MAX_HORIZON = 2050;
 
-/**
- * A complete scenario, after `extends` has been merged. Sections appear in
- * the agents' step order.
- */
-export const scenarioSchema = z.strictObject({
+/** The fields that are the scenario's own rather than an agent's. */
+const scenarioFields = {
   id: idSchema.describe("The scenario's id (its file name without .yaml for built-ins)."),
   title: z.string().min(1).describe("A short title for tables and reports."),
   description: z
@@ -44,21 +29,62 @@ export const scenarioSchema = z.strictObject({
   runs: z.number().int().positive().describe("Monte Carlo runs when the command line does not say."),
   seed: z.union([z.number().int(), z.string().min(1)]).describe("Seed when the command line does not say."),
   bibliography: bibliographySchema.optional().describe("Sources this scenario adds to the built-in bibliography."),
-  levers: leversSchema.describe("Export controls and industrial policy: when each lever is in force and how strongly (every lever, by its fixed id)."),
-  triggers: triggersSchema.optional().describe("Conditional policy by id: when an indicator crosses a threshold, a lever moves to a new strength after a delay."),
   correlations: correlationsSchema.optional().describe("Rank correlations between uncertain parameters."),
-  lithography: lithographySchema.describe("Scanners: foreign DUV, domestic SMEE immersion, domestic and foreign EUV."),
-  nodes: nodesSchema.describe("Process nodes by id: exposures per wafer and how the defect density learns."),
-  fabs: fabsSchema.describe("Fab lines by id, each making one node and drawing on the shared lithography pool."),
-  subsidies: subsidiesSchema.describe("The new state support package: its size, how it is spent and what capacity costs."),
-  yield: yieldSchema.describe("The die-yield model shared by every node and design."),
-  memory: memorySchema.describe("HBM stacks: the foreign stockpile and inflow, and domestic output by generation."),
-  packaging: packagingSchema.describe("2.5D (CoWoS-like) interposer capacity for accelerator packages."),
-  dieBanks: dieBanksSchema.describe("Stocks of dies made abroad before the foundry ban, by id, and the designs that may use them."),
-  designs: designsSchema.describe("Accelerator designs by id: `origin: domestic` (made in China, wafer to package) or `origin: import`."),
-  power: powerSchema.describe("Data-centre power available to AI accelerators."),
-  market: marketSchema.describe("Demand for AI compute, imports, the installed base and the H100-equivalent."),
-});
+};
+
+/**
+ * The order of the top-level fields: the order the JSON Schema, the docs,
+ * `chipsim show` and the list of known fields in error messages have
+ * always used. It is nearly step order, but not quite (correlations sit
+ * after triggers, subsidies among the capacity they fund), so it is
+ * written out here rather than taken from the registry. Sections of agents
+ * added later follow these, in step order.
+ */
+const FIELD_ORDER = [
+  "id",
+  "title",
+  "description",
+  "question",
+  "changes",
+  "extends",
+  "horizon",
+  "runs",
+  "seed",
+  "bibliography",
+  "levers",
+  "triggers",
+  "correlations",
+  "lithography",
+  "nodes",
+  "fabs",
+  "subsidies",
+  "yield",
+  "memory",
+  "packaging",
+  "dieBanks",
+  "designs",
+  "power",
+  "market",
+] as const;
+
+/**
+ * A complete scenario, after `extends` has been merged: the scenario's own
+ * fields and every registered agent's sections (agents/sections.ts).
+ */
+export const scenarioSchema = z.strictObject(inFieldOrder(scenarioFields, AGENT_SECTIONS));
+
+function inFieldOrder<A extends Record<string, z.ZodType>, B extends Record<string, z.ZodType>>(own: A, sections: B): A & B {
+  const shape: Record<string, z.ZodType> = { ...own };
+  for (const [key, schema] of Object.entries(sections)) {
+    if (Object.hasOwn(shape, key)) throw new Error(`agent section ${key} is also a field of the scenario's own`);
+    shape[key] = schema;
+  }
+  const absent = FIELD_ORDER.filter((key) => !Object.hasOwn(shape, key));
+  if (absent.length > 0) throw new Error(`FIELD_ORDER lists fields no one defines: ${absent.join(", ")}`);
+  const listed = new Set<string>(FIELD_ORDER);
+  const later = Object.keys(shape).filter((key) => !listed.has(key));
+  return Object.fromEntries([...FIELD_ORDER, ...later].map((key) => [key, shape[key]])) as A & B;
+}
 
 /** What the schema produces: parameters are Param objects, still without path and provenance. */
 export type ScenarioTree = z.output<typeof scenarioSchema>;

@@ -3,7 +3,8 @@ import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { generationRank } from "../../schema/hbmGenerations.js";
 import { allocateHbm, type HbmRequest } from "./hbmAllocation.js";
-import { shippingWeight } from "./shipping.js";
+import { perQuarter } from "../../model/capacity/rates.js";
+import { shippingWeight } from "../../model/shipping.js";
 import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 /**
@@ -137,7 +138,7 @@ export class DesignsAgent implements Agent {
     this.dieStock.fill(0);
     for (let b = 0; b < this.bank.length; b++) {
       this.bank[b] = p[this.pBankDies[b] as number] as number;
-      this.bankInflow[b] = (p[this.pBankInflow[b] as number] as number) / 4;
+      this.bankInflow[b] = perQuarter(p[this.pBankInflow[b] as number] as number);
     }
     const commonYield = p[this.pCommonYield] as number;
     for (let d = 0; d < this.launch.length; d++) {
@@ -149,7 +150,7 @@ export class DesignsAgent implements Agent {
       this.diesPerPackage[d] = valueOr0(p, this.pDiesPerPackage[d] as number);
       this.stacks[d] = valueOr0(p, this.pStacks[d] as number);
       this.packagesPerWafer[d] = valueOr0(p, this.pPackagesPerWafer[d] as number);
-      this.supplyPerQuarter[d] = valueOr0(p, this.pSupplyPerYear[d] as number) / 4;
+      this.supplyPerQuarter[d] = perQuarter(valueOr0(p, this.pSupplyPerYear[d] as number));
       const ownYield = this.pPackageYield[d] as number;
       this.packageYield[d] = ownYield < 0 ? commonYield : (p[ownYield] as number);
     }

@@ -1,15 +1,16 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
-import { CapacityPipeline } from "../../model/capacityPipeline.js";
+import { capacityBought, FundedCapacity } from "../../model/capacity/fundedCapacity.js";
+import { fundingAt } from "../../model/capacity/fundingAt.js";
+import { perQuarter, wafersPerQuarter } from "../../model/capacity/rates.js";
 import type { World } from "../../model/world.js";
 import { coverage } from "../../time/index.js";
 import { lithoLimit, type LithoDemand, type LithoOutcome } from "./lithoLimit.js";
-import { fundingAt } from "./funding.js";
 import { labelled, nodeName, perYear } from "../../metrics/labels.js";
 
 interface Line {
   readonly node: number;
-  readonly pipeline: CapacityPipeline;
+  readonly capacity: FundedCapacity;
   // Parameter indices.
   readonly pOnline: number;
   readonly pCapacityAtStart: number;
@@ -64,7 +65,7 @@ export class FabsAgent implements Agent {
     const t = ctx.table;
     this.lines = Object.values(tree.fabs).map((fab) => ({
       node: ctx.nodeIndex(fab.node),
-      pipeline: new CapacityPipeline(ctx.quarters),
+      capacity: new FundedCapacity(ctx.quarters),
       pOnline: t.optionalIndex(fab.online),
       pCapacityAtStart: t.index(fab.capacityAtStart),
       pAdditions: t.index(fab.plannedAdditionsPerYear),
@@ -105,9 +106,9 @@ export class FabsAgent implements Agent {
 
   reset(w: World): void {
     for (const line of this.lines) {
-      line.pipeline.reset(w.p(line.pCapacityAtStart));
+      line.capacity.reset(w.p(line.pCapacityAtStart));
       line.online = line.pOnline < 0 ? -Infinity : w.p(line.pOnline);
-      line.additions = w.p(line.pAdditions) / 4;
+      line.additions = perQuarter(w.p(line.pAdditions));
       line.plannedUntil = w.p(line.pPlannedUntil);
       line.ramp = w.p(line.pRamp);
       line.utilization = w.p(line.pUtilization);
@@ -140,10 +141,9 @@ export class FabsAgent implements Agent {
       const online = line.online;
       const planned = line.additions * coverage(q, online, line.plannedUntil);
       const running = coverage(q, online, Infinity);
-      const funded = running > 0 ? (funding * line.subsidyPerWpm) / this.costPerWpm : 0;
-      line.pipeline.order(q, planned + funded, 0, line.ramp);
-      const capacity = line.pipeline.advance(q);
-      const starts = capacity * line.utilization * 3 * running;
+      const funded = running > 0 ? capacityBought(funding, line.subsidyPerWpm, this.costPerWpm) : 0;
+      const capacity = line.capacity.advance(q, planned, funded, line.ramp);
+      const starts = wafersPerQuarter(capacity * line.utilization) * running;
       requested[line.node] = (requested[line.node] as number) + starts;
       aiRequested[line.node] = (aiRequested[line.node] as number) + starts * line.aiShare;
     }

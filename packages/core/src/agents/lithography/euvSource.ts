@@ -28,11 +28,3 @@ export function euvSourceRate(ready: number, prototype: number, required: number
   const span = Math.max(ready - PROTOTYPE_POSITION, 1);
   return log(required / prototype) / span;
 }
-
-/** Linear ramp from 0 at `from` to 1 at `from + length`. */
-export function ramp(t: number, from: number, length: number): number {
-  if (t <= from) return 0;
-  if (length <= 0) return 1;
-  const x = (t - from) / length;
-  return x >= 1 ? 1 : x;
-}

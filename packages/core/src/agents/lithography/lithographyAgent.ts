@@ -1,7 +1,9 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
-import { euvSourcePower, euvSourceRate, ramp } from "./euvSource.js";
+import { ramp } from "../../model/capacity/ramp.js";
+import { perQuarter } from "../../model/capacity/rates.js";
+import { euvSourcePower, euvSourceRate } from "./euvSource.js";
 import { labelled, yearEnd } from "../../metrics/labels.js";
 
 /** Production hours in a quarter. */
@@ -58,18 +60,18 @@ export class LithographyAgent implements Agent {
     const controls = w.lever[this.lever.duv] as number;
     const servicing = w.lever[this.lever.servicing] as number;
 
-    const attrition = (w.p(i.attrition) / 4) * servicing;
-    this.foreignDuv += (w.p(i.deliveries) / 4) * (1 - controls) - this.foreignDuv * attrition;
-    this.smeeTools += (w.p(i.smeeRate) / 4) * ramp(mid, w.p(i.smeeFirst), w.p(i.smeeRamp));
+    const attrition = perQuarter(w.p(i.attrition)) * servicing;
+    this.foreignDuv += perQuarter(w.p(i.deliveries)) * (1 - controls) - this.foreignDuv * attrition;
+    this.smeeTools += perQuarter(w.p(i.smeeRate)) * ramp(mid, w.p(i.smeeFirst), w.p(i.smeeRamp));
     const duvTools = this.foreignDuv + this.smeeTools * w.p(i.smeeEffectiveness);
     const uptime = w.p(i.uptime) * (1 - w.p(i.servicingLoss) * servicing);
     w.duvExposures = duvTools * w.p(i.wph) * HOURS_PER_QUARTER * uptime;
 
     const ready = w.p(i.euvReady);
     const power = euvSourcePower(mid, ready, w.p(i.euvPrototype), w.p(i.euvRequired), w.p(i.euvMax), this.euvRate);
-    this.domesticEuv += (w.p(i.euvRate) / 4) * ramp(mid, ready, w.p(i.euvRamp));
+    this.domesticEuv += perQuarter(w.p(i.euvRate)) * ramp(mid, ready, w.p(i.euvRamp));
     const domesticWph = Math.min(w.p(i.euvMaxWph), w.p(i.euvWphPerWatt) * power);
-    this.foreignEuv += (w.p(i.foreignEuvRate) / 4) * (1 - (w.lever[this.lever.euv] as number));
+    this.foreignEuv += perQuarter(w.p(i.foreignEuvRate)) * (1 - (w.lever[this.lever.euv] as number));
     w.euvExposures =
       HOURS_PER_QUARTER * (this.domesticEuv * domesticWph * w.p(i.euvUptime) + this.foreignEuv * w.p(i.foreignEuvWph) * uptime);
 

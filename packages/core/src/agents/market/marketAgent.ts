@@ -1,5 +1,6 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
+import { perQuarter } from "../../model/capacity/rates.js";
 import { INACTIVE } from "../../model/constraints.js";
 import type { World } from "../../model/world.js";
 import { domesticBinding, importBinding } from "./bindingConstraint.js";
@@ -116,7 +117,7 @@ export class MarketAgent implements Agent {
       const growth = this.demandGrowth * exp((q + 0.5) * this.growthDecay);
       this.demandRate *= Math.sqrt(Math.sqrt(1 + growth));
     }
-    const demand = this.demandRate / 4;
+    const demand = perQuarter(this.demandRate);
 
     // Every array in locals: V8 then checks each once per call, not once per access.
     const { domestic, h100e, policyUnits, obsUnits, node, price, tflops } = this;

@@ -1,9 +1,10 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
-import { CapacityPipeline } from "../../model/capacityPipeline.js";
+import { capacityBought, FundedCapacity } from "../../model/capacity/fundedCapacity.js";
+import { fundingAt } from "../../model/capacity/fundingAt.js";
+import { ramp } from "../../model/capacity/ramp.js";
+import { perQuarter, wafersPerQuarter } from "../../model/capacity/rates.js";
 import type { World } from "../../model/world.js";
-import { fundingAt } from "../fabs/funding.js";
-import { ramp } from "../lithography/euvSource.js";
 import { exp } from "../../math/fdlibm.js";
 import { labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
@@ -29,7 +30,7 @@ export class MemoryAgent implements Agent {
   readonly name = "memory";
   private readonly foreignPool: number;
   private readonly domestic: DomesticPool[];
-  private readonly pipeline: CapacityPipeline;
+  private readonly capacity: FundedCapacity;
   private plannedOrdered = 0;
   private readonly i: ReturnType<typeof memoryIndices>;
   private readonly banLever: number;
@@ -48,7 +49,7 @@ export class MemoryAgent implements Agent {
     });
     const byRank = [...this.domestic].sort((a, b) => (ctx.hbmPools[a.pool]?.rank ?? 0) - (ctx.hbmPools[b.pool]?.rank ?? 0));
     byRank.forEach((d, k) => (d.nextStart = byRank[k + 1]?.start ?? -1));
-    this.pipeline = new CapacityPipeline(ctx.quarters);
+    this.capacity = new FundedCapacity(ctx.quarters);
     this.banLever = ctx.leverIndex("us-hbm-ban");
     this.designs = ctx.designIds.length;
     const o = ctx.observables;
@@ -63,7 +64,7 @@ export class MemoryAgent implements Agent {
   reset(w: World): void {
     w.hbmPool.fill(0);
     w.hbmPool[this.foreignPool] = w.p(this.i.foreignStock);
-    this.pipeline.reset(w.p(this.i.wafersAtStart));
+    this.capacity.reset(w.p(this.i.wafersAtStart));
     this.plannedOrdered = 0;
   }
 
@@ -80,11 +81,10 @@ export class MemoryAgent implements Agent {
     w.hbmPool[this.foreignPool] = (w.hbmPool[this.foreignPool] as number) + inflow;
 
     const room = Math.max(0, w.p(i.maxWafers) - w.p(i.wafersAtStart) - this.plannedOrdered);
-    const planned = Math.min(w.p(i.additions) / 4, room);
+    const planned = Math.min(perQuarter(w.p(i.additions)), room);
     this.plannedOrdered += planned;
-    const funded = (fundingAt(w.subsidyFunding, q - w.p(i.lag)) * w.p(i.fundingShare)) / w.p(i.costPerWpm);
-    this.pipeline.order(q, planned + funded, 0, w.p(i.ramp));
-    const wafers = this.pipeline.advance(q) * 3;
+    const funded = capacityBought(fundingAt(w.subsidyFunding, q - w.p(i.lag)), w.p(i.fundingShare), w.p(i.costPerWpm));
+    const wafers = wafersPerQuarter(this.capacity.advance(q, planned, funded, w.p(i.ramp)));
     const mature = w.p(i.stacksMature);
     const perWafer = mature - (mature - w.p(i.stacksStart)) * exp(-mid / Math.max(w.p(i.learningTime), 1e-9));
     const output = wafers * perWafer;

@@ -1,8 +1,9 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
-import { CapacityPipeline } from "../../model/capacityPipeline.js";
+import { capacityBought, FundedCapacity } from "../../model/capacity/fundedCapacity.js";
+import { fundingAt } from "../../model/capacity/fundingAt.js";
+import { perQuarter, wafersPerQuarter } from "../../model/capacity/rates.js";
 import type { World } from "../../model/world.js";
-import { fundingAt } from "../fabs/funding.js";
 import { labelled, perYear } from "../../metrics/labels.js";
 
 /**
@@ -13,25 +14,24 @@ import { labelled, perYear } from "../../metrics/labels.js";
  */
 export class PackagingAgent implements Agent {
   readonly name = "packaging";
-  private readonly pipeline: CapacityPipeline;
+  private readonly capacity: FundedCapacity;
   private readonly i: ReturnType<typeof packagingIndices>;
   private readonly obs: number;
 
   constructor(ctx: BuildContext) {
     this.i = packagingIndices(ctx);
-    this.pipeline = new CapacityPipeline(ctx.quarters);
+    this.capacity = new FundedCapacity(ctx.quarters);
     this.obs = ctx.observables.register("packaging.interposerWafers", "flow", "wafer", "2.5D interposer wafers available for AI accelerators.", labelled("Interposer wafers for AI accelerators", perYear("wafers")));
   }
 
   reset(w: World): void {
-    this.pipeline.reset(w.p(this.i.atStart));
+    this.capacity.reset(w.p(this.i.atStart));
   }
 
   step(w: World): void {
     const i = this.i;
-    const funded = (fundingAt(w.subsidyFunding, w.q - w.p(i.lag)) * w.p(i.fundingShare)) / w.p(i.costPerWpm);
-    this.pipeline.order(w.q, w.p(i.additions) / 4 + funded, 0, w.p(i.ramp));
-    w.interposerWafers = this.pipeline.advance(w.q) * 3;
+    const funded = capacityBought(fundingAt(w.subsidyFunding, w.q - w.p(i.lag)), w.p(i.fundingShare), w.p(i.costPerWpm));
+    w.interposerWafers = wafersPerQuarter(this.capacity.advance(w.q, perQuarter(w.p(i.additions)), funded, w.p(i.ramp)));
     w.obs[this.obs] = w.interposerWafers;
   }
 }

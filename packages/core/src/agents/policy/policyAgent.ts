@@ -76,7 +76,7 @@ export class PolicyAgent implements Agent {
    * Compiles the trigger conditions. Called once every agent has registered
    * what it publishes, since a condition may watch any of it.
    */
-  bindTriggers(ctx: BuildContext): void {
+  bind(ctx: BuildContext): void {
     const { tree } = ctx.scenario;
     const t = ctx.table;
     this.triggers = Object.entries(tree.triggers ?? {}).map(([id, trigger]) => {

@@ -1,7 +1,7 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
-import { shippingWeight } from "../designs/shipping.js";
+import { shippingWeight } from "../../model/shipping.js";
 import { coreAreaOf, harvestAreas, harvestCoefficients, harvestedYieldOfTerms, harvestMoments, HARVEST_MOMENTS, MAX_SPARE_CORES } from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor } from "./defectYield.js";
 import { diesPerWafer } from "./diesPerWafer.js";

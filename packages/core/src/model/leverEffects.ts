@@ -1,4 +1,4 @@
-import type { LeverId } from "../../schema/leverIds.js";
+import type { LeverId } from "../schema/leverIds.js";
 
 /**
  * What each lever does, in the model's own terms: the agent that reads it,

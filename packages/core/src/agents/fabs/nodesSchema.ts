@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fraction, quantity, ratio } from "./param.js";
-import { idSchema, section } from "./object.js";
+import { fraction, quantity, ratio } from "../../schema/param.js";
+import { idSchema, section } from "../../schema/object.js";
 
 /** A process node: how many exposures a wafer needs and how its defect density learns. */
 export const nodeSchema = section({

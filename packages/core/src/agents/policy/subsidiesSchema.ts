@@ -1,5 +1,5 @@
-import { duration, fraction, quantity } from "./param.js";
-import { section } from "./object.js";
+import { duration, fraction, quantity } from "../../schema/param.js";
+import { section } from "../../schema/object.js";
 
 /** The new state support package: money turned into capacity, with a lag. */
 export const subsidiesSchema = section({

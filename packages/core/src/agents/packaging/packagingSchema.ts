@@ -1,5 +1,5 @@
-import { duration, fraction, quantity } from "./param.js";
-import { section } from "./object.js";
+import { duration, fraction, quantity } from "../../schema/param.js";
+import { section } from "../../schema/object.js";
 
 export const packagingSchema = section({
   interposerWpmAtStart: quantity("wpm", "2.5D (CoWoS-like) interposer wafer starts per month usable for AI accelerators in China at 2024Q1."),

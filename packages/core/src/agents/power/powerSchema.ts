@@ -1,5 +1,5 @@
-import { quantity, ratio } from "./param.js";
-import { section } from "./object.js";
+import { quantity, ratio } from "../../schema/param.js";
+import { section } from "../../schema/object.js";
 
 export const powerSchema = section({
   availableAtStart: quantity("GW", "Data-centre power available to AI accelerators in China at 2024Q1 (facility level)."),

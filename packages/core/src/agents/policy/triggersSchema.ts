@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { duration, fraction } from "./param.js";
-import { LEVER_IDS } from "./levers.js";
-import { section } from "./object.js";
+import { duration, fraction } from "../../schema/param.js";
+import { LEVER_IDS } from "../../schema/leverIds.js";
+import { section } from "../../schema/object.js";
 
 /**
  * Conditional policy: when an observed indicator crosses a threshold, a

@@ -1,5 +1,5 @@
-import { duration, fraction, quantity, ratio } from "./param.js";
-import { section } from "./object.js";
+import { duration, fraction, quantity, ratio } from "../../schema/param.js";
+import { section } from "../../schema/object.js";
 
 export const marketSchema = section({
   demandAtStart: quantity("H100e/year", "Demand for new AI compute in China at 2024Q1, as an annual rate in H100-equivalents."),

@@ -1,10 +1,7 @@
 import { z } from "zod";
-import { date, duration, fraction, integer, quantity, ratio } from "./param.js";
-import { hbmGenerationSchema } from "./hbmGenerationSchema.js";
-import { idSchema, section } from "./object.js";
-import { MAX_SPARE_CORES } from "./designLimits.js";
-
-export { MAX_SPARE_CORES };
+import { date, duration, fraction, integer, quantity, ratio } from "../../schema/param.js";
+import { hbmGenerationSchema } from "../../schema/hbmGenerationSchema.js";
+import { idSchema, section } from "../../schema/object.js";
 
 const common = {
   designer: z.string().describe("Who designs the accelerator (Huawei, Cambricon, NVIDIA, ...)."),

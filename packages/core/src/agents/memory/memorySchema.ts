@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { date, duration, quantity } from "./param.js";
-import { hbmGenerationSchema } from "./hbmGenerationSchema.js";
-import { section } from "./object.js";
+import { date, duration, quantity } from "../../schema/param.js";
+import { hbmGenerationSchema } from "../../schema/hbmGenerationSchema.js";
+import { section } from "../../schema/object.js";
 
 export const memorySchema = section({
   foreign: section({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { date, duration, fraction, quantity } from "./param.js";
-import { idSchema, section } from "./object.js";
+import { date, duration, fraction, quantity } from "../../schema/param.js";
+import { idSchema, section } from "../../schema/object.js";
 
 /** A fab line making one node; it draws on the shared lithography pool. */
 export const fabSchema = section({

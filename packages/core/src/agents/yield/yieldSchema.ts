@@ -1,5 +1,5 @@
-import { fraction, quantity, ratio } from "./param.js";
-import { section } from "./object.js";
+import { fraction, quantity, ratio } from "../../schema/param.js";
+import { section } from "../../schema/object.js";
 
 /** Settings of the die-yield model shared by every node and design. */
 export const yieldSchema = section({

@@ -1,5 +1,5 @@
-import { date, duration, fraction, quantity } from "./param.js";
-import { section } from "./object.js";
+import { date, duration, fraction, quantity } from "../../schema/param.js";
+import { section } from "../../schema/object.js";
 
 export const lithographySchema = section({
   duv: section({

@@ -1,4 +1,4 @@
-import { ramp } from "../lithography/euvSource.js";
+import { ramp } from "./capacity/ramp.js";
 
 /**
  * How much of quarter q a design ships in, weighted by its volume ramp:

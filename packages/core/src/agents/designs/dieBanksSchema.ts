@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { quantity } from "./param.js";
-import { idSchema, section } from "./object.js";
+import { quantity } from "../../schema/param.js";
+import { idSchema, section } from "../../schema/object.js";
 
 /**
  * Finite stocks of accelerator dies made abroad before the foundry ban.

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { date, fraction } from "./param.js";
-import { section } from "./object.js";
-import { LEVER_IDS, type LeverId } from "./leverIds.js";
-
-export { LEVER_IDS, type LeverId };
+import { date, fraction } from "../../schema/param.js";
+import { section } from "../../schema/object.js";
+import { LEVER_IDS, type LeverId } from "../../schema/leverIds.js";
 
 const leverWindowSchema = section({
   start: date("When this further period starts."),
