@@ -4,6 +4,7 @@ import { MAX_SPARE_CORES } from "../schema/designs.js";
 import { supportOf } from "../distributions/support.js";
 import type { Param } from "../schema/param.js";
 import type { ScenarioTree } from "../schema/scenario.js";
+import type { NodeKind } from "../schema/nodes.js";
 import type { Location } from "./resolvedScenario.js";
 
 /**
@@ -19,6 +20,14 @@ export function crossCheck(tree: Partial<ScenarioTree>, locate: (path: string) =
   const nodes = tree.nodes ? Object.keys(tree.nodes) : undefined;
   const nodeIssue = (path: string, node: string, known: readonly string[]) =>
     issue(path, `a node id under nodes (${known.join(", ")})`, `"${node}"`, closestName(node, known));
+  // A design's compute dies need a logic node.
+  const kindIssue = (path: string, node: string, kind: NodeKind) => {
+    if (!tree.nodes || !nodes) return;
+    const known = nodes.filter((id) => tree.nodes?.[id]?.kind === kind);
+    const found = Object.hasOwn(tree.nodes, node) ? tree.nodes[node] : undefined;
+    if (!found) nodeIssue(path, node, known.length > 0 ? known : nodes);
+    else if (found.kind !== kind) issue(path, `a ${kind} node (${known.join(", ") || "none in this scenario"})`, `"${node}", a ${found.kind} node`, closestName(node, known));
+  };
 
   if (tree.fabs && nodes) {
     for (const [id, fab] of Object.entries(tree.fabs)) {
@@ -42,7 +51,7 @@ export function crossCheck(tree: Partial<ScenarioTree>, locate: (path: string) =
   }
   for (const [id, design] of Object.entries(designs ?? {})) {
     if (design.origin !== "domestic") continue;
-    if (nodes && !nodes.includes(design.node)) nodeIssue(`designs.${id}.node`, design.node, nodes);
+    kindIssue(`designs.${id}.node`, design.node, "logic");
     const [, maxRequired] = supportOf(design.coresRequired.dist);
     const [minCores, maxCores] = supportOf(design.cores.dist);
     const [minRequired] = supportOf(design.coresRequired.dist);
@@ -61,6 +70,9 @@ export function crossCheck(tree: Partial<ScenarioTree>, locate: (path: string) =
   }
   if (tree.memory && Object.keys(tree.memory.domestic.generations).length === 0) {
     issue("memory.domestic.generations", "at least one domestic HBM generation", "none");
+  }
+  for (const [id, node] of Object.entries(tree.nodes ?? {})) {
+    if (node.needsEuv && minOf(node.euvLayers) <= 0) issue(`nodes.${id}.euvLayers`, "at least one EUV layer on a node that needs EUV, in every run", `${minOf(node.euvLayers)}`);
   }
   for (const [id, lever] of Object.entries(tree.levers ?? {})) {
     const periods: [string, { start: Param; end?: Param | undefined }][] = [[`levers.${id}`, lever], ...(lever.windows ?? []).map((w, k) => [`levers.${id}.windows.${k}`, w] as [string, typeof w])];
