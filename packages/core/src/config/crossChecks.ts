@@ -20,7 +20,7 @@ export function crossCheck(tree: Partial<ScenarioTree>, locate: (path: string) =
   const nodes = tree.nodes ? Object.keys(tree.nodes) : undefined;
   const nodeIssue = (path: string, node: string, known: readonly string[]) =>
     issue(path, `a node id under nodes (${known.join(", ")})`, `"${node}"`, closestName(node, known));
-  // A design's compute dies need a logic node.
+  // A design's compute dies need a logic node, an HBM generation's core dies a DRAM node.
   const kindIssue = (path: string, node: string, kind: NodeKind) => {
     if (!tree.nodes || !nodes) return;
     const known = nodes.filter((id) => tree.nodes?.[id]?.kind === kind);
@@ -70,6 +70,9 @@ export function crossCheck(tree: Partial<ScenarioTree>, locate: (path: string) =
   }
   if (tree.memory && Object.keys(tree.memory.domestic.generations).length === 0) {
     issue("memory.domestic.generations", "at least one domestic HBM generation", "none");
+  }
+  for (const [generation, g] of Object.entries(tree.memory?.domestic.generations ?? {})) {
+    kindIssue(`memory.domestic.generations.${generation}.node`, g.node, "dram");
   }
   for (const [id, node] of Object.entries(tree.nodes ?? {})) {
     if (node.needsEuv && minOf(node.euvLayers) <= 0) issue(`nodes.${id}.euvLayers`, "at least one EUV layer on a node that needs EUV, in every run", `${minOf(node.euvLayers)}`);
