@@ -18,6 +18,10 @@ describe("the model end to end", () => {
         { path: "fabs.cxmt-d1b.capacityAtStart", value: "0 wpm" },
         { path: "fabs.cxmt-d1b.plannedAdditionsPerYear", value: "0 wpm/year" },
         { path: "subsidies.hbmShare", value: 0 },
+        // Every design's node has wafers whenever it ships (N+3 and the EUV node before their first designs),
+        // so dies are never what binds and HBM must be.
+        { path: "fabs.smic-n3.online", value: "2025Q1" },
+        { path: "lithography.domesticEuv.readyYear", value: "2027Q1" },
       ],
       RUNS,
     );
@@ -112,6 +116,18 @@ describe("memory on the shared scanners", () => {
     expect(mean(closed, "hbm.dramWafers", "2030")).toBeLessThan(0.6 * mean(open, "hbm.dramWafers", "2030"));
     expect(mean(closed, "hbm.domesticOutput", "2030")).toBeLessThan(0.6 * mean(open, "hbm.domesticOutput", "2030"));
     expect(mean(closed, "litho.dramWafersCut", "2030")).toBeGreaterThan(mean(open, "litho.dramWafersCut", "2030"));
+  });
+
+  it("starts no wafers on the node that needs EUV until EUV exposures reach it", () => {
+    const never = runScenario("baseline", [{ path: "lithography.domesticEuv.readyYear", value: 2040 }], 20);
+    for (const y of years(2024, 2035)) {
+      expect(band(never, "wafers.n5e")[y], y).toEqual([0, 0]);
+      expect(band(never, "litho.euvForEuvNodes")[y], y).toEqual([0, 0]);
+      expect(band(never, "accelerators.ascend-970")[y], y).toEqual([0, 0]);
+    }
+    const early = runScenario("baseline", [{ path: "lithography.domesticEuv.readyYear", value: 2028 }], 20);
+    expect(band(early, "wafers.n5e")["2031"]?.[0]).toBeGreaterThan(0);
+    expect(band(early, "litho.euvForEuvNodes")["2031"]?.[0]).toBeGreaterThan(0);
   });
 
   it("holds a line's planned capacity at its ceiling", () => {

@@ -102,12 +102,12 @@ const cases: Case[] = [
   {
     name: "reference to an unknown node",
     body: "designs:\n  ascend-910b:\n    node: n9\n",
-    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "a node id under nodes (n7, n5)", '"n9"'],
+    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "a node id under nodes (n7, n5, n5e)", '"n9"'],
   },
   {
     name: "a design on a DRAM node",
     body: "designs:\n  ascend-910b:\n    node: d1z\n",
-    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "expected a logic node (n7, n5)", 'found "d1z", a dram node'],
+    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "expected a logic node (n7, n5, n5e)", 'found "d1z", a dram node'],
   },
   {
     name: "an HBM generation on a logic node",
