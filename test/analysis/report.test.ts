@@ -112,7 +112,7 @@ describe("charts and the report", () => {
     const model = readFileSync(new URL("../../docs/model.md", import.meta.url), "utf8");
     const limits = model.slice(model.indexOf("## Known limits")).split("\n").filter((line) => line.startsWith("- ")).length;
     expect(box.match(/<li>/g)).toHaveLength(limits + 2);
-    expect(box).toContain("HBM binding in most quarters from 2026");
+    expect(box).toContain("HBM binds in most quarters from 2026");
   });
 
   it("links each parameter's source to its web address where the bibliography has a whole one", async () => {

@@ -1,9 +1,10 @@
+import { SOBOL_MAX_FACTORS } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { chipsim } from "../helpers/cli.js";
 
 describe("sensitivity", () => {
   it("reports a tornado and global indices, with the method and the runs it took", async () => {
-    const r = await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "2500", "--format", "json"]);
+    const r = await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "2500", "--method", "sobol", "--format", "json"]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.global.method).toBe("sobol");
@@ -21,6 +22,14 @@ describe("sensitivity", () => {
     expect(report.rankCorrelations.params).toHaveLength(report.tornado.bars.length);
     // A parameter that cannot reach domestic output (the revenue share paid on imports) moves it by exactly nothing.
     expect(report.tornado.bars.find((b: { path: string }) => b.path === "market.revenueShare")?.swing).toBe(0);
+  });
+
+  it("chooses Morris by itself for the baseline's sections, more than Sobol takes", async () => {
+    const r = await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "800", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.global.factors.length).toBeGreaterThan(SOBOL_MAX_FACTORS);
+    expect(report.global.method).toBe("morris");
   });
 
   it("uses Morris when asked, and prints which method and how many runs", async () => {

@@ -13,9 +13,15 @@ describe("the model end to end", () => {
         { path: "memory.foreign.stockAtStart", value: 0 },
         { path: "memory.foreign.flowBeforeBan", value: "0 stack/quarter" },
         { path: "memory.foreign.preBanRush", value: 0 },
-        { path: "memory.domestic.wafersAtStart", value: "0 wpm" },
-        { path: "memory.domestic.plannedAdditionsPerYear", value: "0 wpm/year" },
+        { path: "fabs.cxmt-hbm.capacityAtStart", value: "0 wpm" },
+        { path: "fabs.cxmt-hbm.plannedAdditionsPerYear", value: "0 wpm/year" },
+        { path: "fabs.cxmt-d1b.capacityAtStart", value: "0 wpm" },
+        { path: "fabs.cxmt-d1b.plannedAdditionsPerYear", value: "0 wpm/year" },
         { path: "subsidies.hbmShare", value: 0 },
+        // Every design's node has wafers whenever it ships (N+3 and the EUV node before their first designs),
+        // so dies are never what binds and HBM must be.
+        { path: "fabs.smic-n3.online", value: "2025Q1" },
+        { path: "lithography.domesticEuv.readyYear", value: "2027Q1" },
       ],
       RUNS,
     );
@@ -97,6 +103,53 @@ describe("the model end to end", () => {
     // Domestic EUV tools appear once the source is production-worthy.
     expect(band(s, "litho.euvTools")["2027"]).toEqual([0, 0]);
     expect(band(s, "litho.euvTools")["2030"]?.[0]).toBeGreaterThan(0);
+  });
+});
+
+describe("memory on the shared scanners", () => {
+  const mean = (s: ReturnType<typeof runScenario>, metric: string, year: string) => s.metrics[metric]?.[year]?.mean ?? NaN;
+
+  it("makes HBM from DRAM wafers that draw on the logic lines' scanners: tighter DUV controls, fewer stacks", () => {
+    // Common random numbers: the same seed and runs, only the lever differs.
+    const open = runScenario("baseline", [{ path: "levers.us-duv-controls.strength", value: 0 }], RUNS);
+    const closed = runScenario("baseline", [{ path: "levers.us-duv-controls.strength", value: 1 }], RUNS);
+    expect(mean(closed, "hbm.dramWafers", "2030")).toBeLessThan(0.6 * mean(open, "hbm.dramWafers", "2030"));
+    expect(mean(closed, "hbm.domesticOutput", "2030")).toBeLessThan(0.6 * mean(open, "hbm.domesticOutput", "2030"));
+    expect(mean(closed, "litho.dramWafersCut", "2030")).toBeGreaterThan(mean(open, "litho.dramWafersCut", "2030"));
+  });
+
+  it("starts no wafers on the node that needs EUV until EUV exposures reach it", () => {
+    const never = runScenario("baseline", [{ path: "lithography.domesticEuv.readyYear", value: 2040 }], 20);
+    for (const y of years(2024, 2035)) {
+      expect(band(never, "wafers.n5e")[y], y).toEqual([0, 0]);
+      expect(band(never, "litho.euvForEuvNodes")[y], y).toEqual([0, 0]);
+      expect(band(never, "accelerators.ascend-970")[y], y).toEqual([0, 0]);
+    }
+    const early = runScenario("baseline", [{ path: "lithography.domesticEuv.readyYear", value: 2028 }], 20);
+    expect(band(early, "wafers.n5e")["2031"]?.[0]).toBeGreaterThan(0);
+    expect(band(early, "litho.euvForEuvNodes")["2031"]?.[0]).toBeGreaterThan(0);
+  });
+
+  it("holds a line's planned capacity at its ceiling", () => {
+    // 2k wafers a month growing 8k a year, capped at 3k; no package money; scanners to spare; every wafer runs.
+    const s = runScenario(
+      "baseline",
+      [
+        { path: "fabs.cxmt-hbm.capacityAtStart", value: "2 kwpm" },
+        { path: "fabs.cxmt-hbm.plannedAdditionsPerYear", value: "8 kwpm/year" },
+        { path: "fabs.cxmt-hbm.maxCapacity", value: "3 kwpm" },
+        { path: "fabs.cxmt-hbm.utilization", value: 1 },
+        { path: "subsidies.hbmShare", value: 0 },
+        { path: "lithography.duv.scannersAtStart", value: "1000 tool" },
+      ],
+      10,
+    );
+    // 3k wafers a month, 36k a year, once the added 1k has ramped in (within 2024 and 2025).
+    for (const y of years(2026, 2035)) {
+      const [p5, p95] = band(s, "wafers.d1z")[y] ?? [NaN, NaN];
+      expect(p5, y).toBeCloseTo(36_000, 6);
+      expect(p95, y).toBeCloseTo(36_000, 6);
+    }
   });
 });
 

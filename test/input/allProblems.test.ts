@@ -66,7 +66,7 @@ describe("every problem of a file at once", () => {
       expect.stringMatching(
         new RegExp(`^euv-2032\\.yaml:${at(NEW_USER, "plannedAdditionPerYear:")} fabs\\.smic-n2\\.plannedAdditionPerYear: expected one of the known fields here \\(.*\\), found unknown field "plannedAdditionPerYear"; did you mean plannedAdditionsPerYear\\?$`),
       ),
-      `euv-2032.yaml:${at(NEW_USER, "node: n7x")} designs.ascend-910b.node: expected a node id under nodes (n7, n5), found "n7x"; did you mean n7?`,
+      `euv-2032.yaml:${at(NEW_USER, "node: n7x")} designs.ascend-910b.node: expected a node id under nodes (n7, n5, n5e), found "n7x"; did you mean n7?`,
       `euv-2032.yaml:${at(NEW_USER, "value: 5 km")} power.availableAtStart.value: expected a quantity convertible to GW (e.g. "5 GW"), found "5 km", which is not convertible to GW`,
     ]);
   });
@@ -263,7 +263,7 @@ dieBanks:
     const result = await chipsim(["validate", "typo.yaml"], dir);
     expect(result.code).toBe(2);
     expect(problems(result.stderr)).toEqual([
-      `typo.yaml:${at(text, "smic-n22:")} fabs.smic-n22: expected an id under fabs to change (smic-n2, smic-n3, huawei-fabs), or a new entry with every field, found a new entry "smic-n22" without operator, node, capacityAtStart, plannedAdditionsPerYear, plannedUntil, rampTime, utilization, subsidyShare; did you mean smic-n2?`,
+      `typo.yaml:${at(text, "smic-n22:")} fabs.smic-n22: expected an id under fabs to change (smic-n2, smic-n3, huawei-fabs, smic-n5e, cxmt-hbm, cxmt-d1b), or a new entry with every field, found a new entry "smic-n22" without operator, node, capacityAtStart, plannedAdditionsPerYear, plannedUntil, rampTime, utilization, subsidyShare; did you mean smic-n2?`,
       `typo.yaml:${at(text, "origin:")} designs.ascend-910c.origin: expected one of "domestic", "import", found "domestc"; did you mean domestic?`,
     ]);
   });
@@ -283,6 +283,7 @@ dieBanks:
       [["validate", "baseline", "--set", "designs.ascnd-910c.tdp=500 W"], "did you mean designs.ascend-910c.tdp?"],
       [["validate", "baselin"], "found no such scenario; did you mean baseline?"],
       [["explain", "lithography.domesticEuv.readyYr", "--scenario", "baseline"], "did you mean lithography.domesticEuv.readyYear?"],
+      [["explain", "memory.domestic.maxWafers", "--scenario", "baseline"], "found an old path (memory.domestic.maxWafers has moved to fabs.cxmt-hbm.maxCapacity); did you mean fabs.cxmt-hbm.maxCapacity?"],
       [["sources", "tokenring-korea-2024"], "did you mean tokenring-korea-2025?"],
       [["sweep", "baseline", "--vary", "power.growthPerYeer=0.1:0.5"], "did you mean power.growthPerYear?"],
       [["sensitivity", "baseline", "--metric", "accelerators.domestc", "--year", "2030", "--runs", "10"], "did you mean accelerators.domestic?"],

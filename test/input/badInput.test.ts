@@ -102,7 +102,34 @@ const cases: Case[] = [
   {
     name: "reference to an unknown node",
     body: "designs:\n  ascend-910b:\n    node: n9\n",
-    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "a node id under nodes (n7, n5)", '"n9"'],
+    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "a node id under nodes (n7, n5, n5e)", '"n9"'],
+  },
+  {
+    name: "a design on a DRAM node",
+    body: "designs:\n  ascend-910b:\n    node: d1z\n",
+    expect: ["bad.yaml:7:5 designs.ascend-910b.node:", "expected a logic node (n7, n5, n5e)", 'found "d1z", a dram node'],
+  },
+  {
+    name: "an HBM generation on a logic node",
+    body: "memory:\n  domestic:\n    generations:\n      hbm3e:\n        node: n7\n",
+    expect: ["bad.yaml:9:9 memory.domestic.generations.hbm3e.node:", "expected a dram node (d1z, d1b)", 'found "n7", a logic node'],
+  },
+  {
+    name: "a field that has moved",
+    body: "memory:\n  domestic:\n    wafersAtStart: {value: 3 kwpm, assumption: test}\n",
+    expect: [
+      "bad.yaml:7:5 memory.domestic.wafersAtStart: expected no field here (memory.domestic.wafersAtStart has moved to fabs.cxmt-hbm.capacityAtStart), found the old field \"wafersAtStart\"; did you mean fabs.cxmt-hbm.capacityAtStart?",
+    ],
+  },
+  {
+    name: "a field that has been replaced",
+    body: "memory:\n  domestic:\n    stacksPerWaferMature: {value: 35, unit: stack/wafer, assumption: test}\n",
+    expect: ["bad.yaml:7:5 memory.domestic.stacksPerWaferMature: expected no field here (memory.domestic.stacksPerWaferMature has been replaced: good stacks per wafer now follow from"],
+  },
+  {
+    name: "--set of a field that has moved",
+    args: ["run", "baseline", "--set", "memory.domestic.maxWafers=50 kwpm"],
+    expect: ['--set memory.domestic.maxWafers: expected no field here (memory.domestic.maxWafers has moved to fabs.cxmt-hbm.maxCapacity), found the old field "maxWafers"; did you mean fabs.cxmt-hbm.maxCapacity?'],
   },
   {
     name: "misspelt distribution field",

@@ -1,6 +1,7 @@
 // The public surface of @chipsim/core. Other packages and tests import from here only.
 export { simulate, type SimulateOptions } from "./simulate.js";
 export { issuesOfFilesAlone, resolveScenario, type ResolveInput } from "./config/resolveScenario.js";
+export { movedPathIssue } from "./config/movedPaths.js";
 export type { ResolvedScenario, ScenarioMeta, Location } from "./config/resolvedScenario.js";
 export { transferableScenario, restoreScenario, type TransferableScenario } from "./config/transferScenario.js";
 export { reviveScenario } from "./config/reviveScenario.js";

@@ -1,4 +1,4 @@
-import { describeParam, didYouMean, LEVER_IDS, type BibliographyEntry, type LeverId, type ParamDescription } from "@chipsim/core";
+import { describeParam, didYouMean, LEVER_IDS, movedPathIssue, type BibliographyEntry, type LeverId, type ParamDescription } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
@@ -11,9 +11,9 @@ const READ_BY: Readonly<Record<string, string>> = {
   levers: "the policy agent, which passes each lever to the agent docs/model.md names",
   triggers: "the policy agent",
   lithography: "the lithography agent",
-  nodes: "the fabs agent (exposures) and the yield agent (defect density)",
+  nodes: "the fabs agent (exposures) and the yield and memory agents (defect density of logic and DRAM nodes)",
   fabs: "the fabs agent",
-  subsidies: "the policy agent (spending); fabs, memory and packaging (capacity bought)",
+  subsidies: "the policy agent (spending); fabs (logic and HBM DRAM lines) and packaging (capacity bought)",
   yield: "the yield agent",
   memory: "the memory agent",
   packaging: "the packaging and designs agents",
@@ -42,6 +42,10 @@ export function explainCommand(args: ExplainArgs, io: CliIo): number | Promise<n
   const exact = scenario.params.find((p) => p.path === args.path);
   const matches = exact ? [exact] : scenario.params.filter((p) => p.path.toLowerCase().includes(args.path.toLowerCase()));
   if (matches.length === 0) {
+    const moved = movedPathIssue(args.path);
+    if (moved) {
+      throw new UsageError(`explain ${args.path}: expected a parameter path (see chipsim show ${args.scenario}), found an old path (${moved.moved})${moved.suggestion !== undefined ? `; did you mean ${moved.suggestion}?` : ""}`);
+    }
     throw new UsageError(`explain ${args.path}: expected a parameter path (see chipsim show ${args.scenario}), found no parameter matching "${args.path}"${didYouMean(args.path, scenario.params.map((p) => p.path))}`);
   }
   if (matches.length > 1) {

@@ -9,7 +9,8 @@ import { escapeHtml } from "./html.js";
 export const KNOWN_LIMITS: readonly string[] = [
   "Near-term domestic volumes run high: the backtest puts the baseline's Huawei output for 2024-2025 at about twice the reported figures, and its 2024 domestic share above the 34% estimate. The model packages every die the constraints allow (no commercial holding back, no ramp problems beyond yield), so read near-term domestic volumes as the upper part of the plausible range.",
   "Once the foreign HBM stockpile is gone, output follows the total of HBM stacks, and designs built for HBM2E may use CXMT's HBM2 (an assumption): a delay to HBM3 shifts output between designs more than it cuts it.",
-  "With HBM binding in most quarters from 2026, scenarios that change lithography (EUV early or late, servicing controls) move wafers and yields but hardly the number of accelerators.",
+  "HBM binds in most quarters from 2026, and the binding-constraint shares name HBM even where scanner capacity cut the DRAM lines that make it (litho.dramWafersCut says how much): scenarios that change lithography reach accelerators through HBM.",
+  "When DUV binds, every node's wafer starts are cut alike, so logic capacity added without scanners takes scanner time from HBM's DRAM lines and can lower output.",
   "Within a quarter, shared capacity is allocated once, in the order dies, packaging, HBM; a design that cannot use its share does not hand it on until the next quarter.",
   "The gallium, germanium and rare-earth controls have no direct effect on Chinese production; they matter only through triggers.",
   "One currency rate (0.14 USD per yuan), and one PUE and server overhead for all of China's data centres.",

@@ -7,21 +7,68 @@ import { domesticBinding, importBinding } from "./market/bindingConstraint.js";
 import { InstalledBase } from "./market/installedBase.js";
 
 describe("lithography limit (R7)", () => {
+  const outcome = () => ({ euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 1 });
+
   it("cuts every node by the same factor when DUV exposures run short", () => {
-    const out = { euvFraction: 0, scale: 1 };
+    const out = outcome();
     const demand = {
       requested: Float64Array.from([1000, 500]),
       duvExposures: Float64Array.from([30, 50]),
       euvLayers: Float64Array.from([5, 10]),
       duvPerEuvLayer: Float64Array.from([4, 4]),
+      needsEuv: Uint8Array.from([0, 0]),
     };
     // No EUV: DUV needed = 1000*30 + 500*50 = 55,000; capacity 44,000 -> scale 0.8.
     lithoLimit(demand, 44_000, 0, out);
-    expect(out).toEqual({ euvFraction: 0, scale: 0.8 });
+    expect(out).toEqual({ euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 0.8 });
     // EUV wanted = 1000*5 + 500*10 = 10,000 exposures; 5,000 available -> half the wafers get EUV,
     // saving 0.5*5*4 = 10 and 0.5*10*4 = 20 DUV exposures: 1000*20 + 500*30 = 35,000 <= 44,000.
     lithoLimit(demand, 44_000, 5_000, out);
-    expect(out).toEqual({ euvFraction: 0.5, scale: 1 });
+    expect(out).toEqual({ euvFraction: 0.5, euvCover: 1, euvForRequired: 0, scale: 1 });
+  });
+
+  it("shares DUV between logic and DRAM: more logic starts take scanner time from HBM's DRAM", () => {
+    const out = outcome();
+    // Node 0: 7nm logic, 30 DUV exposures a wafer; node 1: 16nm-class DRAM, 16. No EUV.
+    const demand = {
+      requested: Float64Array.from([1000, 3000]),
+      duvExposures: Float64Array.from([30, 16]),
+      euvLayers: Float64Array.from([5, 1]),
+      duvPerEuvLayer: Float64Array.from([3.5, 3]),
+      needsEuv: Uint8Array.from([0, 0]),
+    };
+    // 1000*30 + 3000*16 = 78,000 wanted, 39,000 available: both cut to half, 1,500 DRAM wafers.
+    lithoLimit(demand, 39_000, 0, out);
+    expect(out.scale).toBe(0.5);
+    expect(3000 * out.scale).toBe(1500);
+    // Twice the logic: 60,000 + 48,000 = 108,000 wanted; DRAM gets 3000 * 39/108 = 1,083.3 wafers.
+    demand.requested[0] = 2000;
+    lithoLimit(demand, 39_000, 0, out);
+    expect(3000 * out.scale).toBeCloseTo((3000 * 39) / 108, 10);
+  });
+
+  it("gives EUV first to nodes that need it, caps their wafers by it, and shares the rest", () => {
+    const out = outcome();
+    // Node 0 needs EUV (10 layers, 20 DUV exposures beside them); node 1 logic and node 2 DRAM use it optionally.
+    const demand = {
+      requested: Float64Array.from([1000, 2000, 1500]),
+      duvExposures: Float64Array.from([20, 30, 20]),
+      euvLayers: Float64Array.from([10, 5, 4]),
+      duvPerEuvLayer: Float64Array.from([3.5, 4, 3]),
+      needsEuv: Uint8Array.from([1, 0, 0]),
+    };
+    // No EUV at all: the node that needs it starts nothing; the others need 2000*30 + 1500*20 = 90,000 DUV.
+    lithoLimit(demand, 1e6, 0, out);
+    expect(out).toEqual({ euvFraction: 0, euvCover: 0, euvForRequired: 0, scale: 1 });
+    // 6,000 EUV exposures against the 1000*10 = 10,000 node 0 needs: 60% of its wafers, none left for the others.
+    // DUV: 600*20 + 2000*30 + 1500*20 = 102,000 <= 204,000.
+    lithoLimit(demand, 204_000, 6_000, out);
+    expect(out).toEqual({ euvFraction: 0, euvCover: 0.6, euvForRequired: 6_000, scale: 1 });
+    // 18,000: node 0 fully covered, 8,000 left for 2000*5 + 1500*4 = 16,000 wanted -> half of the other wafers.
+    // DUV: 1000*20 + 2000*(30 - 0.5*5*4) + 1500*(20 - 0.5*4*3) = 20,000 + 40,000 + 21,000 = 81,000;
+    // 40,500 available -> every node at half, and node 0 then uses 10,000 * 0.5 = 5,000 EUV exposures.
+    lithoLimit(demand, 40_500, 18_000, out);
+    expect(out).toEqual({ euvFraction: 0.5, euvCover: 1, euvForRequired: 5_000, scale: 0.5 });
   });
 });
 

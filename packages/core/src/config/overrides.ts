@@ -4,6 +4,7 @@ import { scenarioSchema } from "../schema/scenario.js";
 import { OVERRIDE_ASSUMPTION, OVERRIDE_FILE, type Override } from "./document.js";
 import type { MergeOrigins } from "./merge.js";
 import { closestName } from "../closestName.js";
+import { movedPathIssue } from "./movedPaths.js";
 import { childSchema, fieldNames, isPlainObject, isRecord, paramSpecOf, pathKey } from "./schemaWalk.js";
 
 /**
@@ -31,6 +32,11 @@ export function applyOverrides(
     };
     if (segments.length === 0) {
       problem("a parameter path such as lithography.domesticEuv.readyYear");
+      continue;
+    }
+    const moved = movedPathIssue(segments.join("."));
+    if (moved) {
+      issues.push({ file: OVERRIDE_FILE, path: override.path, expected: moved.expected, found: moved.found, ...(moved.suggestion !== undefined ? { suggestion: moved.suggestion } : {}) });
       continue;
     }
     let schema = scenarioSchema as Parameters<typeof childSchema>[0];

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { describeFound } from "../units/index.js";
 import { fieldNames, schemaAt, valueAt } from "./schemaWalk.js";
 import { closestName } from "../closestName.js";
+import { movedPathIssue } from "./movedPaths.js";
 
 /**
  * Turns the schema's issues into "expected ..., found ..." with the path
@@ -34,6 +35,11 @@ export function plainIssues(issues: readonly z.core.$ZodIssue[], root: z.ZodType
         const schema = schemaAt(root, path, data);
         const known = schema ? fieldNames(schema, valueAt(data, path)).filter((k) => !raw.keys.includes(k)) : [];
         for (const key of raw.keys) {
+          const moved = movedPathIssue([...path, key].join("."));
+          if (moved) {
+            out.push({ path: [...path, key], expected: moved.expected, found: moved.found, ...(moved.suggestion !== undefined ? { suggestion: moved.suggestion } : {}) });
+            continue;
+          }
           const suggestion = closestName(key, known);
           out.push({ path: [...path, key], expected: `one of the known fields here (${known.join(", ")})`, found: `unknown field "${key}"`, ...(suggestion !== undefined ? { suggestion } : {}) });
         }

@@ -1,4 +1,4 @@
-import { unknownNode } from "../../config/references.js";
+import { nodeOfKind } from "../../config/references.js";
 import { closestName } from "../../closestName.js";
 import { supportOf } from "../../distributions/support.js";
 import type { AgentDefinition } from "../../model/agentDefinition.js";
@@ -17,7 +17,6 @@ export const designsDefinition: AgentDefinition<"designs", typeof sections> = {
   ...designsEngine,
   sections,
   crossChecks(tree, issue) {
-    const nodes = tree.nodes ? Object.keys(tree.nodes) : undefined;
     const banked = new Map<string, string>();
     const { designs } = tree;
     if (tree.dieBanks && designs) {
@@ -35,7 +34,7 @@ export const designsDefinition: AgentDefinition<"designs", typeof sections> = {
     }
     for (const [id, design] of Object.entries(designs ?? {})) {
       if (design.origin !== "domestic") continue;
-      if (nodes && !nodes.includes(design.node)) unknownNode(issue, `designs.${id}.node`, design.node, nodes);
+      nodeOfKind(issue, tree.nodes, `designs.${id}.node`, design.node, "logic");
       const [, maxRequired] = supportOf(design.coresRequired.dist);
       const [minCores, maxCores] = supportOf(design.cores.dist);
       const [minRequired] = supportOf(design.coresRequired.dist);

@@ -10,12 +10,15 @@ import { labelled, nodeName, perYear } from "../../metrics/labels.js";
 
 interface Line {
   readonly node: number;
+  /** A line on a DRAM node: funded from the package's HBM money, not its advanced-logic money. */
+  readonly dram: boolean;
   readonly capacity: FundedCapacity;
   // Parameter indices.
   readonly pOnline: number;
   readonly pCapacityAtStart: number;
   readonly pAdditions: number;
   readonly pPlannedUntil: number;
+  readonly pMaxCapacity: number;
   readonly pRamp: number;
   readonly pUtilization: number;
   readonly pAiShare: number;
@@ -23,6 +26,11 @@ interface Line {
   // This run's values, set in reset.
   /** Online date, -Infinity when the line has none (it runs from the start). */
   online: number;
+  capacityAtStart: number;
+  /** Ceiling on capacity from the start and planned additions, Infinity when the line has none. */
+  maxCapacity: number;
+  /** Planned additions ordered so far in this run. */
+  plannedOrdered: number;
   /** Planned additions per quarter. */
   additions: number;
   plannedUntil: number;
@@ -34,11 +42,14 @@ interface Line {
 }
 
 /**
- * Fabs: advanced-node fab lines. Each line starts with its capacity, adds
- * planned capacity and capacity funded by the new package (after the
- * funding lag), each ramping from tool-in to full output, and requests
- * wafer starts; lithography capacity may then cut them. Touches:
- * world.nodeWafers, nodeAiWafers, nodeLithoBound, nodeEuvFraction.
+ * Fabs: advanced-node fab lines, logic and DRAM (the DRAM that becomes
+ * HBM). Each line starts with its capacity, adds planned capacity (up to
+ * its ceiling, if any) and capacity funded by the new package (after the
+ * funding lag; logic lines from its advanced-logic money, DRAM lines from
+ * its HBM money), each ramping from tool-in to full output, and requests
+ * wafer starts; the shared lithography capacity may then cut them, EUV
+ * going first to the nodes that need it. Touches: world.nodeWafers,
+ * nodeAiWafers, nodeLithoBound, nodeEuvFraction.
  */
 export class FabsAgent implements Agent {
   readonly name = "fabs";
@@ -48,33 +59,46 @@ export class FabsAgent implements Agent {
   private readonly duvExposures: Float64Array;
   private readonly euvLayers: Float64Array;
   private readonly duvPerEuvLayer: Float64Array;
+  private readonly needsEuv: Uint8Array;
+  private readonly logicNode: Uint8Array;
   private readonly nodeIdx: { duv: number; euv: number; perLayer: number }[];
   private readonly demand: LithoDemand;
-  private readonly outcome: LithoOutcome = { euvFraction: 0, scale: 1 };
+  private readonly outcome: LithoOutcome = { euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 1 };
   private readonly pFundingShare: number;
   private readonly pCostPerWpm: number;
+  private readonly pHbmFundingShare: number;
+  private readonly pCostPerHbmWpm: number;
   private readonly pLag: number;
   private fundingShare = 0;
   private costPerWpm = 1;
+  private hbmFundingShare = 0;
+  private costPerHbmWpm = 1;
   private lag = 0;
   private readonly obsNode: Int32Array;
   private readonly obsAdvanced: number;
+  private readonly obsEuvForEuvNodes: number;
+  private readonly obsDramCut: number;
 
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
     const t = ctx.table;
     this.lines = Object.values(tree.fabs).map((fab) => ({
       node: ctx.nodeIndex(fab.node),
+      dram: tree.nodes[fab.node]?.kind === "dram",
       capacity: new FundedCapacity(ctx.quarters),
       pOnline: t.optionalIndex(fab.online),
       pCapacityAtStart: t.index(fab.capacityAtStart),
       pAdditions: t.index(fab.plannedAdditionsPerYear),
       pPlannedUntil: t.index(fab.plannedUntil),
+      pMaxCapacity: t.optionalIndex(fab.maxCapacity),
       pRamp: t.index(fab.rampTime),
       pUtilization: t.index(fab.utilization),
       pAiShare: t.index(fab.aiShare),
       pSubsidyShare: t.index(fab.subsidyShare),
       online: 0,
+      capacityAtStart: 0,
+      maxCapacity: Infinity,
+      plannedOrdered: 0,
       additions: 0,
       plannedUntil: 0,
       ramp: 0,
@@ -88,26 +112,47 @@ export class FabsAgent implements Agent {
     this.duvExposures = new Float64Array(n);
     this.euvLayers = new Float64Array(n);
     this.duvPerEuvLayer = new Float64Array(n);
+    this.needsEuv = Uint8Array.from(ctx.nodeIds, (id) => (tree.nodes[id]?.needsEuv ? 1 : 0));
+    this.logicNode = Uint8Array.from(ctx.nodeIds, (id) => (tree.nodes[id]?.kind === "dram" ? 0 : 1));
     this.nodeIdx = ctx.nodeIds.map((id) => {
       const node = tree.nodes[id];
       if (!node) throw new Error(`node ${id} missing`);
       return { duv: t.index(node.duvExposures), euv: t.index(node.euvLayers), perLayer: t.index(node.duvExposuresPerEuvLayer) };
     });
-    this.demand = { requested: this.requested, duvExposures: this.duvExposures, euvLayers: this.euvLayers, duvPerEuvLayer: this.duvPerEuvLayer };
+    this.demand = { requested: this.requested, duvExposures: this.duvExposures, euvLayers: this.euvLayers, duvPerEuvLayer: this.duvPerEuvLayer, needsEuv: this.needsEuv };
     this.pFundingShare = t.index(tree.subsidies.advancedLogicShare);
     this.pCostPerWpm = t.index(tree.subsidies.costPerLogicWpm);
+    this.pHbmFundingShare = t.index(tree.subsidies.hbmShare);
+    this.pCostPerHbmWpm = t.index(tree.subsidies.costPerHbmWpm);
     this.pLag = t.index(tree.subsidies.lag);
     const o = ctx.observables;
     this.obsNode = Int32Array.from(ctx.nodeIds, (id) =>
       o.register(`wafers.${id}`, "flow", "wafer", `Wafer starts on node ${id} (${tree.nodes[id]?.label ?? id}).`, labelled(`Wafer starts on ${nodeName(id, tree.nodes[id]?.label)}`, perYear("wafers"))),
     );
-    this.obsAdvanced = o.register("wafers.advanced", "flow", "wafer", "Advanced-node wafer starts, all nodes.", labelled("Advanced-node wafer starts", perYear("wafers")));
+    this.obsAdvanced = o.register("wafers.advanced", "flow", "wafer", "Advanced-node wafer starts on logic nodes (DRAM nodes are counted by wafers.<node> and hbm.dramWafers).", labelled("Advanced-node wafer starts", perYear("wafers")));
+    this.obsEuvForEuvNodes = o.register(
+      "litho.euvForEuvNodes",
+      "flow",
+      "exposure",
+      "EUV wafer exposures used by nodes that need EUV (served before the nodes that use it optionally).",
+      labelled("EUV exposures used by nodes that need EUV", perYear("exposures")),
+    );
+    this.obsDramCut = o.register(
+      "litho.dramWafersCut",
+      "flow",
+      "wafer",
+      "DRAM wafer starts for HBM that the scanner pool could not serve (requested less started): HBM lost to lithography.",
+      labelled("DRAM wafer starts for HBM lost to scanner shortage", perYear("wafers")),
+    );
   }
 
   reset(w: World): void {
     for (const line of this.lines) {
-      line.capacity.reset(w.p(line.pCapacityAtStart));
+      line.capacityAtStart = w.p(line.pCapacityAtStart);
+      line.capacity.reset(line.capacityAtStart);
       line.online = line.pOnline < 0 ? -Infinity : w.p(line.pOnline);
+      line.maxCapacity = line.pMaxCapacity < 0 ? Infinity : w.p(line.pMaxCapacity);
+      line.plannedOrdered = 0;
       line.additions = perQuarter(w.p(line.pAdditions));
       line.plannedUntil = w.p(line.pPlannedUntil);
       line.ramp = w.p(line.pRamp);
@@ -122,6 +167,8 @@ export class FabsAgent implements Agent {
     });
     this.fundingShare = w.p(this.pFundingShare);
     this.costPerWpm = w.p(this.pCostPerWpm);
+    this.hbmFundingShare = w.p(this.pHbmFundingShare);
+    this.costPerHbmWpm = w.p(this.pCostPerHbmWpm);
     this.lag = w.p(this.pLag);
   }
 
@@ -135,13 +182,18 @@ export class FabsAgent implements Agent {
       requested[n] = 0;
       aiRequested[n] = 0;
     }
-    const funding = fundingAt(w.subsidyFunding, q - this.lag) * this.fundingShare;
+    const spent = fundingAt(w.subsidyFunding, q - this.lag);
+    const logicWpm = capacityBought(spent, this.fundingShare, this.costPerWpm);
+    const dramWpm = capacityBought(spent, this.hbmFundingShare, this.costPerHbmWpm);
     for (let k = 0; k < lines.length; k++) {
       const line = lines[k] as Line;
       const online = line.online;
-      const planned = line.additions * coverage(q, online, line.plannedUntil);
+      const wanted = line.additions * coverage(q, online, line.plannedUntil);
+      const room = line.maxCapacity - line.capacityAtStart - line.plannedOrdered;
+      const planned = wanted < room ? wanted : room > 0 ? room : 0;
+      line.plannedOrdered += planned;
       const running = coverage(q, online, Infinity);
-      const funded = running > 0 ? capacityBought(funding, line.subsidyPerWpm, this.costPerWpm) : 0;
+      const funded = running > 0 ? (line.dram ? dramWpm : logicWpm) * line.subsidyPerWpm : 0;
       const capacity = line.capacity.advance(q, planned, funded, line.ramp);
       const starts = wafersPerQuarter(capacity * line.utilization) * running;
       requested[line.node] = (requested[line.node] as number) + starts;
@@ -150,16 +202,23 @@ export class FabsAgent implements Agent {
     const outcome = this.outcome;
     lithoLimit(this.demand, w.duvExposures, w.euvExposures, outcome);
     let total = 0;
-    const scale = outcome.scale;
+    let dramCut = 0;
+    const { scale, euvCover, euvFraction } = outcome;
+    const { needsEuv, logicNode, euvLayers } = this;
     for (let n = 0; n < nodes; n++) {
-      const wafers = (requested[n] as number) * scale;
+      const needs = needsEuv[n] === 1;
+      const factor = needs ? euvCover * scale : scale;
+      const wafers = (requested[n] as number) * factor;
       w.nodeWafers[n] = wafers;
-      w.nodeAiWafers[n] = (aiRequested[n] as number) * scale;
-      w.nodeLithoBound[n] = scale < 1 ? 1 : 0;
-      w.nodeEuvFraction[n] = (this.euvLayers[n] as number) > 0 ? outcome.euvFraction : 0;
+      w.nodeAiWafers[n] = (aiRequested[n] as number) * factor;
+      w.nodeLithoBound[n] = factor < 1 ? 1 : 0;
+      w.nodeEuvFraction[n] = needs ? 1 : (euvLayers[n] as number) > 0 ? euvFraction : 0;
       w.obs[this.obsNode[n] as number] = wafers;
-      total += wafers;
+      if (logicNode[n] === 1) total += wafers;
+      else dramCut += (aiRequested[n] as number) * (1 - factor);
     }
     w.obs[this.obsAdvanced] = total;
+    w.obs[this.obsEuvForEuvNodes] = outcome.euvForRequired;
+    w.obs[this.obsDramCut] = dramCut;
   }
 }

@@ -1,3 +1,4 @@
+import { nodeOfKind } from "../../config/references.js";
 import type { AgentDefinition } from "../../model/agentDefinition.js";
 import { memoryEngine } from "./engine.js";
 import { memorySchema } from "./memorySchema.js";
@@ -13,6 +14,9 @@ export const memoryDefinition: AgentDefinition<"memory", typeof sections> = {
   crossChecks(tree, issue) {
     if (tree.memory && Object.keys(tree.memory.domestic.generations).length === 0) {
       issue("memory.domestic.generations", "at least one domestic HBM generation", "none");
+    }
+    for (const [generation, g] of Object.entries(tree.memory?.domestic.generations ?? {})) {
+      nodeOfKind(issue, tree.nodes, `memory.domestic.generations.${generation}.node`, g.node, "dram");
     }
   },
 };

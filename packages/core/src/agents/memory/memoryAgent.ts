@@ -1,55 +1,35 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
-import { capacityBought, FundedCapacity } from "../../model/capacity/fundedCapacity.js";
-import { fundingAt } from "../../model/capacity/fundingAt.js";
-import { ramp } from "../../model/capacity/ramp.js";
-import { perQuarter, wafersPerQuarter } from "../../model/capacity/rates.js";
 import type { World } from "../../model/world.js";
-import { exp } from "../../math/fdlibm.js";
 import { labelled, perYear, yearEnd } from "../../metrics/labels.js";
-
-interface DomesticPool {
-  readonly pool: number;
-  readonly start: number;
-  /** Start-date parameter of the next newer domestic generation, or -1. */
-  nextStart: number;
-}
+import { DomesticHbm, type DomesticHbmSetup } from "./domesticHbm.js";
 
 /**
  * Memory: HBM stacks by pool. The foreign pool starts with the stock China
  * held at 2024Q1 and receives foreign stacks until us-hbm-ban closes the
  * flow (leakage passes its unenforced share), plus the rush bought just
- * before the ban starts. Domestic output is DRAM
- * wafers for HBM (planned plus package-funded capacity, ramping) times good
- * stacks per wafer (learning toward maturity), split among generations as
- * each newer one takes over production. Unused stacks carry over.
+ * before the ban starts. Domestic stacks are made from the HBM wafers the
+ * fabs started on DRAM nodes this quarter, which drew on the same scanners
+ * as logic (domesticHbm.ts), and reach their generation's pool after the
+ * wafer-to-stack time. Unused stacks carry over.
  * Touches: world.hbmPool (stock), drawn down in `settle` by what the
  * designs agent booked as used.
  */
 export class MemoryAgent implements Agent {
   readonly name = "memory";
   private readonly foreignPool: number;
-  private readonly domestic: DomesticPool[];
-  private readonly capacity: FundedCapacity;
-  private plannedOrdered = 0;
+  private readonly domestic: DomesticHbm;
   private readonly i: ReturnType<typeof memoryIndices>;
   private readonly banLever: number;
   private readonly designs: number;
-  private readonly obs: { output: number; foreign: number; used: number; stock: number };
+  private readonly obs: { output: number; foreign: number; used: number; stock: number; dramWafers: number; perWafer: number };
+  private readonly obsYield: Int32Array;
 
   constructor(ctx: BuildContext) {
     this.i = memoryIndices(ctx);
-    const { generations } = ctx.scenario.tree.memory.domestic;
     this.foreignPool = ctx.hbmPools.findIndex((p) => p.foreign);
-    this.domestic = ctx.hbmPools.flatMap((p, pool) => {
-      if (p.foreign) return [];
-      const generation = generations[p.generation];
-      if (!generation) throw new Error(`generation ${p.generation} missing`);
-      return [{ pool, start: ctx.table.index(generation.start), nextStart: -1 }];
-    });
-    const byRank = [...this.domestic].sort((a, b) => (ctx.hbmPools[a.pool]?.rank ?? 0) - (ctx.hbmPools[b.pool]?.rank ?? 0));
-    byRank.forEach((d, k) => (d.nextStart = byRank[k + 1]?.start ?? -1));
-    this.capacity = new FundedCapacity(ctx.quarters);
+    const setup = domesticSetup(ctx);
+    this.domestic = new DomesticHbm(setup);
     this.banLever = ctx.leverIndex("us-hbm-ban");
     this.designs = ctx.designIds.length;
     const o = ctx.observables;
@@ -58,20 +38,37 @@ export class MemoryAgent implements Agent {
       foreign: o.register("hbm.foreignStock", "stock", "stack", "Foreign HBM stacks left in China's stockpile.", labelled("Foreign HBM stockpile", yearEnd("stacks"))),
       used: o.register("hbm.stacksUsed", "flow", "stack", "HBM stacks built into accelerators.", labelled("HBM stacks built into accelerators", perYear("stacks"))),
       stock: o.register("hbm.stock", "stock", "stack", "Unused HBM stacks of all origins and generations.", labelled("Unused HBM stacks", yearEnd("stacks"))),
+      dramWafers: o.register("hbm.dramWafers", "flow", "wafer", "DRAM wafers started for HBM core dies in China, all DRAM nodes.", labelled("DRAM wafer starts for HBM", perYear("wafers"))),
+      perWafer: o.register(
+        "hbm.stacksPerWafer",
+        "stock",
+        "stack/wafer",
+        "Good HBM stacks per DRAM wafer started in the quarter, all generations (0 when none started).",
+        labelled("HBM stacks per DRAM wafer", yearEnd("stacks per wafer")),
+      ),
     };
+    this.obsYield = Int32Array.from(setup.generations, (g) => {
+      const generation = ctx.hbmPools[g.pool]?.generation ?? "";
+      const name = generation.toUpperCase();
+      return o.register(
+        `hbm.yield.${generation}`,
+        "stock",
+        "1",
+        `Yield of domestic ${name}: good dies in good stacks per core die on the wafers started in the quarter (DRAM die yield x stack yield; 0 when none started).`,
+        labelled(`Domestic ${name} yield (die x stack)`, yearEnd("share of core dies")),
+      );
+    });
   }
 
   reset(w: World): void {
     w.hbmPool.fill(0);
     w.hbmPool[this.foreignPool] = w.p(this.i.foreignStock);
-    this.capacity.reset(w.p(this.i.wafersAtStart));
-    this.plannedOrdered = 0;
+    this.domestic.reset(w.params);
   }
 
   step(w: World): void {
     const i = this.i;
     const q = w.q;
-    const mid = q + 0.5;
     let inflow = w.p(i.foreignFlow) * (1 - (w.lever[this.banLever] as number));
     // Buyers rushed to stock up between the ban's announcement and its start.
     const banStart = w.p(i.banStart);
@@ -80,28 +77,18 @@ export class MemoryAgent implements Agent {
     if (banStart >= q && banStart < q + 1) inflow += rush;
     w.hbmPool[this.foreignPool] = (w.hbmPool[this.foreignPool] as number) + inflow;
 
-    const room = Math.max(0, w.p(i.maxWafers) - w.p(i.wafersAtStart) - this.plannedOrdered);
-    const planned = Math.min(perQuarter(w.p(i.additions)), room);
-    this.plannedOrdered += planned;
-    const funded = capacityBought(fundingAt(w.subsidyFunding, q - w.p(i.lag)), w.p(i.fundingShare), w.p(i.costPerWpm));
-    const wafers = wafersPerQuarter(this.capacity.advance(q, planned, funded, w.p(i.ramp)));
-    const mature = w.p(i.stacksMature);
-    const perWafer = mature - (mature - w.p(i.stacksStart)) * exp(-mid / Math.max(w.p(i.learningTime), 1e-9));
-    const output = wafers * perWafer;
-
-    // Output moves to each newer generation as it ramps in; before the
-    // first generation starts, the lines make nothing usable.
-    const transition = w.p(i.transitionTime);
+    const domestic = this.domestic;
+    domestic.step(q, w.nodeWafers, w.nodeAiWafers, w.nodeEuvFraction, w.hbmPool);
+    const { finished, candidates, goodDies } = domestic;
     let made = 0;
-    for (let k = 0; k < this.domestic.length; k++) {
-      const d = this.domestic[k] as DomesticPool;
-      const share = ramp(mid, w.p(d.start), transition);
-      const newer = d.nextStart < 0 ? 0 : ramp(mid, w.p(d.nextStart), transition);
-      const part = share > newer ? (share - newer) * output : 0;
-      w.hbmPool[d.pool] = (w.hbmPool[d.pool] as number) + part;
-      made += part;
+    for (let g = 0; g < finished.length; g++) {
+      made += finished[g] as number;
+      const dies = candidates[g] as number;
+      w.obs[this.obsYield[g] as number] = dies > 0 ? (goodDies[g] as number) / dies : 0;
     }
     w.obs[this.obs.output] = made;
+    w.obs[this.obs.dramWafers] = domestic.wafers;
+    w.obs[this.obs.perWafer] = domestic.wafers > 0 ? domestic.stacks / domestic.wafers : 0;
   }
 
   /** Designs book their use in world.hbmAllocation during their settle, which runs first. */
@@ -127,24 +114,54 @@ export class MemoryAgent implements Agent {
 }
 
 function memoryIndices(ctx: BuildContext) {
-  const { foreign, domestic } = ctx.scenario.tree.memory;
-  const { subsidies } = ctx.scenario.tree;
+  const { foreign } = ctx.scenario.tree.memory;
   const t = ctx.table;
   return {
     foreignStock: t.index(foreign.stockAtStart),
     foreignFlow: t.index(foreign.flowBeforeBan),
     rush: t.index(foreign.preBanRush),
     banStart: t.index(ctx.scenario.tree.levers["us-hbm-ban"].start),
-    wafersAtStart: t.index(domestic.wafersAtStart),
-    additions: t.index(domestic.plannedAdditionsPerYear),
-    maxWafers: t.index(domestic.maxWafers),
-    ramp: t.index(domestic.rampTime),
-    stacksStart: t.index(domestic.stacksPerWaferAtStart),
-    stacksMature: t.index(domestic.stacksPerWaferMature),
-    learningTime: t.index(domestic.learningTime),
-    transitionTime: t.index(domestic.transitionTime),
-    fundingShare: t.index(subsidies.hbmShare),
-    costPerWpm: t.index(subsidies.costPerHbmWpm),
-    lag: t.index(subsidies.lag),
+  };
+}
+
+/** The domestic generations and the DRAM nodes they need, as parameter indices. */
+function domesticSetup(ctx: BuildContext): DomesticHbmSetup {
+  const { tree } = ctx.scenario;
+  const t = ctx.table;
+  const { domestic } = tree.memory;
+  const generations = ctx.hbmPools.flatMap((p, pool) => {
+    if (p.foreign) return [];
+    const g = domestic.generations[p.generation];
+    if (!g) throw new Error(`generation ${p.generation} missing`);
+    return [
+      {
+        pool,
+        rank: p.rank,
+        node: ctx.nodeIndex(g.node),
+        pStart: t.index(g.start),
+        pArea: t.index(g.coreDieArea),
+        pHeight: t.index(g.stackHeight),
+        pYieldStart: t.index(g.stackYieldAtStart),
+        pYieldMature: t.index(g.stackYieldMature),
+        pGain: t.index(g.stackYieldGainPerYear),
+      },
+    ];
+  });
+  const needed = [...new Set(generations.map((g) => g.node))].sort((a, b) => a - b);
+  const nodes = needed.map((n) => {
+    const node = tree.nodes[ctx.nodeIds[n] as string];
+    if (!node) throw new Error(`node ${ctx.nodeIds[n]} missing`);
+    return { node: n, pD0: t.index(node.d0AtStart), pFloor: t.index(node.d0Floor), pLearning: t.index(node.learningWafers), pExtra: t.index(node.extraCriticalLayers), pParametric: t.index(node.parametricYield) };
+  });
+  return {
+    quarters: ctx.quarters,
+    nodes,
+    generations,
+    pDelay: t.index(domestic.waferToStack),
+    pTransition: t.index(domestic.transitionTime),
+    pAlpha: t.index(tree.yield.clustering),
+    pPerLayer: t.index(tree.yield.perLayerYield),
+    pDiameter: t.index(tree.yield.waferDiameter),
+    pEdge: t.index(tree.yield.edgeExclusion),
   };
 }

@@ -1,7 +1,21 @@
 import { z } from "zod";
-import { date, duration, quantity } from "../../schema/param.js";
+import { date, duration, fraction, integer, quantity } from "../../schema/param.js";
 import { hbmGenerationSchema } from "../../schema/hbmGenerationSchema.js";
-import { section } from "../../schema/object.js";
+import { idSchema, section } from "../../schema/object.js";
+
+/**
+ * A domestic HBM generation: when it starts, the DRAM node its core dies
+ * need, and what turns a wafer of that node into good stacks (R8).
+ */
+const domesticGenerationSchema = section({
+  start: date("When volume production of this generation starts."),
+  node: idSchema.describe("The DRAM node its core dies need (an id under nodes, of kind dram): it is made on the wafers of fab lines on that node, or on a newer DRAM node."),
+  coreDieArea: quantity("mm^2", "Area of one DRAM core die of this generation.", { min: 1, max: 900 }),
+  stackHeight: integer("Core dies in one stack (8-high, 12-high).", { min: 1 }),
+  stackYieldAtStart: fraction("Stack (TSV and bonding) yield when the generation starts volume production."),
+  stackYieldMature: fraction("Stack yield the generation learns toward."),
+  stackYieldGainPerYear: fraction("Stack yield gained per year of production until the mature value is reached (0.2: 20 points a year)."),
+});
 
 export const memorySchema = section({
   foreign: section({
@@ -11,16 +25,10 @@ export const memorySchema = section({
     preBanRush: quantity("stack", "Foreign stacks bought in the rush between the ban's announcement and its start, arriving in the quarter it starts."),
   }).describe("Foreign HBM: the stockpile in China and the inflow us-hbm-ban blocks."),
   domestic: section({
-    wafersAtStart: quantity("wpm", "DRAM wafer starts per month making HBM in China at 2024Q1."),
-    plannedAdditionsPerYear: quantity("wpm/year", "HBM wafer capacity added per year under existing plans (new package aside)."),
-    maxWafers: quantity("wpm", "Ceiling on planned HBM wafer capacity."),
-    rampTime: duration("Time from tool-in to full output for new HBM capacity."),
-    stacksPerWaferAtStart: quantity("stack/wafer", "Good 8-high stacks per DRAM wafer at 2024Q1."),
-    stacksPerWaferMature: quantity("stack/wafer", "Good stacks per wafer once the process has matured."),
-    learningTime: duration("Time over which the gap to mature stacks per wafer falls by a factor of e."),
-    transitionTime: duration("Time for output to move over to a newly available generation."),
+    waferToStack: duration("Time from a DRAM wafer start to finished stacks (front end, through-silicon vias, stacking and test)."),
+    transitionTime: duration("Time for a node's output to move over to a newly available generation."),
     generations: z
-      .partialRecord(hbmGenerationSchema, section({ start: date("When volume production of this generation starts.") }))
-      .describe("Domestic HBM generations and when each reaches volume production."),
-  }).describe("Domestic HBM: wafer capacity, stacks per wafer and generations."),
+      .partialRecord(hbmGenerationSchema, domesticGenerationSchema)
+      .describe("Domestic HBM generations: when each reaches volume production, the DRAM node it needs, its core die and its stack yield."),
+  }).describe("Domestic HBM: made from the wafers of fab lines on DRAM nodes (see fabs and nodes), by generation."),
 });

@@ -7,7 +7,7 @@ export const subsidiesSchema = section({
   deploymentTime: duration("Time over which the package is spent, from the cn-subsidies start."),
   lag: duration("Time from funding to new tools installed."),
   advancedLogicShare: fraction("Share of the package that goes to advanced-node logic capacity."),
-  hbmShare: fraction("Share that goes to HBM (DRAM wafer capacity for stacks)."),
+  hbmShare: fraction("Share that goes to HBM: DRAM wafer capacity on the fab lines of DRAM nodes, split among them by their subsidyShare."),
   packagingShare: fraction("Share that goes to advanced (2.5D) packaging."),
   // Above 0: subsidy money is divided by these costs to give capacity.
   costPerLogicWpm: quantity("USD/wpm", "Capital cost of one wafer start per month of 7nm-class DUV logic capacity.", { min: 1 }),

@@ -3,8 +3,8 @@ import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { shippingWeight } from "../../model/shipping.js";
 import { coreAreaOf, harvestAreas, harvestCoefficients, harvestedYieldOfTerms, harvestMoments, HARVEST_MOMENTS, MAX_SPARE_CORES } from "./coreHarvesting.js";
-import { learnedDefectDensity, multiPatterningFactor } from "./defectYield.js";
-import { diesPerWafer } from "./diesPerWafer.js";
+import { learnedDefectDensity, multiPatterningFactor } from "../../model/defectYield.js";
+import { diesPerWafer } from "../../model/diesPerWafer.js";
 import { designName, labelled, perYear } from "../../metrics/labels.js";
 
 /** Room for the C - K + 1 harvesting terms of one design. */

@@ -10,8 +10,8 @@ import {
   HARVEST_MOMENTS,
   MAX_HARVEST_CONDITION,
 } from "./coreHarvesting.js";
-import { learnedDefectDensity, multiPatterningFactor, negativeBinomialYield } from "./defectYield.js";
-import { diesPerWafer } from "./diesPerWafer.js";
+import { learnedDefectDensity, multiPatterningFactor, negativeBinomialYield } from "../../model/defectYield.js";
+import { diesPerWafer } from "../../model/diesPerWafer.js";
 
 describe("dies per wafer (R1)", () => {
   it("gives 80.4 for the 910B and 63.5 for the H100 on 300 mm", () => {

@@ -1,4 +1,4 @@
-import { exp, log, log1p } from "../../math/fdlibm.js";
+import { exp, log, log1p } from "../math/fdlibm.js";
 /**
  * Random-defect yield of a die of area A (cm^2) at defect density D0
  * (defects/cm^2) under the negative-binomial model (CALIBRATION.md R2):
