@@ -157,7 +157,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   },
   {
     id: "hbm-lines-more-accelerators",
-    change: "memory.domestic.plannedAdditionsPerYear=15 kwpm/year",
+    change: "fabs.cxmt-hbm.plannedAdditionsPerYear=15 kwpm/year",
     metric: "accelerators.domestic",
     year: 2028,
     direction: "up",
@@ -225,8 +225,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2031,
     direction: "up",
     minSize: 0.02,
-    why: "Earlier EUV should free DUV scanners for HBM's DRAM and open nodes with more good dies, easing the HBM limit on accelerators; today the extra logic wafers wait for memory.",
-    pending: EUV_AND_MEMORY,
+    why: "Earlier EUV replaces multi-patterned layers on logic and DRAM nodes, freeing DUV scanner time for the DRAM lines that make HBM, and opens the EUV node: more stacks, so more accelerators.
   },
   {
     id: "later-euv-fewer-accelerators",
@@ -245,8 +244,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2031,
     direction: "up",
     minSize: 0.02,
-    why: "HBM's DRAM is made with the same lithography as logic, so EUV tools that relieve the scanners should raise memory output; today memory capacity does not depend on lithography.",
-    pending: EUV_AND_MEMORY,
+    why: "HBM's DRAM is made on the same scanners as logic, so EUV tools that relieve them let more DRAM wafers start for HBM.
   },
   {
     id: "duv-controls-cut-hbm",
@@ -255,8 +253,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2030,
     direction: "down",
     minSize: 0.02,
-    why: "Stopping scanner deliveries should slow the DRAM lines that make HBM as it slows logic; today memory capacity does not depend on lithography.",
-    pending: "memory on the shared toolset",
+    why: "Stopping scanner deliveries leaves the DRAM lines that make HBM short of exposures, as it does the logic lines.
   },
   {
     id: "n5-defects-cut-dies",
@@ -265,8 +262,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2030,
     direction: "down",
     minSize: 0.02,
-    why: "A higher defect density on N+3 should cut the good dies of the designs made on it; today no design is made on N+3, so its yield moves nothing.",
-    pending: "designs on N+3",
+    why: "The Ascend 950 and 960 are made on N+3, so a higher defect density there cuts their good dies.
   },
 ];
 

@@ -1,6 +1,8 @@
 import { closestName } from "../closestName.js";
 import type { IssueSink } from "../errors.js";
-import type { NodeKind } from "../agents/fabs/nodesSchema.js";
+import type { NodeTree } from "../schema/scenario.js";
+
+type NodeKind = NodeTree["kind"];
 
 /** Reports a reference to a node id that `nodes` does not define, with the closest one it does. */
 export function unknownNode(issue: IssueSink, path: string, node: string, nodes: readonly string[]): void {
