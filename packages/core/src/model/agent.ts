@@ -1,7 +1,7 @@
 import type { World } from "./world.js";
 
 /** The fixed order in which agents step each quarter (DESIGN.md, "Agents"). */
-export const STEP_ORDER = ["policy", "lithography", "fabs", "yield", "memory", "packaging", "designs", "power", "market"] as const;
+export const STEP_ORDER = ["policy", "lithography", "fabs", "yield", "memory", "packaging", "designs", "power", "market", "planning"] as const;
 export type AgentName = (typeof STEP_ORDER)[number];
 
 /**

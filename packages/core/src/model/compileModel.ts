@@ -4,6 +4,7 @@ import { LithographyAgent } from "../agents/lithography/lithographyAgent.js";
 import { MarketAgent } from "../agents/market/marketAgent.js";
 import { MemoryAgent } from "../agents/memory/memoryAgent.js";
 import { PackagingAgent } from "../agents/packaging/packagingAgent.js";
+import { PlanningAgent } from "../agents/planning/planningAgent.js";
 import { PolicyAgent } from "../agents/policy/policyAgent.js";
 import { PowerAgent } from "../agents/power/powerAgent.js";
 import { YieldAgent } from "../agents/yield/yieldAgent.js";
@@ -66,6 +67,7 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     new DesignsAgent(ctx),
     new PowerAgent(ctx),
     new MarketAgent(ctx),
+    new PlanningAgent(ctx),
   ];
   // Trigger conditions may watch anything any agent publishes, so they are
   // checked and compiled once every agent is built.

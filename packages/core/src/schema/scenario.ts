@@ -11,6 +11,7 @@ import { memorySchema } from "./memory.js";
 import { nodesSchema } from "./nodes.js";
 import { idSchema } from "./object.js";
 import { packagingSchema } from "./packaging.js";
+import { planningSchema } from "./planning.js";
 import { powerSchema } from "./power.js";
 import { subsidiesSchema } from "./subsidies.js";
 import { triggersSchema } from "./triggers.js";
@@ -58,6 +59,7 @@ export const scenarioSchema = z.strictObject({
   designs: designsSchema.describe("Accelerator designs by id: `origin: domestic` (made in China, wafer to package) or `origin: import`."),
   power: powerSchema.describe("Data-centre power available to AI accelerators."),
   market: marketSchema.describe("Demand for AI compute, imports, the installed base and the H100-equivalent."),
+  planning: planningSchema.describe("How designers plan wafer starts against the packaging they expect, and how long waiting dies keep."),
 });
 
 /** What the schema produces: parameters are Param objects, still without path and provenance. */

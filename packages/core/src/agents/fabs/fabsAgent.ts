@@ -36,8 +36,11 @@ interface Line {
  * Fabs: advanced-node fab lines. Each line starts with its capacity, adds
  * planned capacity and capacity funded by the new package (after the
  * funding lag), each ramping from tool-in to full output, and requests
- * wafer starts; lithography capacity may then cut them. Touches:
- * world.nodeWafers, nodeAiWafers, nodeLithoBound, nodeEuvFraction.
+ * wafer starts; lithography capacity may then cut them. Of each line's
+ * AI share, the node starts what the designers' plans ask for
+ * (world.nodeAiRequest) and releases the rest to other products (phone
+ * and other chips). Touches: world.nodeWafers, nodeAiWafers,
+ * nodeLithoBound, nodeEuvFraction.
  */
 export class FabsAgent implements Agent {
   readonly name = "fabs";
@@ -58,6 +61,7 @@ export class FabsAgent implements Agent {
   private lag = 0;
   private readonly obsNode: Int32Array;
   private readonly obsAdvanced: number;
+  private readonly obsAi: { started: number; released: number };
 
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
@@ -101,6 +105,10 @@ export class FabsAgent implements Agent {
       o.register(`wafers.${id}`, "flow", "wafer", `Wafer starts on node ${id} (${tree.nodes[id]?.label ?? id}).`, labelled(`Wafer starts on ${nodeName(id, tree.nodes[id]?.label)}`, perYear("wafers"))),
     );
     this.obsAdvanced = o.register("wafers.advanced", "flow", "wafer", "Advanced-node wafer starts, all nodes.", labelled("Advanced-node wafer starts", perYear("wafers")));
+    this.obsAi = {
+      started: o.register("wafers.ai", "flow", "wafer", "Advanced-node wafer starts for AI accelerators, all nodes.", labelled("AI accelerator wafer starts", perYear("wafers"))),
+      released: o.register("wafers.aiReleased", "flow", "wafer", "Wafer starts of the lines' AI share that no designer's plan asked for, released to phone and other chips.", labelled("AI wafer capacity released to other chips", perYear("wafers"))),
+    };
   }
 
   reset(w: World): void {
@@ -150,16 +158,24 @@ export class FabsAgent implements Agent {
     const outcome = this.outcome;
     lithoLimit(this.demand, w.duvExposures, w.euvExposures, outcome);
     let total = 0;
+    let ai = 0;
+    let released = 0;
     const scale = outcome.scale;
     for (let n = 0; n < nodes; n++) {
       const wafers = (requested[n] as number) * scale;
       w.nodeWafers[n] = wafers;
-      w.nodeAiWafers[n] = (aiRequested[n] as number) * scale;
+      const aiCapacity = (aiRequested[n] as number) * scale;
+      const aiWafers = Math.min(aiCapacity, w.nodeAiRequest[n] as number);
+      w.nodeAiWafers[n] = aiWafers;
+      ai += aiWafers;
+      released += aiCapacity - aiWafers;
       w.nodeLithoBound[n] = scale < 1 ? 1 : 0;
       w.nodeEuvFraction[n] = (this.euvLayers[n] as number) > 0 ? outcome.euvFraction : 0;
       w.obs[this.obsNode[n] as number] = wafers;
       total += wafers;
     }
     w.obs[this.obsAdvanced] = total;
+    w.obs[this.obsAi.started] = ai;
+    w.obs[this.obsAi.released] = released;
   }
 }

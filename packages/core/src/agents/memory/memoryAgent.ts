@@ -6,6 +6,7 @@ import { fundingAt } from "../fabs/funding.js";
 import { ramp } from "../lithography/euvSource.js";
 import { exp } from "../../math/fdlibm.js";
 import { labelled, perYear, yearEnd } from "../../metrics/labels.js";
+import { ForeignRation } from "./foreignRation.js";
 
 interface DomesticPool {
   readonly pool: number;
@@ -18,7 +19,8 @@ interface DomesticPool {
  * Memory: HBM stacks by pool. The foreign pool starts with the stock China
  * held at 2024Q1 and receives foreign stacks until us-hbm-ban closes the
  * flow (leakage passes its unenforced share), plus the rush bought just
- * before the ban starts. Domestic output is DRAM
+ * before the ban starts; once the ban is in force the designs may draw
+ * only a ration of it (foreignRation.ts). Domestic output is DRAM
  * wafers for HBM (planned plus package-funded capacity, ramping) times good
  * stacks per wafer (learning toward maturity), split among generations as
  * each newer one takes over production. Unused stacks carry over.
@@ -34,7 +36,8 @@ export class MemoryAgent implements Agent {
   private readonly i: ReturnType<typeof memoryIndices>;
   private readonly banLever: number;
   private readonly designs: number;
-  private readonly obs: { output: number; foreign: number; used: number; stock: number };
+  private readonly obs: { output: number; foreign: number; used: number; stock: number; foreignDrawn: number };
+  private readonly ration = new ForeignRation();
 
   constructor(ctx: BuildContext) {
     this.i = memoryIndices(ctx);
@@ -57,6 +60,7 @@ export class MemoryAgent implements Agent {
       foreign: o.register("hbm.foreignStock", "stock", "stack", "Foreign HBM stacks left in China's stockpile.", labelled("Foreign HBM stockpile", yearEnd("stacks"))),
       used: o.register("hbm.stacksUsed", "flow", "stack", "HBM stacks built into accelerators.", labelled("HBM stacks built into accelerators", perYear("stacks"))),
       stock: o.register("hbm.stock", "stock", "stack", "Unused HBM stacks of all origins and generations.", labelled("Unused HBM stacks", yearEnd("stacks"))),
+      foreignDrawn: o.register("hbm.foreignDrawn", "flow", "stack", "Foreign HBM stacks built into accelerators.", labelled("Foreign HBM stacks drawn", perYear("stacks"))),
     };
   }
 
@@ -65,19 +69,23 @@ export class MemoryAgent implements Agent {
     w.hbmPool[this.foreignPool] = w.p(this.i.foreignStock);
     this.pipeline.reset(w.p(this.i.wafersAtStart));
     this.plannedOrdered = 0;
+    this.ration.reset();
   }
 
   step(w: World): void {
     const i = this.i;
     const q = w.q;
     const mid = q + 0.5;
-    let inflow = w.p(i.foreignFlow) * (1 - (w.lever[this.banLever] as number));
+    const ban = w.lever[this.banLever] as number;
+    const leak = w.p(i.foreignFlow) * (1 - ban);
+    let inflow = leak;
     // Buyers rushed to stock up between the ban's announcement and its start.
     const banStart = w.p(i.banStart);
     // Read every quarter, not only in the one it applies: a read V8 sees once a run is not inlined, and boxes its number.
     const rush = w.p(i.rush);
     if (banStart >= q && banStart < q + 1) inflow += rush;
-    w.hbmPool[this.foreignPool] = (w.hbmPool[this.foreignPool] as number) + inflow;
+    const foreignStock = (w.hbmPool[this.foreignPool] as number) + inflow;
+    w.hbmPool[this.foreignPool] = this.ration.available(q, banStart, ban, foreignStock, leak, w.p(i.banCover));
 
     const room = Math.max(0, w.p(i.maxWafers) - w.p(i.wafersAtStart) - this.plannedOrdered);
     const planned = Math.min(w.p(i.additions) / 4, room);
@@ -104,7 +112,7 @@ export class MemoryAgent implements Agent {
     w.obs[this.obs.output] = made;
   }
 
-  /** Designs book their use in world.hbmAllocation during their settle, which runs first. */
+  /** Designs booked the stacks they packaged in world.hbmAllocation; the foreign stacks held back return to the pool. */
   settle(w: World): void {
     // Arrays in locals: V8 then checks each once per call, not once per access.
     const { hbmPool: pool, hbmAllocation: allocation } = w;
@@ -117,7 +125,9 @@ export class MemoryAgent implements Agent {
       const left = (pool[p] as number) - take;
       pool[p] = left > 0 ? left : 0;
       used += take;
+      if (p === this.foreignPool) w.obs[this.obs.foreignDrawn] = take;
     }
+    pool[this.foreignPool] = (pool[this.foreignPool] as number) + this.ration.held;
     let stock = 0;
     for (let p = 0; p < pools; p++) stock += pool[p] as number;
     w.obs[this.obs.used] = used;
@@ -135,6 +145,7 @@ function memoryIndices(ctx: BuildContext) {
     foreignFlow: t.index(foreign.flowBeforeBan),
     rush: t.index(foreign.preBanRush),
     banStart: t.index(ctx.scenario.tree.levers["us-hbm-ban"].start),
+    banCover: t.index(foreign.banCover),
     wafersAtStart: t.index(domestic.wafersAtStart),
     additions: t.index(domestic.plannedAdditionsPerYear),
     maxWafers: t.index(domestic.maxWafers),
