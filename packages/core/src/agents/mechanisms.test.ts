@@ -7,6 +7,7 @@ import { PackagingShare } from "./designs/packagingShare.js";
 import { ForeignRation } from "./memory/foreignRation.js";
 import { waferOrder } from "./planning/orderUpTo.js";
 import { DelayLine } from "../model/delayLine.js";
+import { World } from "../model/world.js";
 import { fundingAt } from "./fabs/funding.js";
 import { lithoLimit } from "./fabs/lithoLimit.js";
 import { euvSourcePower, PROTOTYPE_POSITION, ramp } from "./lithography/euvSource.js";
@@ -66,7 +67,7 @@ describe("HBM sharing", () => {
     const remaining = Float64Array.from([120, 40, 30]);
     const allocation = new Float64Array(6);
     const weight = Float64Array.from([1, 1, 3]);
-    allocateHbm(Float64Array.from([100, 50]), Int32Array.from([0, 2]), { remaining, minRank: Int32Array.from([0, 2, 0]), weight }, allocation, hbmScratch(3));
+    allocateHbm(Float64Array.from([100, 50]), Int32Array.from([0, 2]), { remaining, minRank: Int32Array.from([0, 2, 0]), weight }, allocation, hbmScratch(3), Int32Array.from([0, 1, 2]), 3);
     // hbm2 pool, designs 0 and 2 at 1:3: offers 25 and 75; design 2 needs only 30, so it takes 30
     // and design 0 the other 70.
     expect(allocation[0]).toBeCloseTo(70, 12);
@@ -92,7 +93,8 @@ describe("packaging slots and HBM by priority", () => {
   it("water-fills slots, then stacks, each capped at what the design can use", () => {
     const s = share();
     s.dieUnits.set([100, 1000]);
-    s.share(Float64Array.from([1200]), 20);
+    s.interposerWafers[0] = 20;
+    s.share(Float64Array.from([1200]));
     // Slots: design 0 can use 100/30 = 3.33 wafers (its dies), design 1 min(1000, 1200/8)/15 = 10.
     // Offers 6.67 and 13.33 close both at their caps; 6.67 wafers are left.
     expect(s.slots[0]).toBeCloseTo(100 / 30, 12);
@@ -113,7 +115,8 @@ describe("packaging slots and HBM by priority", () => {
   it("without the die constraint gives what slots and stacks alone allow (the plans' expected use)", () => {
     const s = share();
     s.dieUnits.set([Infinity, Infinity]);
-    s.share(Float64Array.from([1200]), 20);
+    s.interposerWafers[0] = 20;
+    s.share(Float64Array.from([1200]));
     // Slots: caps 300/30 = 10 and 150/15 = 10; offers 6.67 and 13.33 close design 1, then design 0 takes the other 10.
     expect(Array.from(s.slots).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([10, 10]);
     // Stacks: needs 1,200 each; 1,200 split 1:2 is 400 and 800.
@@ -126,7 +129,8 @@ describe("packaging slots and HBM by priority", () => {
     const s = new PackagingShare(Float64Array.from([4, 8]), Float64Array.from([30, 15]), Int32Array.from([0, 2]), Int32Array.from([0]));
     s.weight.set([1, 2]);
     s.dieUnits.set([Infinity, Infinity]);
-    s.share(Float64Array.from([1200]), 20);
+    s.interposerWafers[0] = 20;
+    s.share(Float64Array.from([1200]));
     // Design 1 needs HBM3 (rank 2): no slots, no stacks; design 0 takes 10 wafers (its 300 packages of stacks).
     expect(s.slots[1]).toBe(0);
     expect(s.hbmReach[1]).toBe(0);
@@ -166,23 +170,31 @@ describe("order-up-to wafer plan", () => {
 
 describe("foreign HBM ration", () => {
   it("lets the whole stock be drawn before the ban, then the stock at the ban / cover a quarter plus leakage", () => {
-    const r = new ForeignRation();
-    // Ban from 2024-12-31 (3.99): 2024Q4 is before it.
-    expect(r.available(3, 3.99, 0.01, 8000, 0, 4)).toBe(8000);
-    expect(r.held).toBe(0);
+    // Parameters: the ban's start (2024-12-31, 3.99), the flow it blocks (1,000 a quarter), the cover (4 quarters).
+    const w = new World({ quarters: 12, params: 3, observables: 0, levers: 1, nodes: 0, designs: 0, hbmPools: 1, dieBanks: 0 });
+    w.params.set([3.99, 1000, 4]);
+    const r = new ForeignRation({ pool: 0, lever: 0, banStart: 0, flowBeforeBan: 1, cover: 2 });
+    const draw = (q: number, strength: number, stock: number) => {
+      w.q = q;
+      w.lever[0] = strength;
+      w.hbmPool[0] = stock;
+      r.apply(w);
+      return [w.hbmPool[0], r.held];
+    };
+    // 2024Q4 is before the ban.
+    expect(draw(3, 0.01, 8000)).toEqual([8000, 0]);
     // 2025Q1: the 8,000 held then must last 4 quarters, 2,000 a quarter.
-    expect(r.available(4, 3.99, 1, 8000, 0, 4)).toBe(2000);
-    expect(r.held).toBe(6000);
-    // 2025Q2: 6,000 left and 100 leaked in: 2,000 + 100.
-    expect(r.available(5, 3.99, 0.9, 6100, 100, 4)).toBe(2100);
-    expect(r.held).toBe(4000);
+    expect(draw(4, 1, 8000)).toEqual([2000, 6000]);
+    // 2025Q2: 6,000 left and 10% of 1,000 leaked in: 2,000 + 100.
+    expect(draw(5, 0.9, 6100)).toEqual([2100, 4000]);
     // The tail: less than a ration left.
-    expect(r.available(7, 3.99, 1, 1500, 0, 4)).toBe(1500);
+    expect(draw(7, 1, 1500)).toEqual([1500, 0]);
     // The lever off (lifted): no ration.
-    expect(r.available(8, 3.99, 0, 9000, 0, 4)).toBe(9000);
+    expect(draw(8, 0, 9000)).toEqual([9000, 0]);
     // No cover: no ration either.
     r.reset();
-    expect(r.available(4, 3.99, 1, 8000, 0, 0)).toBe(8000);
+    w.params[2] = 0;
+    expect(draw(4, 1, 8000)).toEqual([8000, 0]);
   });
 });
 

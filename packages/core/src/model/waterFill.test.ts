@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { waterFill } from "./waterFill.js";
 
 const fill = (amount: number, weight: number[], cap: number[]) => {
-  const out = new Float64Array(weight.length);
-  const given = waterFill(amount, Float64Array.from(weight), Float64Array.from(cap), out, new Uint8Array(weight.length));
-  return { out: Array.from(out), given };
+  const n = weight.length;
+  const out = new Float64Array(n);
+  waterFill(Float64Array.of(amount), 0, Float64Array.from(weight), Float64Array.from(cap), out, new Uint8Array(n), Int32Array.from(weight, (_w, i) => i), n);
+  return { out: Array.from(out), given: out.reduce((s, x) => s + x, 0) };
 };
 
 describe("water-filling", () => {
@@ -23,7 +24,7 @@ describe("water-filling", () => {
     expect(out).toEqual([5, 10, 40, 45]);
   });
 
-  it("hands out less than the amount only when every claimant with weight is full", () => {
+  it("hands out less than the whole amount only when every claimant with weight is full", () => {
     expect(fill(100, [1, 1], [20, 30])).toEqual({ out: [20, 30], given: 50 });
     // No weight, no share, however large its cap.
     expect(fill(10, [0, 1], [Infinity, 5])).toEqual({ out: [0, 5], given: 5 });
@@ -31,9 +32,10 @@ describe("water-filling", () => {
     expect(fill(-3, [1], [5])).toEqual({ out: [0], given: 0 });
   });
 
-  it("uses only the first n claimants", () => {
+  it("reads the amount at its index and shares among the members only", () => {
     const out = Float64Array.from([7, 7, 7]);
-    waterFill(6, Float64Array.from([1, 2, 3]), Float64Array.from([Infinity, Infinity, Infinity]), out, new Uint8Array(3), 2);
-    expect(Array.from(out)).toEqual([2, 4, 7]);
+    // Members 2 and 0 (weights 3 and 1) share 8; claimant 1 is left as it was.
+    waterFill(Float64Array.of(0, 8), 1, Float64Array.from([1, 2, 3]), Float64Array.from([Infinity, Infinity, Infinity]), out, new Uint8Array(3), Int32Array.from([2, 0]), 2);
+    expect(Array.from(out)).toEqual([2, 7, 6]);
   });
 });

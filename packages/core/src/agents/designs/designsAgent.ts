@@ -204,7 +204,8 @@ export class DesignsAgent implements Agent {
       bankClaim[d] = bw > 0 ? ((bank[b] as number) * (weight[d] as number)) / bw : 0;
       dieUnits[d] = (weight[d] as number) > 0 ? ((dieStock[d] as number) + (bankClaim[d] as number)) / (diesPerPackage[d] as number) : 0;
     }
-    packaging.share(w.hbmPool, w.interposerWafers);
+    packaging.interposerWafers[0] = w.interposerWafers;
+    packaging.share(w.hbmPool);
 
     const exportShare = 1 - (w.lever[this.exportLever] as number);
     const pools = w.hbmPool.length;

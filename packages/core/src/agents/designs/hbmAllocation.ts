@@ -32,22 +32,31 @@ export function allocateHbm(
   pools: Float64Array,
   poolRanks: Int32Array,
   request: HbmRequest,
-  /** Output: stacks given to design d from pool p at [d * pools.length + p]. */
+  /** Output: stacks given to design d from pool p at [d * pools.length + p]; 0 for a design not among the members. */
   allocation: Float64Array,
   scratch: HbmScratch,
+  /** The designs that take part: members[0 .. count). */
+  members: Int32Array,
+  count: number,
 ): void {
   const { remaining, minRank, weight } = request;
   const { cap, give, open } = scratch;
-  const designs = remaining.length;
   const poolCount = pools.length;
-  allocation.fill(0);
+  for (let i = 0; i < allocation.length; i++) allocation[i] = 0;
   for (let p = 0; p < poolCount; p++) {
-    const available = pools[p] as number;
-    if (!(available > 0)) continue;
+    if (!((pools[p] as number) > 0)) continue;
     const rank = poolRanks[p] as number;
-    for (let d = 0; d < designs; d++) cap[d] = (minRank[d] as number) <= rank ? (remaining[d] as number) : 0;
-    waterFill(available, weight, cap, give, open, designs);
-    for (let d = 0; d < designs; d++) {
+    let wanted = false;
+    for (let k = 0; k < count; k++) {
+      const d = members[k] as number;
+      const c = (minRank[d] as number) <= rank ? (remaining[d] as number) : 0;
+      cap[d] = c;
+      if (c > 0) wanted = true;
+    }
+    if (!wanted) continue;
+    waterFill(pools, p, weight, cap, give, open, members, count);
+    for (let k = 0; k < count; k++) {
+      const d = members[k] as number;
       const g = give[d] as number;
       if (g === 0) continue;
       allocation[d * poolCount + p] = g;

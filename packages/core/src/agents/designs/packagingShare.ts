@@ -16,9 +16,13 @@ import { allocateHbm, hbmScratch, type HbmRequest, type HbmScratch } from "./hbm
  * holds; the planning agent shares it with unlimited dies to see what HBM
  * and slots would let each design package. Per-run figures (stacks,
  * packages per interposer wafer) are read from the owner's arrays, filled
- * in its reset; nothing is allocated per call.
+ * in its reset; nothing is allocated per call, and the slots on offer are
+ * written into `interposerWafers[0]` rather than passed (a number passed
+ * to a call V8 does not inline is boxed).
  */
 export class PackagingShare {
+  /** Input: the interposer wafers on offer this quarter, at [0]. */
+  readonly interposerWafers = new Float64Array(1);
   /** Input: each design's priority (0: it takes nothing). */
   readonly weight: Float64Array;
   /** Input: packages each design's dies allow (Infinity: dies do not limit). */
@@ -44,6 +48,8 @@ export class PackagingShare {
   private readonly open: Uint8Array;
   private readonly scratch: HbmScratch;
   private readonly leftover: Float64Array;
+  /** The designs with priority this call. */
+  private readonly members: Int32Array;
 
   constructor(
     /** Stacks per package and packages per interposer wafer, per design (the owner's arrays). */
@@ -67,55 +73,89 @@ export class PackagingShare {
     this.open = new Uint8Array(n);
     this.scratch = hbmScratch(n);
     this.leftover = new Float64Array(poolRanks.length);
+    this.members = new Int32Array(n);
   }
 
-  /** Shares `slotsAvailable` interposer wafers and the stacks in `pools` (left unchanged). */
-  share(pools: Float64Array, slotsAvailable: number): void {
-    const { weight, dieUnits, slots, slotUnits, hbmUnits, units, need, stacks, packagesPerWafer, minRank, poolRanks } = this;
-    const n = weight.length;
+  /** Shares the interposer wafers on offer and the stacks in `pools` (left unchanged). A design without priority gets nothing. */
+  share(pools: Float64Array): void {
+    const { weight, slotUnits, hbmUnits, units, slotReach, hbmReach, members } = this;
+    // Only designs with priority take part; the others get nothing.
+    let count = 0;
+    for (let d = 0; d < weight.length; d++) {
+      slotUnits[d] = 0;
+      slotReach[d] = 0;
+      hbmUnits[d] = 0;
+      hbmReach[d] = 0;
+      units[d] = 0;
+      if ((weight[d] as number) > 0) members[count++] = d;
+    }
+    // In parts, each optimised by V8 on its own.
+    this.shareSlots(pools, count);
+    allocateHbm(pools, this.poolRanks, this.request, this.allocation, this.scratch, this.members, count);
+    this.packages(pools, count);
+  }
+
+  /** Slots by priority, each design capped at what its dies and the stacks it accepts could fill; then what its slots allow and its HBM need. */
+  private shareSlots(pools: Float64Array, count: number): void {
+    const { weight, dieUnits, slots, slotUnits, slotReach, need, stacks, packagesPerWafer, minRank, poolRanks, members } = this;
     const poolCount = poolRanks.length;
-    for (let d = 0; d < n; d++) {
+    for (let k = 0; k < count; k++) {
+      const d = members[k] as number;
       const perPackage = stacks[d] as number;
-      let reachable = Infinity;
+      let reachable = dieUnits[d] as number;
       if (perPackage > 0) {
         let compatible = 0;
         for (let p = 0; p < poolCount; p++) if ((poolRanks[p] as number) >= (minRank[d] as number)) compatible += pools[p] as number;
-        reachable = compatible / perPackage;
+        if (compatible / perPackage < reachable) reachable = compatible / perPackage;
       }
       const ppw = packagesPerWafer[d] as number;
-      need[d] = ppw > 0 ? Math.min(dieUnits[d] as number, reachable) / ppw : 0;
+      need[d] = ppw > 0 ? reachable / ppw : 0;
     }
-    const slotsGiven = waterFill(slotsAvailable, weight, need, slots, this.open, n);
-    const slotsLeft = Math.max(0, slotsAvailable - slotsGiven);
-    for (let d = 0; d < n; d++) {
+    waterFill(this.interposerWafers, 0, weight, need, slots, this.open, members, count);
+    let slotsLeft = this.interposerWafers[0] as number;
+    for (let k = 0; k < count; k++) slotsLeft -= slots[members[k] as number] as number;
+    if (slotsLeft < 0) slotsLeft = 0;
+    for (let k = 0; k < count; k++) {
+      const d = members[k] as number;
       const ppw = packagesPerWafer[d] as number;
-      slotUnits[d] = (slots[d] as number) * ppw;
-      this.slotReach[d] = ((slots[d] as number) + slotsLeft) * ppw;
-      need[d] = Math.min(dieUnits[d] as number, slotUnits[d] as number) * (stacks[d] as number);
+      const withSlots = (slots[d] as number) * ppw;
+      slotUnits[d] = withSlots;
+      slotReach[d] = ((slots[d] as number) + slotsLeft) * ppw;
+      const dies = dieUnits[d] as number;
+      need[d] = (dies < withSlots ? dies : withSlots) * (stacks[d] as number);
     }
-    allocateHbm(pools, poolRanks, this.request, this.allocation, this.scratch);
-    const { allocation, leftover } = this;
-    for (let p = 0; p < poolCount; p++) {
-      let taken = 0;
-      for (let d = 0; d < n; d++) taken += allocation[d * poolCount + p] as number;
-      leftover[p] = Math.max(0, (pools[p] as number) - taken);
+  }
+
+  /** Packages per design from its dies, slots and stacks, and what slots and stacks reach with what the others left. */
+  private packages(pools: Float64Array, count: number): void {
+    const { dieUnits, slotUnits, hbmUnits, units, slotReach, hbmReach, stacks, minRank, poolRanks, allocation, leftover, members } = this;
+    const poolCount = poolRanks.length;
+    for (let p = 0; p < poolCount; p++) leftover[p] = pools[p] as number;
+    for (let k = 0; k < count; k++) {
+      const d = members[k] as number;
+      for (let p = 0; p < poolCount; p++) leftover[p] = (leftover[p] as number) - (allocation[d * poolCount + p] as number);
     }
-    for (let d = 0; d < n; d++) {
+    for (let k = 0; k < count; k++) {
+      const d = members[k] as number;
       const perPackage = stacks[d] as number;
+      let withHbm = dieUnits[d] as number;
       if (perPackage > 0) {
         let given = 0;
         let spare = 0;
         for (let p = 0; p < poolCount; p++) {
           given += allocation[d * poolCount + p] as number;
-          if ((poolRanks[p] as number) >= (minRank[d] as number)) spare += leftover[p] as number;
+          const left = leftover[p] as number;
+          if (left > 0 && (poolRanks[p] as number) >= (minRank[d] as number)) spare += left;
         }
-        hbmUnits[d] = given / perPackage;
-        this.hbmReach[d] = (given + spare) / perPackage;
+        withHbm = given / perPackage;
+        hbmReach[d] = (given + spare) / perPackage;
       } else {
-        hbmUnits[d] = Infinity;
-        this.hbmReach[d] = Infinity;
+        // No HBM needed: stacks never bind (a reach beyond any other allowance).
+        hbmReach[d] = withHbm > (slotReach[d] as number) ? withHbm : (slotReach[d] as number);
       }
-      units[d] = Math.min(dieUnits[d] as number, slotUnits[d] as number, hbmUnits[d] as number);
+      hbmUnits[d] = withHbm;
+      const least = withHbm < (slotUnits[d] as number) ? withHbm : (slotUnits[d] as number);
+      units[d] = least < (dieUnits[d] as number) ? least : (dieUnits[d] as number);
     }
   }
 }

@@ -1,7 +1,6 @@
 import type { BuildContext } from "../../model/buildContext.js";
 import { DelayLine } from "../../model/delayLine.js";
 import type { World } from "../../model/world.js";
-import { shippingWeight } from "../designs/shipping.js";
 
 /**
  * Domestic accelerators between packaging and deployment. A good package
@@ -10,16 +9,18 @@ import { shippingWeight } from "../designs/shipping.js";
  * design, for the sum), and is then offered to the market; what the market
  * cannot deploy waits as finished inventory and is offered again the next
  * quarter. The lines start with what designs launched before 2024 had in
- * transit: 2024Q1's packages, scaled by the design's volume ramp in 2023Q4
- * against 2024Q1.
+ * transit: 2024Q1's packages, times the share of the transit time before
+ * 2024 that came after the design's launch, times its volume ramp in the
+ * middle of that time against 2024Q1's (written out rather than through
+ * shippingWeight, which a per-run call V8 does not inline would box).
  */
 export class Deliveries {
   private readonly domestic: Uint8Array;
   private readonly lines: DelayLine[];
   private readonly waiting: Float64Array;
-  /** 2023Q4's shipping weight over 2024Q1's, per design, this run. */
+  /** What each design had in transit at the start, in quarters of 2024Q1's packages, this run. */
   private readonly before: Float64Array;
-  private readonly p: { launch: Int32Array; end: Int32Array; ramp: Int32Array; assembly: number; delivery: number };
+  private readonly p: { launch: Int32Array; ramp: Int32Array; assembly: number; delivery: number };
   private delay = 0;
 
   constructor(ctx: BuildContext) {
@@ -29,30 +30,38 @@ export class Deliveries {
     this.lines = ctx.designIds.map(() => new DelayLine(ctx.quarters));
     this.waiting = new Float64Array(ctx.designIds.length);
     this.before = new Float64Array(ctx.designIds.length);
-    const design = (d: number) => ctx.domesticDesign(d);
     this.p = {
-      launch: Int32Array.from(ctx.designIds, (_id, d) => t.optionalIndex(design(d)?.launch)),
-      end: Int32Array.from(ctx.designIds, (_id, d) => t.optionalIndex(design(d)?.endOfLife)),
-      ramp: Int32Array.from(ctx.designIds, (_id, d) => t.optionalIndex(design(d)?.rampTime)),
+      launch: Int32Array.from(ctx.designIds, (_id, d) => t.optionalIndex(ctx.domesticDesign(d)?.launch)),
+      ramp: Int32Array.from(ctx.designIds, (_id, d) => t.optionalIndex(ctx.domesticDesign(d)?.rampTime)),
       assembly: t.index(tree.packaging.assemblyTime),
       delivery: t.index(tree.market.deliveryTime),
     };
   }
 
   reset(w: World): void {
-    const { launch, end, ramp } = this.p;
+    const delay = w.p(this.p.assembly) + w.p(this.p.delivery);
+    this.delay = delay;
+    const { launch, ramp } = this.p;
     for (let d = 0; d < this.lines.length; d++) {
       (this.lines[d] as DelayLine).reset();
       this.waiting[d] = 0;
       this.before[d] = 0;
-      if (!this.domestic[d]) continue;
-      const l = w.p(launch[d] as number);
-      const e = (end[d] as number) < 0 ? Infinity : w.p(end[d] as number);
-      const r = w.p(ramp[d] as number);
-      const now = shippingWeight(0, l, e, r);
-      this.before[d] = now > 0 ? Math.min(1, shippingWeight(-1, l, e, r) / now) : 0;
+      if (!this.domestic[d] || !(delay > 0)) continue;
+      const start = w.p(launch[d] as number);
+      if (!(start < 0)) continue;
+      // The transit time before 2024, [-delay, 0), from the launch on; and the ramp in its middle and in 2024Q1.
+      const from = start > -delay ? start : -delay;
+      const rampTime = w.p(ramp[d] as number);
+      let then = 1;
+      let now = 1;
+      if (rampTime > 0) {
+        then = (from / 2 - start) / rampTime;
+        now = (0.5 - start) / rampTime;
+        if (then > 1) then = 1;
+        if (now > 1) now = 1;
+      }
+      this.before[d] = ((0 - from) / delay) * (then / now);
     }
-    this.delay = w.p(this.p.assembly) + w.p(this.p.delivery);
   }
 
   /** Sends this quarter's good packages into transit; `offered` gets what arrives plus what waits. */
@@ -62,29 +71,29 @@ export class Deliveries {
       if (!domestic[d]) continue;
       const line = lines[d] as DelayLine;
       const units = packaged[d] as number;
-      if (q === 0) line.prime(units * (this.before[d] as number), delay);
-      line.put(q, units, delay);
+      // In 2024Q1 the line is filled as DelayLine.prime would, through the call every quarter
+      // makes: V8 inlines it there, where a rare call would box the numbers passed.
+      for (let at = q === 0 ? -Math.ceil(delay) - 1 : q; at <= q; at++) line.put(at, at < q ? units * (this.before[d] as number) : units, delay);
       offered[d] = line.take(q) + (waiting[d] as number);
     }
   }
 
-  /** What was offered to design d and not deployed waits for the next quarter. */
-  deployed(d: number, offered: number, units: number): void {
-    const left = offered - units;
-    this.waiting[d] = left > 0 ? left : 0;
-  }
-
-  /** Good packages in assembly, test and delivery. */
-  inTransit(): number {
-    let total = 0;
-    for (let d = 0; d < this.lines.length; d++) total += (this.lines[d] as DelayLine).pending;
-    return total;
-  }
-
-  /** Finished accelerators offered and not yet deployed. */
-  waitingTotal(): number {
-    let total = 0;
-    for (let d = 0; d < this.waiting.length; d++) total += this.waiting[d] as number;
-    return total;
+  /**
+   * What was offered and not deployed waits for the next quarter; writes
+   * the good packages in assembly, test and delivery, and the finished
+   * ones waiting, into the observables at `inTransit` and `waiting`.
+   */
+  afterDeployment(offered: Float64Array, deployed: Float64Array, obs: Float64Array, inTransit: number, waiting: number): void {
+    let transit = 0;
+    let waitingTotal = 0;
+    for (let d = 0; d < this.lines.length; d++) {
+      if (!this.domestic[d]) continue;
+      const left = (offered[d] as number) - (deployed[d] as number);
+      this.waiting[d] = left > 0 ? left : 0;
+      waitingTotal += this.waiting[d] as number;
+      transit += (this.lines[d] as DelayLine).pending;
+    }
+    obs[inTransit] = transit;
+    obs[waiting] = waitingTotal;
   }
 }

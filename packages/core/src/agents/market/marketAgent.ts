@@ -116,6 +116,14 @@ export class MarketAgent implements Agent {
   }
 
   step(w: World): void {
+    this.deliveries.offer(w.q, w.supplyUnits, w.offeredUnits);
+    // Apart, so that V8 optimises the clearing as it did on its own.
+    this.clear(w);
+    this.deliveries.afterDeployment(w.offeredUnits, w.deployedUnits, w.obs, this.obs.inTransit, this.obs.waiting);
+  }
+
+  /** Demand, imports, domestic supply and power meet: what each design deploys. */
+  private clear(w: World): void {
     const q = w.q;
     const n = this.h100e.length;
     if (q > 0) {
@@ -131,7 +139,6 @@ export class MarketAgent implements Agent {
     const { designActive: active, supplyUnits, offeredUnits: offered, unitPowerGW, deployedUnits, binding, obs, dieTerm, hbmTerm, packagingTerm, nodeLithoBound } = w;
     const mandate = (w.lever[this.lever.mandate] as number) * this.mandateCoverage;
     const acceptance = this.acceptance * (1 - (w.lever[this.lever.rejection] as number));
-    this.deliveries.offer(q, supplyUnits, offered);
     let importOffer = 0;
     let domesticSupply = 0;
     for (let d = 0; d < n; d++) {
@@ -178,7 +185,6 @@ export class MarketAgent implements Agent {
         const demandTerm = supply * domesticFactor;
         const powerTerm = demandTerm * powerFactor;
         deployed = powerTerm;
-        this.deliveries.deployed(d, supply, deployed);
         binding[d] = active[d]
           ? domesticBinding(
               dieTerm[d] as number,
@@ -222,8 +228,6 @@ export class MarketAgent implements Agent {
     w.obs[o.powerUsed] = w.installedPowerGW;
     w.obs[o.share] = ratio(domesticUnits, domesticUnits + importedUnits);
     w.obs[o.shareCompute] = ratio(addedDomestic, added);
-    w.obs[o.inTransit] = this.deliveries.inTransit();
-    w.obs[o.waiting] = this.deliveries.waitingTotal();
   }
 }
 

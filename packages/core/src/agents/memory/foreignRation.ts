@@ -1,3 +1,5 @@
+import type { World } from "../../model/world.js";
+
 /**
  * How the foreign HBM stockpile is drawn once us-hbm-ban is in force
  * (CALIBRATION.md row 144: the stock held in December 2024 was expected to
@@ -8,30 +10,50 @@
  * the ban, or with the lever off, the whole stock is available.
  */
 export class ForeignRation {
-  /** The foreign stock when rationing began; -1 until then. */
-  private stockAtBan = -1;
-  /** Stacks held back from the designs this quarter. */
-  held = 0;
+  /** The foreign stock when rationing began (-1 until then), and the stacks held back this quarter. */
+  private readonly state = Float64Array.of(-1, 0);
+
+  constructor(
+    /** The foreign pool, the us-hbm-ban lever, and the parameters: the ban's start, the flow it blocks, the cover. */
+    private readonly at: { readonly pool: number; readonly lever: number; readonly banStart: number; readonly flowBeforeBan: number; readonly cover: number },
+  ) {}
 
   reset(): void {
-    this.stockAtBan = -1;
-    this.held = 0;
+    this.state[0] = -1;
+    this.state[1] = 0;
+  }
+
+  /** Stacks held back from the designs this quarter. */
+  get held(): number {
+    return this.state[1] as number;
   }
 
   /**
-   * Stacks the designs may draw in quarter q from a foreign stock of
-   * `stock` (this quarter's inflow included), of which `leak` came in this
-   * quarter through the unenforced share of the ban.
+   * Cuts the foreign pool (this quarter's inflow already in it) to what the
+   * designs may draw this quarter, keeping the rest back. Reads what it
+   * needs from the world: numbers passed to or returned from a call V8
+   * does not inline are boxed on the heap.
    */
-  available(q: number, banStart: number, banStrength: number, stock: number, leak: number, coverQuarters: number): number {
-    if (q < banStart || !(banStrength > 0)) {
-      this.held = 0;
-      return stock;
+  apply(w: World): void {
+    const { at, state } = this;
+    const strength = w.lever[at.lever] as number;
+    if (w.q < w.p(at.banStart) || !(strength > 0)) {
+      state[1] = 0;
+      return;
     }
-    if (this.stockAtBan < 0) this.stockAtBan = stock;
-    const ration = coverQuarters > 0 ? this.stockAtBan / coverQuarters + leak : Infinity;
-    const available = Math.min(stock, ration);
-    this.held = stock - available;
-    return available;
+    const pool = w.hbmPool;
+    const stock = pool[at.pool] as number;
+    if ((state[0] as number) < 0) state[0] = stock;
+    // What leaked in this quarter through the unenforced share of the ban.
+    const leak = w.p(at.flowBeforeBan) * (1 - strength);
+    const cover = w.p(at.cover);
+    // No cover, no ration. (Written without Infinity, which V8 would box here.)
+    let available = stock;
+    if (cover > 0) {
+      const ration = (state[0] as number) / cover + leak;
+      if (ration < stock) available = ration;
+    }
+    state[1] = stock - available;
+    pool[at.pool] = available;
   }
 }

@@ -37,7 +37,7 @@ export class MemoryAgent implements Agent {
   private readonly banLever: number;
   private readonly designs: number;
   private readonly obs: { output: number; foreign: number; used: number; stock: number; foreignDrawn: number };
-  private readonly ration = new ForeignRation();
+  private readonly ration: ForeignRation;
 
   constructor(ctx: BuildContext) {
     this.i = memoryIndices(ctx);
@@ -53,6 +53,13 @@ export class MemoryAgent implements Agent {
     byRank.forEach((d, k) => (d.nextStart = byRank[k + 1]?.start ?? -1));
     this.pipeline = new CapacityPipeline(ctx.quarters);
     this.banLever = ctx.leverIndex("us-hbm-ban");
+    this.ration = new ForeignRation({
+      pool: this.foreignPool,
+      lever: this.banLever,
+      banStart: this.i.banStart,
+      flowBeforeBan: this.i.foreignFlow,
+      cover: this.i.banCover,
+    });
     this.designs = ctx.designIds.length;
     const o = ctx.observables;
     this.obs = {
@@ -73,19 +80,23 @@ export class MemoryAgent implements Agent {
   }
 
   step(w: World): void {
+    this.produce(w);
+    // Apart, so that V8 optimises the production as it did on its own.
+    this.ration.apply(w);
+  }
+
+  /** Foreign inflow and domestic output, added to the pools. */
+  private produce(w: World): void {
     const i = this.i;
     const q = w.q;
     const mid = q + 0.5;
-    const ban = w.lever[this.banLever] as number;
-    const leak = w.p(i.foreignFlow) * (1 - ban);
-    let inflow = leak;
+    let inflow = w.p(i.foreignFlow) * (1 - (w.lever[this.banLever] as number));
     // Buyers rushed to stock up between the ban's announcement and its start.
     const banStart = w.p(i.banStart);
     // Read every quarter, not only in the one it applies: a read V8 sees once a run is not inlined, and boxes its number.
     const rush = w.p(i.rush);
     if (banStart >= q && banStart < q + 1) inflow += rush;
-    const foreignStock = (w.hbmPool[this.foreignPool] as number) + inflow;
-    w.hbmPool[this.foreignPool] = this.ration.available(q, banStart, ban, foreignStock, leak, w.p(i.banCover));
+    w.hbmPool[this.foreignPool] = (w.hbmPool[this.foreignPool] as number) + inflow;
 
     const room = Math.max(0, w.p(i.maxWafers) - w.p(i.wafersAtStart) - this.plannedOrdered);
     const planned = Math.min(w.p(i.additions) / 4, room);

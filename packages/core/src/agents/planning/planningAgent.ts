@@ -127,7 +127,8 @@ export class PlanningAgent implements Agent {
       const b = bankOf[d] as number;
       if (b >= 0) bankWeight[b] = (bankWeight[b] as number) + ahead;
     }
-    packaging.share(w.hbmPool, w.interposerWafers);
+    packaging.interposerWafers[0] = w.interposerWafers;
+    packaging.share(w.hbmPool);
     for (let k = 0; k < nodeAiRequest.length; k++) nodeAiRequest[k] = 0;
     let total = 0;
     for (let d = 0; d < n; d++) {

@@ -76,18 +76,18 @@ export class YieldAgent implements Agent {
   private readonly nodePatterning: Float64Array;
   private readonly weights: Float64Array;
   private readonly cumulativeWafers: Float64Array;
-  /** Per node: 1 when a design is made on it; its cycle-time parameter (-1: none) and this run's value. */
-  private readonly nodeUsed: Uint8Array;
+  /** Per node: its cycle-time parameter (-1: none) and this run's value. */
   private readonly pCycle: Int32Array;
   private readonly cycle: Float64Array;
-  /** Per design: good dies and candidates in the fab; this quarter's wafers, priority and scratch for sharing a node. */
+  /** Per design: good dies and candidates in the fab, this quarter's wafers, priority, request and scratch. */
   private readonly goodLine: DelayLine[];
   private readonly candidateLine: DelayLine[];
   private readonly wafers: Float64Array;
   private readonly cap: Float64Array;
-  private readonly nodeShare: Float64Array;
+  /** The designs made on each node: nodeMembers[n] holds nodeCount[n] of them. */
+  private readonly nodeMembers: Int32Array[];
+  private readonly nodeCount: Int32Array;
   private readonly open: Uint8Array;
-  private readonly scratchWafers: Float64Array;
   private readonly pAlpha: number;
   private readonly pPerLayer: number;
   private readonly pDiameter: number;
@@ -151,17 +151,15 @@ export class YieldAgent implements Agent {
     this.nodeD0 = new Float64Array(nodeCount);
     this.nodePatterning = new Float64Array(nodeCount);
     this.cumulativeWafers = new Float64Array(nodeCount);
-    this.nodeUsed = new Uint8Array(nodeCount);
-    for (let k = 0; k < n; k++) this.nodeUsed[this.nodeOf[k] as number] = 1;
+    this.nodeMembers = nodes.map((_node, m) => Int32Array.from(Array.from(this.nodeOf).flatMap((node, k) => (node === m ? [k] : []))));
+    this.nodeCount = Int32Array.from(this.nodeMembers, (list) => list.length);
     this.pCycle = Int32Array.from(nodes, (node) => t.optionalIndex(node.cycleTime));
     this.cycle = new Float64Array(nodeCount);
     this.goodLine = domestic.map(() => new DelayLine(ctx.quarters));
     this.candidateLine = domestic.map(() => new DelayLine(ctx.quarters));
     this.wafers = new Float64Array(n);
     this.cap = new Float64Array(n);
-    this.nodeShare = new Float64Array(n);
     this.open = new Uint8Array(n);
-    this.scratchWafers = new Float64Array(n);
     this.pAlpha = t.index(tree.yield.clustering);
     this.pPerLayer = t.index(tree.yield.perLayerYield);
     this.pDiameter = t.index(tree.yield.waferDiameter);
@@ -228,61 +226,66 @@ export class YieldAgent implements Agent {
     }
   }
 
+  /*
+   * In two parts, each too large for V8 to inline into the step, so each is
+   * optimised on its own with room to inline the small functions it calls
+   * (a number passed to or returned from a call not inlined is boxed).
+   */
   step(w: World): void {
-    const q = w.q;
-    // Every array in locals: V8 then checks each once per call, not once per access.
-    const { designOf, nodeOf, share, launch, end, ramp, weights, dpw, terms, coefficients, areas, moments, coreArea, cycle } = this;
-    const { nodeD0, nodePatterning, parametric, cumulativeWafers, obsDies, obsCandidates, nodeUsed, wafers, cap, nodeShare, open } = this;
-    const { goodDies, obs, nodeAiWafers, waferRequest, goodDiesPerWafer, diesInFab } = w;
-    const designs = designOf.length;
-    for (let n = 0; n < nodeUsed.length; n++) {
-      if (!nodeUsed[n]) continue;
-      nodeD0[n] = learnedDefectDensity(
-        this.d0Start[n] as number,
-        this.d0Floor[n] as number,
-        cumulativeWafers[n] as number,
-        this.learning[n] as number,
-      );
+    this.yields(w);
+    this.startWafers(w);
+  }
+
+  /** Each node's defect density and patterning factor, and the good dies a wafer started now gives each design (world.goodDiesPerWafer). */
+  private yields(w: World): void {
+    const { designOf, nodeOf, dpw, terms, coefficients, areas, moments, coreArea, nodeD0, nodePatterning, parametric, nodeCount, cumulativeWafers } = this;
+    for (let n = 0; n < nodeCount.length; n++) {
+      if (!nodeCount[n]) continue;
+      nodeD0[n] = learnedDefectDensity(this.d0Start[n] as number, this.d0Floor[n] as number, cumulativeWafers[n] as number, this.learning[n] as number);
       nodePatterning[n] = multiPatterningFactor(this.perLayer, this.extra[n] as number, w.nodeEuvFraction[n] as number);
     }
-    // Priority on a short node: waferShare x shipping weight when the dies come out.
-    for (let k = 0; k < designs; k++) {
-      weights[k] = (share[k] as number) * shippingWeight(q + (cycle[nodeOf[k] as number] as number), launch[k] as number, end[k] as number, ramp[k] as number);
-      cap[k] = waferRequest[designOf[k] as number] as number;
-    }
-    for (let n = 0; n < nodeUsed.length; n++) {
-      if (!nodeUsed[n]) continue;
-      for (let k = 0; k < designs; k++) nodeShare[k] = nodeOf[k] === n ? (weights[k] as number) : 0;
-      // Each node's designs take their wafers here; the others are left as they are.
-      waterFill(nodeAiWafers[n] as number, nodeShare, cap, this.scratchWafers, open, designs);
-      for (let k = 0; k < designs; k++) if (nodeOf[k] === n) wafers[k] = this.scratchWafers[k] as number;
-    }
+    const perWafer = w.goodDiesPerWafer;
     const alpha = this.alpha;
-    for (let k = 0; k < designs; k++) {
+    for (let k = 0; k < designOf.length; k++) {
       const n = nodeOf[k] as number;
-      const d = designOf[k] as number;
       const random = harvestedYieldOfTerms(coefficients, moments, areas, k * TERMS, k * HARVEST_MOMENTS, terms[k] as number, coreArea[k] as number, nodeD0[n] as number, alpha);
-      const perWafer = (dpw[k] as number) * random * (nodePatterning[n] as number) * (parametric[n] as number);
-      goodDiesPerWafer[d] = perWafer;
-      const started = wafers[k] as number;
-      const delay = cycle[n] as number;
-      const goodLine = this.goodLine[k] as DelayLine;
-      const candidateLine = this.candidateLine[k] as DelayLine;
-      // Wafers started in 2023 come out in 2024 as this quarter's would.
-      if (q === 0) {
-        goodLine.prime(started * perWafer, delay);
-        candidateLine.prime(started * (dpw[k] as number), delay);
-      }
-      goodLine.put(q, started * perWafer, delay);
-      candidateLine.put(q, started * (dpw[k] as number), delay);
-      const good = goodLine.take(q);
-      goodDies[d] = good;
-      diesInFab[d] = goodLine.pending;
-      obs[obsDies[k] as number] = good;
-      obs[obsCandidates[k] as number] = candidateLine.take(q);
+      perWafer[designOf[k] as number] = (dpw[k] as number) * random * (nodePatterning[n] as number) * (parametric[n] as number);
+    }
+  }
+
+  /** Each node's AI wafers to the designs that asked (by priority if short); what comes out a cycle time after its start. */
+  private startWafers(w: World): void {
+    const q = w.q;
+    const { designOf, nodeOf, share, launch, end, ramp, weights, cycle, wafers, cap, open, nodeMembers, nodeCount } = this;
+    const { dpw, goodLine, candidateLine, obsDies, obsCandidates, cumulativeWafers } = this;
+    const { goodDies, obs, goodDiesPerWafer, diesInFab } = w;
+    for (let k = 0; k < designOf.length; k++) {
+      weights[k] = (share[k] as number) * shippingWeight(q + (cycle[nodeOf[k] as number] as number), launch[k] as number, end[k] as number, ramp[k] as number);
+      cap[k] = w.waferRequest[designOf[k] as number] as number;
+    }
+    for (let n = 0; n < nodeCount.length; n++) {
+      if (!nodeCount[n]) continue;
+      waterFill(w.nodeAiWafers, n, weights, cap, wafers, open, nodeMembers[n] as Int32Array, nodeCount[n] as number);
     }
     let inFab = 0;
-    for (let k = 0; k < designs; k++) inFab += diesInFab[designOf[k] as number] as number;
+    for (let k = 0; k < designOf.length; k++) {
+      const d = designOf[k] as number;
+      const started = wafers[k] as number;
+      const delay = cycle[nodeOf[k] as number] as number;
+      const good = goodLine[k] as DelayLine;
+      const candidates = candidateLine[k] as DelayLine;
+      // Wafers started in 2023 come out as 2024Q1's would: in 2024Q1 the line is filled as DelayLine.prime
+      // would, through the call every quarter makes, which V8 inlines (a rare call would box the numbers).
+      for (let at = q === 0 ? -Math.ceil(delay) - 1 : q; at <= q; at++) {
+        good.put(at, started * (goodDiesPerWafer[d] as number), delay);
+        candidates.put(at, started * (dpw[k] as number), delay);
+      }
+      goodDies[d] = good.take(q);
+      diesInFab[d] = good.pending;
+      obs[obsDies[k] as number] = goodDies[d] as number;
+      obs[obsCandidates[k] as number] = candidates.take(q);
+      inFab += diesInFab[d] as number;
+    }
     obs[this.obsInFab] = inFab;
     // Learning counts the wafers of the quarter just made, for the next one.
     for (let n = 0; n < cumulativeWafers.length; n++) {
