@@ -35,6 +35,10 @@ describe("the invariant checker", () => {
   });
 
   function expectBroken(invariant: InvariantId, detail: RegExp): void {
+    expectBrokenAt(invariant, "2025Q2", detail);
+  }
+
+  function expectBrokenAt(invariant: InvariantId, quarter: string, detail: RegExp): void {
     let caught: unknown;
     try {
       checker.afterQuarter(model.world);
@@ -43,8 +47,8 @@ describe("the invariant checker", () => {
     }
     expect(caught).toBeInstanceOf(InvariantError);
     const error = caught as InvariantError;
-    expect({ run: error.runIndex, quarter: error.quarter, invariant: error.invariant, exitCode: error.exitCode }).toEqual({ run: 7, quarter: "2025Q2", invariant, exitCode: 1 });
-    expect(error.message).toMatch(`scenario baseline, run 7, 2025Q2: invariant ${invariant} broken`);
+    expect({ run: error.runIndex, quarter: error.quarter, invariant: error.invariant, exitCode: error.exitCode }).toEqual({ run: 7, quarter, invariant, exitCode: 1 });
+    expect(error.message).toMatch(`scenario baseline, run 7, ${quarter}: invariant ${invariant} broken`);
     expect(error.message).toMatch(detail);
     expect(error.message).toContain("chipsim run baseline --seed 11 --replay 7");
   }
@@ -75,25 +79,55 @@ describe("the invariant checker", () => {
     expectBroken("binding", /shipped with binding constraint code -1/);
   });
 
-  it("dies: more accelerators than good dies / dies per package allow", () => {
+  it("dies: more accelerators packaged than good dies / dies per package allow", () => {
     const d = domesticWithHbm();
-    model.world.deployedUnits[d] = (model.world.dieTerm[d] as number) * 2 + 1;
-    expectBroken("dies", /deployed .* more than the .* its dies allow/);
+    model.world.supplyUnits[d] = (model.world.dieTerm[d] as number) * 2 + 1;
+    expectBroken("dies", /packaged .* more than the .* its dies allow/);
   });
 
-  it("hbm: more accelerators than HBM stacks / stacks per package allow", () => {
+  it("hbm: more accelerators packaged than HBM stacks / stacks per package allow", () => {
     const d = domesticWithHbm();
     model.world.dieTerm[d] = 1e30;
-    model.world.deployedUnits[d] = (model.world.hbmTerm[d] as number) * 2 + 1;
+    model.world.supplyUnits[d] = (model.world.hbmTerm[d] as number) * 2 + 1;
     expectBroken("hbm", /its hbm allow/);
   });
 
-  it("packaging: more accelerators than packaging slots allow", () => {
+  it("packaging: more accelerators packaged than packaging slots allow", () => {
     const d = domesticWithHbm();
     model.world.dieTerm[d] = 1e30;
     model.world.hbmTerm[d] = 1e30;
-    model.world.deployedUnits[d] = (model.world.packagingTerm[d] as number) * 2 + 1;
+    model.world.supplyUnits[d] = (model.world.packagingTerm[d] as number) * 2 + 1;
     expectBroken("packaging", /its packaging allow/);
+  });
+
+  it("delivery: more accelerators deployed than were offered", () => {
+    const d = domesticWithHbm();
+    model.world.deployedUnits[d] = (model.world.offeredUnits[d] as number) * 2 + 1;
+    expectBroken("delivery", /deployed .* more than the .* offered/);
+  });
+
+  /** The world again a quarter later, with no flows: the stocks must not move. */
+  function nextQuarterWithoutFlows(ids: string[]): void {
+    model.world.obs[observable("compute.installedH100e")] = 1e12;
+    checker.afterQuarter(model.world);
+    model.world.obs[observable("compute.addedH100e")] = 0;
+    model.world.q = 6;
+    for (const id of ids) model.world.obs[observable(id)] = 0;
+    for (const id of model.context.designIds) if (model.observables.indexOf(`dies.${id}`) !== undefined) model.world.obs[observable(`dies.${id}`)] = 0;
+  }
+
+  it("dieFlow: waiting dies that change without dies made, packaged or written off", () => {
+    nextQuarterWithoutFlows(["dies.bankArrivals", "dies.packaged", "dies.writtenOff", "packaged.units", "accelerators.domestic"]);
+    expect(() => checker.afterQuarter(model.world)).not.toThrow();
+    model.world.q = 7;
+    model.world.obs[observable("dies.inventory")] = (model.world.obs[observable("dies.inventory")] as number) + 1e6;
+    expectBrokenAt("dieFlow", "2025Q4", /dies waiting \(stock and banks\): .* yet /);
+  });
+
+  it("unitFlow: accelerators in transit or waiting that change without any packaged or deployed", () => {
+    nextQuarterWithoutFlows(["dies.bankArrivals", "dies.packaged", "dies.writtenOff", "packaged.units", "accelerators.domestic"]);
+    model.world.obs[observable("packaged.waiting")] = (model.world.obs[observable("packaged.waiting")] as number) + 5e5;
+    expectBrokenAt("unitFlow", "2025Q3", /domestic accelerators in transit or waiting: .* yet /);
   });
 
   it("retirement: installed compute falling faster than retirement allows", () => {

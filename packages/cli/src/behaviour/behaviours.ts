@@ -225,7 +225,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2031,
     direction: "up",
     minSize: 0.02,
-    why: "Earlier EUV replaces multi-patterned layers on logic and DRAM nodes, freeing DUV scanner time for the DRAM lines that make HBM, and opens the EUV node: more stacks, so more accelerators.
+    why: "Earlier EUV replaces multi-patterned layers on logic and DRAM nodes, freeing DUV scanner time for the DRAM lines that make HBM, and opens the EUV node: more stacks, so more accelerators.",
   },
   {
     id: "later-euv-fewer-accelerators",
@@ -244,7 +244,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2031,
     direction: "up",
     minSize: 0.02,
-    why: "HBM's DRAM is made on the same scanners as logic, so EUV tools that relieve them let more DRAM wafers start for HBM.
+    why: "HBM's DRAM is made on the same scanners as logic, so EUV tools that relieve them let more DRAM wafers start for HBM.",
   },
   {
     id: "duv-controls-cut-hbm",
@@ -253,7 +253,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2030,
     direction: "down",
     minSize: 0.02,
-    why: "Stopping scanner deliveries leaves the DRAM lines that make HBM short of exposures, as it does the logic lines.
+    why: "Stopping scanner deliveries leaves the DRAM lines that make HBM short of exposures, as it does the logic lines.",
   },
   {
     id: "n5-defects-cut-dies",
@@ -262,7 +262,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     year: 2030,
     direction: "down",
     minSize: 0.02,
-    why: "The Ascend 950 and 960 are made on N+3, so a higher defect density there cuts their good dies.
+    why: "The Ascend 950 and 960 are made on N+3, so a higher defect density there cuts their good dies.",
   },
 ];
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { ConstraintCode } from "../model/constraints.js";
-import { allocateHbm } from "./designs/hbmAllocation.js";
+import { shippingWeight } from "../model/shipping.js";
+import { allocateHbm, hbmScratch } from "../model/hbmAllocation.js";
+import { PackagingShare } from "../model/packagingShare.js";
+import { ForeignRation } from "./memory/foreignRation.js";
+import { waferOrder } from "./planning/orderUpTo.js";
+import { DelayLine } from "../model/delayLine.js";
+import { World } from "../model/world.js";
 import { lithoLimit } from "./fabs/lithoLimit.js";
 import { euvSourcePower, PROTOTYPE_POSITION } from "./lithography/euvSource.js";
-import { domesticBinding, importBinding } from "./market/bindingConstraint.js";
+import { domesticBinding, importBinding, supplyBinding } from "./market/bindingConstraint.js";
 import { InstalledBase } from "./market/installedBase.js";
 
 describe("lithography limit (R7)", () => {
@@ -73,45 +79,181 @@ describe("lithography limit (R7)", () => {
 });
 
 describe("HBM sharing", () => {
-  it("serves old pools first, shares a short pool in proportion, and respects generations", () => {
+  it("serves old pools first, water-fills each by priority capped at need, and respects generations", () => {
     // Pools: rank 0 (hbm2) with 100 stacks, rank 2 (hbm3) with 50.
-    // Design 0 accepts hbm2+ and wants 120; design 1 needs hbm3+ and wants 40; design 2 accepts hbm2+ and wants 80.
-    const remaining = Float64Array.from([120, 40, 80]);
+    // Design 0 accepts hbm2+, priority 1, needs 120; design 1 needs hbm3+, priority 1, needs 40;
+    // design 2 accepts hbm2+, priority 3, needs 30.
+    const remaining = Float64Array.from([120, 40, 30]);
     const allocation = new Float64Array(6);
-    allocateHbm(Float64Array.from([100, 50]), Int32Array.from([0, 2]), { remaining, minRank: Int32Array.from([0, 2, 0]) }, allocation);
-    // hbm2 pool: 100 shared between designs 0 and 2 (120:80) -> 60 and 40.
-    // hbm3 pool: 50 against remaining 60 + 40 + 40 = 140 -> 50/140 of each: 21.43, 14.29, 14.29.
-    expect(allocation[0]).toBeCloseTo(60, 12);
-    expect(allocation[4]).toBeCloseTo(40, 12);
+    const weight = Float64Array.from([1, 1, 3]);
+    allocateHbm(Float64Array.from([100, 50]), Int32Array.from([0, 2]), { remaining, minRank: Int32Array.from([0, 2, 0]), weight }, allocation, hbmScratch(3), Int32Array.from([0, 1, 2]), 3);
+    // hbm2 pool, designs 0 and 2 at 1:3: offers 25 and 75; design 2 needs only 30, so it takes 30
+    // and design 0 the other 70.
+    expect(allocation[0]).toBeCloseTo(70, 12);
+    expect(allocation[4]).toBeCloseTo(30, 12);
     expect(allocation[2]).toBe(0);
-    expect(allocation[1]).toBeCloseTo((60 * 50) / 140, 12);
-    expect(allocation[3]).toBeCloseTo((40 * 50) / 140, 12);
-    expect(allocation[5]).toBeCloseTo((40 * 50) / 140, 12);
+    // hbm3 pool: 50 against design 0 (50 still needed, priority 1) and design 1 (40, priority 1): 25 each.
+    expect(allocation[1]).toBeCloseTo(25, 12);
+    expect(allocation[3]).toBeCloseTo(25, 12);
+    expect(allocation[5]).toBe(0);
+    expect(Array.from(remaining)).toEqual([25, 15, 0]);
+  });
+});
+
+describe("packaging slots and HBM by priority", () => {
+  // Two designs on one HBM2 pool of 1,200 stacks and 20 interposer wafers, priority 1:2.
+  // Design 0: 4 stacks and 30 packages a wafer; design 1: 8 stacks and 15 a wafer.
+  const share = () => {
+    const s = new PackagingShare(Float64Array.from([4, 8]), Float64Array.from([30, 15]), Int32Array.from([0, 0]), Int32Array.from([0]));
+    s.weight.set([1, 2]);
+    return s;
+  };
+
+  it("water-fills slots, then stacks, each capped at what the design can use", () => {
+    const s = share();
+    s.dieUnits.set([100, 1000]);
+    s.interposerWafers[0] = 20;
+    s.share(Float64Array.from([1200]));
+    // Slots: design 0 can use 100/30 = 3.33 wafers (its dies), design 1 min(1000, 1200/8)/15 = 10.
+    // Offers 6.67 and 13.33 close both at their caps; 6.67 wafers are left.
+    expect(s.slots[0]).toBeCloseTo(100 / 30, 12);
+    expect(s.slots[1]).toBeCloseTo(10, 12);
+    expect(Array.from(s.slotUnits).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([100, 150]);
+    // Stacks: design 0 needs min(100, 100) x 4 = 400, design 1 min(1000, 150) x 8 = 1,200; offers 400 and
+    // 800 close design 0 at 400 and leave design 1 the other 800 (100 packages).
+    expect(s.allocation[0]).toBeCloseTo(400, 9);
+    expect(s.allocation[1]).toBeCloseTo(800, 9);
+    expect(s.units[0]).toBeCloseTo(100, 9);
+    expect(s.units[1]).toBeCloseTo(100, 9);
+    // With what the others left: the 6.67 spare wafers, and no spare stacks.
+    expect(s.slotReach[0]).toBeCloseTo(300, 9);
+    expect(s.slotReach[1]).toBeCloseTo(250, 9);
+    expect(s.hbmReach[1]).toBeCloseTo(100, 9);
+  });
+
+  it("without the die constraint gives what slots and stacks alone allow (the plans' expected use)", () => {
+    const s = share();
+    s.dieUnits.set([Infinity, Infinity]);
+    s.interposerWafers[0] = 20;
+    s.share(Float64Array.from([1200]));
+    // Slots: caps 300/30 = 10 and 150/15 = 10; offers 6.67 and 13.33 close design 1, then design 0 takes the other 10.
+    expect(Array.from(s.slots).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([10, 10]);
+    // Stacks: needs 1,200 each; 1,200 split 1:2 is 400 and 800.
+    expect(s.allocation[0]).toBeCloseTo(400, 9);
+    expect(s.allocation[1]).toBeCloseTo(800, 9);
+    expect(Array.from(s.units).map((x) => Math.round(x * 1e9) / 1e9)).toEqual([100, 100]);
+  });
+
+  it("gives a design no slots when no stacks of a generation it accepts exist", () => {
+    const s = new PackagingShare(Float64Array.from([4, 8]), Float64Array.from([30, 15]), Int32Array.from([0, 2]), Int32Array.from([0]));
+    s.weight.set([1, 2]);
+    s.dieUnits.set([Infinity, Infinity]);
+    s.interposerWafers[0] = 20;
+    s.share(Float64Array.from([1200]));
+    // Design 1 needs HBM3 (rank 2): no slots, no stacks; design 0 takes 10 wafers (its 300 packages of stacks).
+    expect(s.slots[1]).toBe(0);
+    expect(s.hbmReach[1]).toBe(0);
+    expect(s.slots[0]).toBeCloseTo(10, 12);
+    expect(s.units[0]).toBeCloseTo(300, 9);
+  });
+});
+
+describe("order-up-to wafer plan", () => {
+  it("orders the shortfall of the die position below use x (1 + cycle time + cover), in wafers", () => {
+    // 1,000 dies a quarter, 1.2 quarters in the fab, 0.6 of cover: target 2,800; 500 on hand and 1,200 in
+    // the fab leave 1,100 short, 44 wafers at 25 good dies a wafer.
+    expect(waferOrder(1000, 1.2, 0.6, 500, 1200, 25)).toBeCloseTo(44, 12);
+    expect(waferOrder(1000, 1.2, 0.6, 3000, 0, 25)).toBe(0);
+    expect(waferOrder(1000, 1.2, 0.6, 0, 0, 0)).toBe(0);
+    expect(waferOrder(0, 1.2, 0.6, 0, 0, 25)).toBe(0);
+  });
+
+  it("leaves use x cover on hand after packaging in a steady state", () => {
+    // Each quarter: last quarter's order starts, dies come out a cycle time later, 1,000 are packaged,
+    // then the next order is planned (one good die per wafer).
+    const line = new DelayLine(40);
+    line.prime(1000, 1.2);
+    let stock = 0;
+    let order = 1000;
+    for (let q = 0; q < 20; q++) {
+      line.put(q, order, 1.2);
+      stock += line.take(q);
+      stock -= Math.min(stock, 1000);
+      order = waferOrder(1000, 1.2, 0.6, stock, line.pending, 1);
+    }
+    expect(stock).toBeCloseTo(600, 9);
+    expect(order).toBeCloseTo(1000, 9);
+    expect(line.pending).toBeCloseTo(1200, 9);
+  });
+});
+
+describe("foreign HBM ration", () => {
+  it("lets the whole stock be drawn before the ban, then the stock at the ban / cover a quarter plus leakage", () => {
+    // Parameters: the ban's start (2024-12-31, 3.99), the flow it blocks (1,000 a quarter), the cover (4 quarters).
+    const w = new World({ quarters: 12, params: 3, observables: 0, levers: 1, nodes: 0, designs: 0, hbmPools: 1, dieBanks: 0 });
+    w.params.set([3.99, 1000, 4]);
+    const r = new ForeignRation({ pool: 0, lever: 0, banStart: 0, flowBeforeBan: 1, cover: 2 });
+    const draw = (q: number, strength: number, stock: number) => {
+      w.q = q;
+      w.lever[0] = strength;
+      w.hbmPool[0] = stock;
+      r.apply(w);
+      return [w.hbmPool[0], r.held];
+    };
+    // 2024Q4 is before the ban.
+    expect(draw(3, 0.01, 8000)).toEqual([8000, 0]);
+    // 2025Q1: the 8,000 held then must last 4 quarters, 2,000 a quarter.
+    expect(draw(4, 1, 8000)).toEqual([2000, 6000]);
+    // 2025Q2: 6,000 left and 10% of 1,000 leaked in: 2,000 + 100.
+    expect(draw(5, 0.9, 6100)).toEqual([2100, 4000]);
+    // The tail: less than a ration left.
+    expect(draw(7, 1, 1500)).toEqual([1500, 0]);
+    // The lever off (lifted): no ration.
+    expect(draw(8, 0, 9000)).toEqual([9000, 0]);
+    // No cover: no ration either.
+    r.reset();
+    w.params[2] = 0;
+    expect(draw(4, 1, 8000)).toEqual([8000, 0]);
   });
 });
 
 describe("binding constraint", () => {
-  it("names the smallest allowance, and a shared factor of 1 never takes the blame", () => {
-    expect(domesticBinding(100, 50, 80, 50, 50, false)).toBe(ConstraintCode.Hbm);
-    expect(domesticBinding(40, 50, 80, 40, 40, false)).toBe(ConstraintCode.Fab);
-    expect(domesticBinding(40, 50, 80, 40, 40, true)).toBe(ConstraintCode.Litho);
-    expect(domesticBinding(100, 90, 80, 60, 60, false)).toBe(ConstraintCode.Demand);
-    expect(domesticBinding(100, 90, 80, 80, 30, false)).toBe(ConstraintCode.Power);
-    expect(domesticBinding(0, 0, 0, 0, 0, false)).toBe(ConstraintCode.Fab);
+  it("names demand or power where they cut what was offered, else the smallest supply allowance", () => {
+    // (dies, HBM, packaging) this quarter, then offered, the demand and power terms.
+    expect(domesticBinding(100, 50, 80, 50, 50, 50, false)).toBe(ConstraintCode.Hbm);
+    expect(domesticBinding(40, 50, 80, 40, 40, 40, false)).toBe(ConstraintCode.Fab);
+    expect(domesticBinding(40, 50, 80, 40, 40, 40, true)).toBe(ConstraintCode.Litho);
+    expect(domesticBinding(100, 90, 80, 80, 60, 60, false)).toBe(ConstraintCode.Demand);
+    expect(domesticBinding(100, 90, 80, 80, 80, 30, false)).toBe(ConstraintCode.Power);
+    // What was offered came from earlier packaging: uncut, the blame is this quarter's supply constraint.
+    expect(domesticBinding(100, 50, 80, 200, 200, 200, false)).toBe(ConstraintCode.Hbm);
+    expect(domesticBinding(100, 50, 80, 200, 150, 150, false)).toBe(ConstraintCode.Demand);
     expect(importBinding(10, 10, 10)).toBe(ConstraintCode.Policy);
     expect(importBinding(10, 6, 6)).toBe(ConstraintCode.Demand);
     expect(importBinding(10, 10, 3)).toBe(ConstraintCode.Power);
-    // Within 1e-9 is a tie, which the earlier constraint keeps; beyond it, the later one binds.
+  });
+
+  it("keeps ties with the earlier constraint, within a relative 1e-9", () => {
     const ulpBelow = (x: number) => x * (1 - 2 ** -53);
-    expect(domesticBinding(100, ulpBelow(100), 100, 100, 100, false)).toBe(ConstraintCode.Fab);
-    expect(domesticBinding(100, 100, ulpBelow(100), ulpBelow(100), ulpBelow(100), false)).toBe(ConstraintCode.Fab);
+    expect(domesticBinding(100, ulpBelow(100), 100, 100, 100, 100, false)).toBe(ConstraintCode.Fab);
+    expect(domesticBinding(100, 100, ulpBelow(100), 100, ulpBelow(100), ulpBelow(100), false)).toBe(ConstraintCode.Fab);
     expect(importBinding(10, ulpBelow(10), ulpBelow(10))).toBe(ConstraintCode.Policy);
-    expect(domesticBinding(100, 100 * (1 - 1e-8), 100, 100, 100, false)).toBe(ConstraintCode.Hbm);
-    expect(domesticBinding(100, 100, 100, 100 * (1 - 1e-8), 100, false)).toBe(ConstraintCode.Demand);
+    expect(domesticBinding(100, 100 * (1 - 1e-8), 100, 100, 100, 100, false)).toBe(ConstraintCode.Hbm);
+    expect(domesticBinding(100, 100, 100, 100, 100 * (1 - 1e-8), 100, false)).toBe(ConstraintCode.Demand);
     expect(importBinding(10, 10, 10 * (1 - 1e-8))).toBe(ConstraintCode.Power);
     // Packaging cut the dies to 80 and HBM granted all 80 asked of it (a few ulps off): packaging binds, not HBM.
-    expect(domesticBinding(100, ulpBelow(80), 80, 80, 80, false)).toBe(ConstraintCode.Packaging);
-    expect(domesticBinding(100, 70, 80, 80, 80, false)).toBe(ConstraintCode.Hbm);
+    expect(domesticBinding(100, ulpBelow(80), 80, 80, 80, 80, false)).toBe(ConstraintCode.Packaging);
+    expect(domesticBinding(100, 70, 80, 70, 70, 70, false)).toBe(ConstraintCode.Hbm);
+  });
+
+  it("blames what offered nothing, not the fab, for a design planned no dies", () => {
+    // No dies because nothing could be packaged: no stacks of an accepted generation, or no slots.
+    expect(supplyBinding(0, 0, 50, false)).toBe(ConstraintCode.Hbm);
+    expect(supplyBinding(0, 0, 0, false)).toBe(ConstraintCode.Hbm);
+    expect(supplyBinding(0, 50, 0, false)).toBe(ConstraintCode.Packaging);
+    // HBM and slots on offer, yet no dies: the fab (or lithography) fell short.
+    expect(supplyBinding(0, 50, 50, false)).toBe(ConstraintCode.Fab);
+    expect(supplyBinding(0, 50, 50, true)).toBe(ConstraintCode.Litho);
   });
 });
 

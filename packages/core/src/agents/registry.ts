@@ -4,6 +4,7 @@ import { lithographyEngine } from "./lithography/engine.js";
 import { marketEngine } from "./market/engine.js";
 import { memoryEngine } from "./memory/engine.js";
 import { packagingEngine } from "./packaging/engine.js";
+import { planningEngine } from "./planning/engine.js";
 import { policyEngine } from "./policy/engine.js";
 import { powerEngine } from "./power/engine.js";
 import { yieldEngine } from "./yield/engine.js";
@@ -25,6 +26,7 @@ export const AGENTS = [
   designsEngine,
   powerEngine,
   marketEngine,
+  planningEngine,
 ] as const;
 
 export type AgentName = (typeof AGENTS)[number]["name"];

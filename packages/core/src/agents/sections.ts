@@ -5,6 +5,7 @@ import { lithographyDefinition } from "./lithography/index.js";
 import { marketDefinition } from "./market/index.js";
 import { memoryDefinition } from "./memory/index.js";
 import { packagingDefinition } from "./packaging/index.js";
+import { planningDefinition } from "./planning/index.js";
 import { policyDefinition } from "./policy/index.js";
 import { powerDefinition } from "./power/index.js";
 import { yieldDefinition } from "./yield/index.js";
@@ -25,6 +26,7 @@ export const AGENT_DEFINITIONS = [
   designsDefinition,
   powerDefinition,
   marketDefinition,
+  planningDefinition,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;

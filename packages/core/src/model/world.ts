@@ -42,8 +42,17 @@ export class World {
   duvExposures = 0;
   euvExposures = 0;
 
+  // planning (written at the end of the quarter before)
+  /**
+   * AI wafer starts each domestic design's plan asks for this quarter, and
+   * their sum per node; Infinity before the first plan (2024Q1 runs on the
+   * plans of 2023: the lines' whole AI capacity).
+   */
+  readonly waferRequest: Float64Array;
+  readonly nodeAiRequest: Float64Array;
+
   // fabs
-  /** Advanced wafers started per node this quarter, and those going to AI accelerators. */
+  /** Advanced wafers started per node this quarter, and those going to AI accelerators (at most what the plans asked). */
   readonly nodeWafers: Float64Array;
   readonly nodeAiWafers: Float64Array;
   /** 1 when the node's wafers were cut by lithography capacity this quarter. */
@@ -52,8 +61,11 @@ export class World {
   readonly nodeEuvFraction: Float64Array;
 
   // yield
-  /** Good compute dies made this quarter per design. */
+  /** Good compute dies coming out of the fab this quarter per design (from wafers started a cycle time earlier). */
   readonly goodDies: Float64Array;
+  /** Good dies still in the fab per design, and good dies a wafer started now would give. */
+  readonly diesInFab: Float64Array;
+  readonly goodDiesPerWafer: Float64Array;
 
   // memory
   /** HBM stacks available in each pool (stock plus this quarter's output). */
@@ -64,20 +76,24 @@ export class World {
   interposerWafers = 0;
 
   // designs
-  /** 1 when the design ships this quarter. */
+  /** 1 when the design ships (packages, or for an import is offered) this quarter. */
   readonly designActive: Uint8Array;
   /**
-   * What each supply constraint alone allows, in good packaged units:
-   * dies, HBM stacks, packaging slots (domestic designs); for imports the
-   * die term holds the policy-limited offer and the others are unused.
+   * What each supply constraint allows this quarter, in good packaged units:
+   * dies, HBM stacks, packaging slots, each with what the other designs
+   * left unused (domestic designs); for imports the die term holds the
+   * policy-limited offer and the others are unused.
    */
   readonly dieTerm: Float64Array;
   readonly hbmTerm: Float64Array;
   readonly packagingTerm: Float64Array;
-  /** min of the supply terms: what could ship before power and demand. */
+  /** Domestic: good units packaged this quarter (at most each term); imports: the offer. */
   readonly supplyUnits: Float64Array;
-  /** Stacks provisionally given to each design from each pool (design-major). */
+  /** Stacks each design built into packages this quarter from each pool (design-major). */
   readonly hbmAllocation: Float64Array;
+  /** Good dies each domestic design holds, not yet packaged, and dies left in each die bank. */
+  readonly dieStock: Float64Array;
+  readonly bankDies: Float64Array;
 
   // power
   /** Facility power free for new accelerators this quarter (GW). */
@@ -86,6 +102,8 @@ export class World {
   readonly unitPowerGW: Float64Array;
 
   // market
+  /** Domestic units the market could deploy this quarter: arrivals plus finished units still waiting. */
+  readonly offeredUnits: Float64Array;
   /** Accelerators deployed this quarter per design, and the binding constraint (ConstraintCode or INACTIVE). */
   readonly deployedUnits: Float64Array;
   readonly binding: Int8Array;
@@ -101,11 +119,15 @@ export class World {
     this.prevObs = new Float64Array(layout.observables);
     this.lever = new Float64Array(layout.levers);
     this.subsidyFunding = new Float64Array(layout.quarters);
+    this.waferRequest = new Float64Array(layout.designs);
+    this.nodeAiRequest = new Float64Array(layout.nodes);
     this.nodeWafers = new Float64Array(layout.nodes);
     this.nodeAiWafers = new Float64Array(layout.nodes);
     this.nodeLithoBound = new Uint8Array(layout.nodes);
     this.nodeEuvFraction = new Float64Array(layout.nodes);
     this.goodDies = new Float64Array(layout.designs);
+    this.diesInFab = new Float64Array(layout.designs);
+    this.goodDiesPerWafer = new Float64Array(layout.designs);
     this.hbmPool = new Float64Array(layout.hbmPools);
     this.designActive = new Uint8Array(layout.designs);
     this.dieTerm = new Float64Array(layout.designs);
@@ -113,7 +135,10 @@ export class World {
     this.packagingTerm = new Float64Array(layout.designs);
     this.supplyUnits = new Float64Array(layout.designs);
     this.hbmAllocation = new Float64Array(layout.designs * layout.hbmPools);
+    this.dieStock = new Float64Array(layout.designs);
+    this.bankDies = new Float64Array(layout.dieBanks);
     this.unitPowerGW = new Float64Array(layout.designs);
+    this.offeredUnits = new Float64Array(layout.designs);
     this.deployedUnits = new Float64Array(layout.designs);
     this.binding = new Int8Array(layout.designs);
   }

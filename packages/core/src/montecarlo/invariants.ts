@@ -7,7 +7,7 @@ import type { QuarterWatcher } from "./runOnce.js";
 import type { RunNaming } from "./runNaming.js";
 
 /** What must hold after every quarter of every run, whatever the parameters. */
-export const INVARIANTS = ["finite", "nonNegative", "share", "binding", "dies", "hbm", "packaging", "retirement"] as const;
+export const INVARIANTS = ["finite", "nonNegative", "share", "binding", "dies", "hbm", "packaging", "delivery", "dieFlow", "unitFlow", "retirement"] as const;
 export type InvariantId = (typeof INVARIANTS)[number];
 
 /**
@@ -25,16 +25,24 @@ function atMost(a: number, b: number, scale = Math.max(Math.abs(a), Math.abs(b))
 /**
  * Checks the world after each quarter (after every agent stepped and
  * settled): counts are finite and not negative, shares lie in [0, 1], a
- * design that ships has one binding constraint, no
- * design deploys more than its dies, HBM stacks or packaging slots allow,
- * and installed compute falls by no more than what retires. Off the
- * default path: runMonteCarlo builds one only when asked (tests, --replay).
+ * design that ships has one binding constraint, no design packages more
+ * than its dies, HBM stacks or packaging slots allow nor deploys more than
+ * was offered, dies and packaged accelerators are conserved from one
+ * quarter to the next, and installed compute falls by no more than what
+ * retires. Off the default path: runMonteCarlo builds one only when asked
+ * (tests, --replay).
  */
 export class InvariantChecker implements QuarterWatcher {
   private readonly pServiceLife: number;
   private readonly pInstalledAtStart: number;
   private readonly oInstalled: number;
   private readonly oAdded: number;
+  private readonly dieFlow: { stocks: number[]; inflows: number[]; outflows: number[] };
+  private readonly unitFlow: { stocks: number[]; inflows: number[]; outflows: number[] };
+  /** Each flow's stocks at the end of the last quarter checked, and that quarter (-1: none yet). */
+  private previousDies = 0;
+  private previousUnits = 0;
+  private lastQuarter = -1;
   private readonly domestic: readonly boolean[];
   /** Compute added in each quarter of this run, to know what retires L quarters later. */
   private readonly added: Float64Array;
@@ -55,6 +63,17 @@ export class InvariantChecker implements QuarterWatcher {
     this.oAdded = observable("compute.addedH100e");
     this.domestic = model.context.domestic;
     this.added = new Float64Array(model.world.layout.quarters);
+    const domesticIds = model.context.designIds.filter((_id, d) => this.domestic[d]);
+    this.dieFlow = {
+      stocks: ["dies.inventory", "dies.bankRemaining"].map(observable),
+      inflows: [...domesticIds.map((id) => `dies.${id}`), "dies.bankArrivals"].map(observable),
+      outflows: ["dies.packaged", "dies.writtenOff"].map(observable),
+    };
+    this.unitFlow = {
+      stocks: ["packaged.inTransit", "packaged.waiting"].map(observable),
+      inflows: ["packaged.units"].map(observable),
+      outflows: ["accelerators.domestic"].map(observable),
+    };
   }
 
   /** Called after the agents reset, before quarter 0. */
@@ -63,6 +82,7 @@ export class InvariantChecker implements QuarterWatcher {
     this.initial = w.p(this.pInstalledAtStart);
     this.previousInstalled = this.initial;
     this.added.fill(0);
+    this.lastQuarter = -1;
   }
 
   afterQuarter(w: World): void {
@@ -70,6 +90,12 @@ export class InvariantChecker implements QuarterWatcher {
     this.checkShares(w);
     this.checkBinding(w);
     this.checkPackaging(w);
+    this.checkDelivery(w);
+    // Stocks are conserved from one quarter to the next; the first quarter only sets them (its pipelines start primed).
+    const consecutive = w.q === this.lastQuarter + 1 && this.lastQuarter >= 0;
+    this.previousDies = this.checkFlow(w, "dieFlow", "dies waiting (stock and banks)", this.dieFlow, consecutive ? this.previousDies : undefined);
+    this.previousUnits = this.checkFlow(w, "unitFlow", "domestic accelerators in transit or waiting", this.unitFlow, consecutive ? this.previousUnits : undefined);
+    this.lastQuarter = w.q;
     this.checkRetirement(w);
   }
 
@@ -87,7 +113,11 @@ export class InvariantChecker implements QuarterWatcher {
       ["goodDies", w.goodDies],
       ["hbmPool", w.hbmPool],
       ["hbmAllocation", w.hbmAllocation],
+      ["dieStock", w.dieStock],
+      ["bankDies", w.bankDies],
+      ["diesInFab", w.diesInFab],
       ["supplyUnits", w.supplyUnits],
+      ["offeredUnits", w.offeredUnits],
       ["deployedUnits", w.deployedUnits],
       ["duvExposures", [w.duvExposures]],
       ["euvExposures", [w.euvExposures]],
@@ -115,8 +145,10 @@ export class InvariantChecker implements QuarterWatcher {
 
   /**
    * A design that ships has exactly one binding constraint and one that
-   * does not ships nothing, so each design-year's shares of binding
-   * constraints sum to 1 over the quarters it shipped.
+   * does not has none, so each design-year's shares of binding constraints
+   * sum to 1 over the quarters it shipped. An import that does not ship
+   * deploys nothing (a domestic design may still deploy what was in
+   * transit at its end of life).
    */
   private checkBinding(w: World): void {
     const ids = this.model.context.designIds;
@@ -124,24 +156,26 @@ export class InvariantChecker implements QuarterWatcher {
       const code = w.binding[d] as number;
       if (w.designActive[d]) {
         if (!(code >= 0 && code < CONSTRAINTS.length)) this.fail(w, "binding", `${ids[d] ?? d} shipped with binding constraint code ${code}, not one of ${CONSTRAINTS.join(", ")}`);
-      } else if (code !== INACTIVE || (w.deployedUnits[d] as number) !== 0) {
+      } else if (code !== INACTIVE || (!this.domestic[d] && (w.deployedUnits[d] as number) !== 0)) {
         this.fail(w, "binding", `${ids[d] ?? d} did not ship, yet has binding constraint code ${code} and ${w.deployedUnits[d]} deployed`);
       }
     }
   }
 
   /**
-   * Deployed units of a domestic design fit within each supply term: good
-   * dies (stock and bank claim) / dies per package, stacks allocated /
-   * stacks per package, and packaging slots, each times package yield.
-   * An import's fit within its policy-limited offer (its die term).
+   * Good units a domestic design packaged fit within each supply term:
+   * good dies (stock and bank claim) / dies per package, stacks / stacks
+   * per package, and packaging slots, each times package yield. An
+   * import's deployment fits within its policy-limited offer (its die term).
    */
   private checkPackaging(w: World): void {
     const ids = this.model.context.designIds;
     for (let d = 0; d < ids.length; d++) {
       if (!w.designActive[d]) continue;
-      const deployed = w.deployedUnits[d] as number;
-      const terms: [InvariantId, number][] = this.domestic[d]
+      const domestic = this.domestic[d];
+      const units = domestic ? (w.supplyUnits[d] as number) : (w.deployedUnits[d] as number);
+      const verb = domestic ? "packaged" : "deployed";
+      const terms: [InvariantId, number][] = domestic
         ? [
             ["dies", w.dieTerm[d] as number],
             ["hbm", w.hbmTerm[d] as number],
@@ -149,9 +183,40 @@ export class InvariantChecker implements QuarterWatcher {
           ]
         : [["dies", w.dieTerm[d] as number]];
       for (const [invariant, allowed] of terms) {
-        if (!atMost(deployed, allowed)) this.fail(w, invariant, `${ids[d] ?? d} deployed ${deployed} accelerators, more than the ${allowed} its ${invariant} allow`);
+        if (!atMost(units, allowed)) this.fail(w, invariant, `${ids[d] ?? d} ${verb} ${units} accelerators, more than the ${allowed} its ${invariant} allow`);
       }
     }
+  }
+
+  /** A domestic design deploys no more than was offered to the market: what arrived plus what waited. */
+  private checkDelivery(w: World): void {
+    const ids = this.model.context.designIds;
+    for (let d = 0; d < ids.length; d++) {
+      if (!this.domestic[d]) continue;
+      const deployed = w.deployedUnits[d] as number;
+      const offered = w.offeredUnits[d] as number;
+      if (!atMost(deployed, offered)) this.fail(w, "delivery", `${ids[d] ?? d} deployed ${deployed} accelerators, more than the ${offered} offered`);
+    }
+  }
+
+  /**
+   * A stock carried between quarters changes by its inflows less its
+   * outflows (all observables): last quarter's level + in - out = this
+   * quarter's, up to rounding. Returns this quarter's level.
+   */
+  private checkFlow(w: World, invariant: InvariantId, name: string, flow: { stocks: number[]; inflows: number[]; outflows: number[] }, previous: number | undefined): number {
+    const sum = (list: number[]) => list.reduce((s, o) => s + (w.obs[o] as number), 0);
+    const level = sum(flow.stocks);
+    if (previous !== undefined) {
+      const inflow = sum(flow.inflows);
+      const outflow = sum(flow.outflows);
+      const expected = previous + inflow - outflow;
+      const scale = Math.max(previous, inflow, outflow, level);
+      if (!atMost(Math.abs(level - expected), 0, scale * 1e3)) {
+        this.fail(w, invariant, `${name}: ${previous} at the start, ${inflow} in and ${outflow} out, so ${expected} at the end, yet ${level}`);
+      }
+    }
+    return level;
   }
 
   /**

@@ -2,22 +2,26 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { generationRank } from "../../schema/hbmGenerations.js";
-import { allocateHbm, type HbmRequest } from "./hbmAllocation.js";
-import { perQuarter } from "../../model/capacity/rates.js";
+import { PackagingShare } from "../../model/packagingShare.js";
 import { shippingWeight } from "../../model/shipping.js";
 import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 /**
- * Designs: how many accelerators of each design could be packaged this
- * quarter (CALIBRATION.md R6). A domestic design's dies are its own stock
- * (good dies made so far and not yet packaged) plus a claim on the die bank
- * it may use; packaging slots are shared in proportion to the dies ready;
- * HBM pools are then shared in proportion to what dies and slots allow.
- * Each constraint's allowance is kept as a term so the market can name the
- * binding one. An import's supply is the exporter's volume less what US
- * export policy blocks. In `settle`, the design books the dies and stacks
- * the deployed units used. Touches: world.designActive, dieTerm, hbmTerm,
- * packagingTerm, supplyUnits, hbmAllocation (use, after settle).
+ * Designs: how many accelerators of each design are packaged this quarter
+ * (CALIBRATION.md R6). A domestic design's dies are its own stock (good
+ * dies out of the fab and not yet packaged) plus a claim on a die bank it
+ * may use (the bank shared among its shipping designs by priority). Its
+ * priority is waferShare x shipping weight: packaging slots and then HBM
+ * pools go to designs by water-filling on it, each capped at what it can
+ * use (packagingShare.ts). Packaging uses the dies (bank first, the oldest)
+ * and stacks at once; the good packages go to assembly and delivery (the
+ * market's lag). Dies of a design past its end of life, and of a bank
+ * whose designs are all past theirs, are written off, as is
+ * planning.dieWriteOffPerYear of what waits. Each constraint's allowance is
+ * kept as a term so the market can name the binding one. An import's
+ * supply is the exporter's volume less what US export policy blocks.
+ * Touches: world.designActive, dieTerm, hbmTerm, packagingTerm,
+ * supplyUnits, hbmAllocation, dieStock, bankDies.
  */
 export class DesignsAgent implements Agent {
   readonly name = "designs";
@@ -48,24 +52,22 @@ export class DesignsAgent implements Agent {
   private readonly supplyPerQuarter: Float64Array;
   /** Package yield, the design's own or packaging.yield. */
   private readonly packageYield: Float64Array;
-  private readonly minRank: Int32Array;
-  private readonly poolRanks: Int32Array;
   private readonly bankOf: Int32Array;
   private readonly pBankDies: Int32Array;
   private readonly pBankInflow: Int32Array;
-  /** Each bank's inflow per quarter without the ban, this run. */
+  /** Each bank's inflow per quarter without the ban, and the last end of life of its designs, this run. */
   private readonly bankInflow: Float64Array;
-  private readonly dieStock: Float64Array;
-  private readonly bank: Float64Array;
-  private readonly bankClaim: Float64Array;
-  private readonly weight: Float64Array;
-  private readonly dieUnits: Float64Array;
-  private readonly request: HbmRequest;
+  private readonly bankEnd: Float64Array;
   private readonly bankWeight: Float64Array;
+  private readonly bankClaim: Float64Array;
+  private readonly packaging: PackagingShare;
   private readonly pCommonYield: number;
+  private readonly pWriteOff: number;
+  /** Share of waiting dies written off per quarter, this run. */
+  private writeOff = 0;
   private readonly exportLever: number;
   private readonly foundryLever: number;
-  private readonly obs: { inventory: number; bank: number };
+  private readonly obs: ReturnType<typeof registerDieObservables>;
   private readonly obsDiesDeployed: Int32Array;
 
   constructor(ctx: BuildContext) {
@@ -98,12 +100,13 @@ export class DesignsAgent implements Agent {
     this.packagesPerWafer = new Float64Array(n);
     this.supplyPerQuarter = new Float64Array(n);
     this.packageYield = new Float64Array(n);
-    this.minRank = Int32Array.from(ctx.designIds, (_id, d) => {
+    const minRank = Int32Array.from(ctx.designIds, (_id, d) => {
       const dom = ctx.domesticDesign(d);
       // Imports and designs without HBM take nothing from the pools.
       return dom ? generationRank(dom.hbmGeneration) : 1 << 30;
     });
-    this.poolRanks = Int32Array.from(ctx.hbmPools, (p) => p.rank);
+    const poolRanks = Int32Array.from(ctx.hbmPools, (p) => p.rank);
+    this.packaging = new PackagingShare(this.stacks, this.packagesPerWafer, minRank, poolRanks);
     this.bankOf = Int32Array.from(ctx.designIds, (id) => ctx.dieBankIds.findIndex((b) => tree.dieBanks[b]?.designs.includes(id)));
     const banks = ctx.dieBankIds.map((b) => {
       const bank = tree.dieBanks[b];
@@ -113,21 +116,15 @@ export class DesignsAgent implements Agent {
     this.pBankDies = Int32Array.from(banks, (bank) => t.index(bank.dies));
     this.pBankInflow = Int32Array.from(banks, (bank) => t.index(bank.inflowPerYearWithoutBan));
     this.bankInflow = new Float64Array(banks.length);
-    this.dieStock = new Float64Array(n);
-    this.bank = new Float64Array(ctx.dieBankIds.length);
-    this.bankWeight = new Float64Array(ctx.dieBankIds.length);
+    this.bankEnd = new Float64Array(banks.length);
+    this.bankWeight = new Float64Array(banks.length);
     this.bankClaim = new Float64Array(n);
-    this.weight = new Float64Array(n);
-    this.dieUnits = new Float64Array(n);
-    this.request = { remaining: new Float64Array(n), minRank: this.minRank };
     this.pCommonYield = t.index(tree.packaging.yield);
+    this.pWriteOff = t.optionalIndex(tree.planning.dieWriteOffPerYear);
     this.exportLever = ctx.leverIndex("us-ai-chip-exports");
     this.foundryLever = ctx.leverIndex("us-foundry-ban");
     const o = ctx.observables;
-    this.obs = {
-      inventory: o.register("dies.inventory", "stock", "die", "Good domestic dies made but not yet packaged.", labelled("Domestic dies waiting to be packaged", yearEnd("dies"))),
-      bank: o.register("dies.bankRemaining", "stock", "die", "Dies left in the banks made abroad before the foundry ban.", labelled("Dies left in the foreign-made die banks", yearEnd("dies"))),
-    };
+    this.obs = registerDieObservables(ctx);
     this.obsDiesDeployed = Int32Array.from(ctx.designIds, (id) =>
       o.register(`diesDeployed.${id}`, "flow", "die", `Compute dies in the deployed accelerators of ${id}.`, labelled(`${designName(id, tree.designs[id]?.designer ?? "")} dies deployed`, perYear("dies"))),
     );
@@ -135,11 +132,7 @@ export class DesignsAgent implements Agent {
 
   reset(w: World): void {
     const p = w.params;
-    this.dieStock.fill(0);
-    for (let b = 0; b < this.bank.length; b++) {
-      this.bank[b] = p[this.pBankDies[b] as number] as number;
-      this.bankInflow[b] = perQuarter(p[this.pBankInflow[b] as number] as number);
-    }
+    w.dieStock.fill(0);
     const commonYield = p[this.pCommonYield] as number;
     for (let d = 0; d < this.launch.length; d++) {
       this.launch[d] = p[this.pLaunch[d] as number] as number;
@@ -150,62 +143,76 @@ export class DesignsAgent implements Agent {
       this.diesPerPackage[d] = valueOr0(p, this.pDiesPerPackage[d] as number);
       this.stacks[d] = valueOr0(p, this.pStacks[d] as number);
       this.packagesPerWafer[d] = valueOr0(p, this.pPackagesPerWafer[d] as number);
-      this.supplyPerQuarter[d] = perQuarter(valueOr0(p, this.pSupplyPerYear[d] as number));
+      this.supplyPerQuarter[d] = valueOr0(p, this.pSupplyPerYear[d] as number) / 4;
       const ownYield = this.pPackageYield[d] as number;
       this.packageYield[d] = ownYield < 0 ? commonYield : (p[ownYield] as number);
     }
+    for (let b = 0; b < this.bankInflow.length; b++) {
+      w.bankDies[b] = p[this.pBankDies[b] as number] as number;
+      this.bankInflow[b] = (p[this.pBankInflow[b] as number] as number) / 4;
+      let last = -Infinity;
+      for (let d = 0; d < this.bankOf.length; d++) if (this.bankOf[d] === b) last = Math.max(last, this.end[d] as number);
+      this.bankEnd[b] = last;
+    }
+    this.writeOff = valueOr0(p, this.pWriteOff) / 4;
   }
 
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, launch, end, ramp, share, bankOf, bank, bankWeight, weight, dieStock, dieUnits, bankClaim } = this;
-    const { diesPerPackage, packagesPerWafer, stacks, packageYield, supplyPerQuarter } = this;
-    const { designActive: active, goodDies, packagingTerm, dieTerm, hbmTerm, supplyUnits, hbmAllocation } = w;
+    const { domestic, launch, end, ramp, share, bankOf, bankWeight, bankClaim, bankEnd, diesPerPackage, packageYield, supplyPerQuarter, packaging } = this;
+    const { designActive: active, goodDies, packagingTerm, dieTerm, hbmTerm, supplyUnits, hbmAllocation, dieStock, bankDies: bank, obs } = w;
+    const { weight, dieUnits } = packaging;
     const n = launch.length;
+    const writeOff = this.writeOff;
+    let writtenOff = 0;
+    let arrivals = 0;
     const leak = 1 - (w.lever[this.foundryLever] as number);
-    for (let b = 0; b < bank.length; b++) bank[b] = (bank[b] as number) + (this.bankInflow[b] as number) * leak;
-    // A few banks: a loop beats a fill() call.
-    for (let b = 0; b < bankWeight.length; b++) bankWeight[b] = 0;
+    for (let b = 0; b < bank.length; b++) {
+      const lost = (bank[b] as number) * writeOff;
+      const arriving = (this.bankInflow[b] as number) * leak;
+      arrivals += arriving;
+      let left = (bank[b] as number) - lost + arriving;
+      writtenOff += lost;
+      if (q >= (bankEnd[b] as number)) {
+        writtenOff += left;
+        left = 0;
+      }
+      bank[b] = left;
+      bankWeight[b] = 0;
+    }
     for (let d = 0; d < n; d++) {
       const ship = shippingWeight(q, launch[d] as number, end[d] as number, ramp[d] as number);
       active[d] = ship > 0 ? 1 : 0;
-      const wd = domestic[d] ? (share[d] as number) * ship : ship;
-      weight[d] = wd;
+      weight[d] = domestic[d] ? (share[d] as number) * ship : 0;
       const b = bankOf[d] as number;
-      if (b >= 0 && ship > 0) bankWeight[b] = (bankWeight[b] as number) + wd;
-    }
-
-    let slotsWanted = 0;
-    for (let d = 0; d < n; d++) {
-      dieUnits[d] = 0;
-      bankClaim[d] = 0;
+      if (b >= 0) bankWeight[b] = (bankWeight[b] as number) + (weight[d] as number);
       if (!domestic[d]) continue;
-      dieStock[d] = (dieStock[d] as number) + (goodDies[d] as number);
-      if (!active[d]) continue;
+      // Dies that waited lose the write-off share; those of a design past its end of life are all lost.
+      const lost = (dieStock[d] as number) * writeOff;
+      let stock = (dieStock[d] as number) - lost + (goodDies[d] as number);
+      writtenOff += lost;
+      if (q >= (end[d] as number)) {
+        writtenOff += stock;
+        stock = 0;
+      }
+      dieStock[d] = stock;
+    }
+    for (let d = 0; d < n; d++) {
       const b = bankOf[d] as number;
       const bw = b >= 0 ? (bankWeight[b] as number) : 0;
-      const claim = bw > 0 ? ((bank[b] as number) * (weight[d] as number)) / bw : 0;
-      bankClaim[d] = claim;
-      const units = ((dieStock[d] as number) + claim) / (diesPerPackage[d] as number);
-      dieUnits[d] = units;
-      slotsWanted += units / (packagesPerWafer[d] as number);
+      bankClaim[d] = bw > 0 ? ((bank[b] as number) * (weight[d] as number)) / bw : 0;
+      dieUnits[d] = (weight[d] as number) > 0 ? ((dieStock[d] as number) + (bankClaim[d] as number)) / (diesPerPackage[d] as number) : 0;
     }
-
-    const slotShare = slotsWanted > w.interposerWafers ? w.interposerWafers / slotsWanted : 1;
-    const remaining = this.request.remaining;
-    for (let d = 0; d < n; d++) {
-      remaining[d] = 0;
-      if (!domestic[d] || !active[d]) continue;
-      const packaging = (dieUnits[d] as number) * slotShare;
-      packagingTerm[d] = packaging;
-      remaining[d] = Math.min(dieUnits[d] as number, packaging) * (stacks[d] as number);
-    }
-    allocateHbm(w.hbmPool, this.poolRanks, this.request, hbmAllocation);
+    packaging.interposerWafers[0] = w.interposerWafers;
+    packaging.share(w.hbmPool);
 
     const exportShare = 1 - (w.lever[this.exportLever] as number);
-    const pools = this.poolRanks.length;
+    const pools = w.hbmPool.length;
+    let diesPackaged = 0;
+    let unitsPackaged = 0;
     for (let d = 0; d < n; d++) {
+      for (let p = 0; p < pools; p++) hbmAllocation[d * pools + p] = packaging.allocation[d * pools + p] as number;
       if (!active[d]) {
         dieTerm[d] = 0;
         hbmTerm[d] = 0;
@@ -214,63 +221,62 @@ export class DesignsAgent implements Agent {
         continue;
       }
       if (!domestic[d]) {
-        const offer = (supplyPerQuarter[d] as number) * (weight[d] as number) * exportShare;
+        const offer = (supplyPerQuarter[d] as number) * shippingWeight(q, launch[d] as number, end[d] as number, 0) * exportShare;
         dieTerm[d] = offer;
         hbmTerm[d] = Infinity;
         packagingTerm[d] = Infinity;
         supplyUnits[d] = offer;
         continue;
       }
-      const stacksPer = stacks[d] as number;
       const yieldD = packageYield[d] as number;
-      let given = 0;
-      for (let p = 0; p < pools; p++) given += hbmAllocation[d * pools + p] as number;
-      const dieT = (dieUnits[d] as number) * yieldD;
-      const hbmT = stacksPer > 0 ? (given / stacksPer) * yieldD : Infinity;
-      const packagingT = (packagingTerm[d] as number) * yieldD;
-      dieTerm[d] = dieT;
-      hbmTerm[d] = hbmT;
-      packagingTerm[d] = packagingT;
-      supplyUnits[d] = Math.min(dieT, hbmT, packagingT);
-    }
-  }
-
-  /** Books the dies and stacks that the deployed units used (runs before memory settles). */
-  settle(w: World): void {
-    const { domestic, dieStock, bank, bankOf, diesPerPackage, packageYield, stacks, obsDiesDeployed } = this;
-    const { designActive: active, deployedUnits, hbmAllocation: allocation, obs } = w;
-    const n = domestic.length;
-    const pools = this.poolRanks.length;
-    for (let d = 0; d < n; d++) {
-      const deployed = deployedUnits[d] as number;
-      if (!domestic[d] || !active[d]) {
-        for (let p = 0; p < pools; p++) allocation[d * pools + p] = 0;
-        // Imported parts (H20, H200) carry one compute die each.
-        if (!domestic[d]) obs[obsDiesDeployed[d] as number] = deployed;
-        continue;
-      }
-      const perPackage = diesPerPackage[d] as number;
-      obs[obsDiesDeployed[d] as number] = deployed * perPackage;
-      const yieldD = packageYield[d] as number;
-      const attempted = yieldD > 0 ? deployed / yieldD : 0;
-      const diesUsed = attempted * perPackage;
-      const fromStock = Math.min(dieStock[d] as number, diesUsed);
-      dieStock[d] = (dieStock[d] as number) - fromStock;
+      const made = packaging.units[d] as number;
+      dieTerm[d] = (dieUnits[d] as number) * yieldD;
+      hbmTerm[d] = (packaging.hbmReach[d] as number) * yieldD;
+      packagingTerm[d] = (packaging.slotReach[d] as number) * yieldD;
+      supplyUnits[d] = made * yieldD;
+      unitsPackaged += made * yieldD;
+      // The stacks given are exactly what the packages use: HBM was asked only for min(dies, slots).
+      const diesUsed = made * (diesPerPackage[d] as number);
+      diesPackaged += diesUsed;
       const b = bankOf[d] as number;
-      if (b >= 0) bank[b] = Math.max(0, (bank[b] as number) - (diesUsed - fromStock));
-      const stacksUsed = attempted * (stacks[d] as number);
-      let given = 0;
-      for (let p = 0; p < pools; p++) given += allocation[d * pools + p] as number;
-      const scale = given > 0 ? Math.min(1, stacksUsed / given) : 0;
-      for (let p = 0; p < pools; p++) allocation[d * pools + p] = (allocation[d * pools + p] as number) * scale;
+      const fromBank = Math.min(bankClaim[d] as number, diesUsed);
+      if (b >= 0) bank[b] = Math.max(0, (bank[b] as number) - fromBank);
+      dieStock[d] = Math.max(0, (dieStock[d] as number) - (diesUsed - fromBank));
     }
     let inventory = 0;
     for (let d = 0; d < n; d++) inventory += dieStock[d] as number;
     let banked = 0;
     for (let b = 0; b < bank.length; b++) banked += bank[b] as number;
-    obs[this.obs.inventory] = inventory;
-    obs[this.obs.bank] = banked;
+    const o = this.obs;
+    obs[o.inventory] = inventory;
+    obs[o.bank] = banked;
+    obs[o.bankArrivals] = arrivals;
+    obs[o.writtenOff] = writtenOff;
+    obs[o.packaged] = diesPackaged;
+    obs[o.units] = unitsPackaged;
   }
+
+  /** Counts the dies in what the market deployed. */
+  settle(w: World): void {
+    const { domestic, diesPerPackage, obsDiesDeployed } = this;
+    for (let d = 0; d < domestic.length; d++) {
+      // Imported parts (H20, H200) carry one compute die each.
+      const perPackage = domestic[d] ? (diesPerPackage[d] as number) : 1;
+      w.obs[obsDiesDeployed[d] as number] = (w.deployedUnits[d] as number) * perPackage;
+    }
+  }
+}
+
+function registerDieObservables(ctx: BuildContext) {
+  const o = ctx.observables;
+  return {
+    inventory: o.register("dies.inventory", "stock", "die", "Good domestic dies out of the fab and not yet packaged.", labelled("Domestic dies waiting to be packaged", yearEnd("dies"))),
+    bank: o.register("dies.bankRemaining", "stock", "die", "Dies left in the banks made abroad before the foundry ban.", labelled("Dies left in the foreign-made die banks", yearEnd("dies"))),
+    bankArrivals: o.register("dies.bankArrivals", "flow", "die", "Dies foreign foundries added to the banks (the unenforced share of the foundry ban).", labelled("Dies added to the foreign-made die banks", perYear("dies"))),
+    writtenOff: o.register("dies.writtenOff", "flow", "die", "Waiting dies written off: those of designs past their end of life, and the yearly write-off share.", labelled("Waiting dies written off", perYear("dies"))),
+    packaged: o.register("dies.packaged", "flow", "die", "Compute dies built into packages, domestic and banked.", labelled("Compute dies packaged", perYear("dies"))),
+    units: o.register("packaged.units", "flow", "accelerator", "Good domestic accelerators packaged (they reach the market after assembly and delivery).", labelled("Domestic accelerators packaged", perYear("units"))),
+  };
 }
 
 /** A parameter's value, or 0 for index -1 (a figure the design does not have, never used). */

@@ -48,8 +48,13 @@ interface Line {
  * funding lag; logic lines from its advanced-logic money, DRAM lines from
  * its HBM money), each ramping from tool-in to full output, and requests
  * wafer starts; the shared lithography capacity may then cut them, EUV
- * going first to the nodes that need it. Touches: world.nodeWafers,
- * nodeAiWafers, nodeLithoBound, nodeEuvFraction.
+ * going first to the nodes that need it. Of a logic line's AI share, the
+ * node starts only what the designers' plans ask for (world.nodeAiRequest,
+ * set by the planning agent last quarter); the rest is not started, so its
+ * scanner time serves the other lines (reported as wafers.aiReleased).
+ * DRAM lines start their whole HBM share: HBM is what every plan is short
+ * of. Touches: world.nodeWafers, nodeAiWafers, nodeLithoBound,
+ * nodeEuvFraction.
  */
 export class FabsAgent implements Agent {
   readonly name = "fabs";
@@ -78,6 +83,9 @@ export class FabsAgent implements Agent {
   private readonly obsAdvanced: number;
   private readonly obsEuvForEuvNodes: number;
   private readonly obsDramCut: number;
+  private readonly obsAi: { started: number; released: number };
+  /** AI (or HBM) wafer starts per node that plans ask for, before lithography cuts them. */
+  private readonly aiPlanned: Float64Array;
 
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
@@ -144,6 +152,17 @@ export class FabsAgent implements Agent {
       "DRAM wafer starts for HBM that the scanner pool could not serve (requested less started): HBM lost to lithography.",
       labelled("DRAM wafer starts for HBM lost to scanner shortage", perYear("wafers")),
     );
+    this.obsAi = {
+      started: o.register("wafers.ai", "flow", "wafer", "Logic wafer starts for AI accelerators, all logic nodes.", labelled("AI accelerator wafer starts", perYear("wafers"))),
+      released: o.register(
+        "wafers.aiReleased",
+        "flow",
+        "wafer",
+        "Wafer starts of the logic lines' AI share that no designer's plan asked for: not started, so their scanner time serves the other lines.",
+        labelled("AI wafer capacity no plan asked for", perYear("wafers")),
+      ),
+    };
+    this.aiPlanned = new Float64Array(ctx.nodeIds.length);
   }
 
   reset(w: World): void {
@@ -199,25 +218,40 @@ export class FabsAgent implements Agent {
       requested[line.node] = (requested[line.node] as number) + starts;
       aiRequested[line.node] = (aiRequested[line.node] as number) + starts * line.aiShare;
     }
+    const { needsEuv, logicNode, euvLayers, aiPlanned } = this;
+    let released = 0;
+    for (let n = 0; n < nodes; n++) {
+      const capacity = aiRequested[n] as number;
+      const asked = w.nodeAiRequest[n] as number;
+      const planned = logicNode[n] === 1 && asked < capacity ? asked : capacity;
+      aiPlanned[n] = planned;
+      released += capacity - planned;
+      requested[n] = (requested[n] as number) - (capacity - planned);
+    }
     const outcome = this.outcome;
     lithoLimit(this.demand, w.duvExposures, w.euvExposures, outcome);
     let total = 0;
+    let ai = 0;
     let dramCut = 0;
     const { scale, euvCover, euvFraction } = outcome;
-    const { needsEuv, logicNode, euvLayers } = this;
     for (let n = 0; n < nodes; n++) {
       const needs = needsEuv[n] === 1;
       const factor = needs ? euvCover * scale : scale;
       const wafers = (requested[n] as number) * factor;
+      const aiWafers = (aiPlanned[n] as number) * factor;
       w.nodeWafers[n] = wafers;
-      w.nodeAiWafers[n] = (aiRequested[n] as number) * factor;
+      w.nodeAiWafers[n] = aiWafers;
       w.nodeLithoBound[n] = factor < 1 ? 1 : 0;
       w.nodeEuvFraction[n] = needs ? 1 : (euvLayers[n] as number) > 0 ? euvFraction : 0;
       w.obs[this.obsNode[n] as number] = wafers;
-      if (logicNode[n] === 1) total += wafers;
-      else dramCut += (aiRequested[n] as number) * (1 - factor);
+      if (logicNode[n] === 1) {
+        total += wafers;
+        ai += aiWafers;
+      } else dramCut += (aiRequested[n] as number) * (1 - factor);
     }
     w.obs[this.obsAdvanced] = total;
+    w.obs[this.obsAi.started] = ai;
+    w.obs[this.obsAi.released] = released;
     w.obs[this.obsEuvForEuvNodes] = outcome.euvForRequired;
     w.obs[this.obsDramCut] = dramCut;
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { fraction, quantity, ratio } from "../../schema/param.js";
+import { duration, fraction, quantity, ratio } from "../../schema/param.js";
 import { idSchema, section } from "../../schema/object.js";
 
 /** What a node makes: logic (accelerator dies) or DRAM (the core dies of HBM stacks). */
@@ -30,6 +30,7 @@ export const nodeSchema = section({
   // Above 0: the learning curve divides by it.
   learningWafers: quantity("wafer", "Cumulative wafers over which the excess defect density falls by a factor of e.", { min: 1 }),
   parametricYield: fraction("Share of defect-free dies that also pass speed and power test."),
+  cycleTime: duration("Fab cycle time: from wafer start to good die, tested. Absent: dies come out in the quarter their wafers start.").optional(),
 });
 
 export const nodesSchema = z.record(idSchema, nodeSchema);

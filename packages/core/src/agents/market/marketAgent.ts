@@ -4,19 +4,23 @@ import { perQuarter } from "../../model/capacity/rates.js";
 import { INACTIVE } from "../../model/constraints.js";
 import type { World } from "../../model/world.js";
 import { domesticBinding, importBinding } from "./bindingConstraint.js";
+import { Deliveries } from "./deliveries.js";
 import { InstalledBase } from "./installedBase.js";
 import { exp } from "../../math/fdlibm.js";
 import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 /**
  * Market: Chinese demand for new AI compute meets domestic supply and
- * imports. Imports are taken first, as far as export policy, buyers'
- * acceptance (less what cn-import-rejection turns away) and the share of
- * demand outside the domestic mandate allow; domestic supply fills the
- * rest of demand; spare power then caps everything in proportion. Each
- * design's deployment is the least of its allowances, and the least one is
- * its binding constraint. Installed compute and its power draw retire after
- * the service life. Touches: world.deployedUnits, binding, installedPowerGW,
+ * imports. Domestic supply is what has come through assembly and delivery
+ * plus what waited unsold (deliveries.ts). Imports are taken first, as far
+ * as export policy, buyers' acceptance (less what cn-import-rejection turns
+ * away) and the share of demand outside the domestic mandate allow;
+ * domestic supply fills the rest of demand; spare power then caps
+ * everything in proportion. Each design's deployment is the least of its
+ * allowances; its binding constraint is demand or power where they cut
+ * it, else the supply constraint that bound its packaging this quarter.
+ * Installed compute and its power draw retire after the service life.
+ * Touches: world.offeredUnits, deployedUnits, binding, installedPowerGW,
  * supplyMetDemandQuarter.
  */
 export class MarketAgent implements Agent {
@@ -35,6 +39,7 @@ export class MarketAgent implements Agent {
   private readonly compute: InstalledBase;
   private readonly flops: InstalledBase;
   private readonly powerDraw: InstalledBase;
+  private readonly deliveries: Deliveries;
   private demandRate = 0;
   // This run's scalars, set in reset.
   private demandGrowth = 0;
@@ -75,6 +80,7 @@ export class MarketAgent implements Agent {
     this.compute = new InstalledBase(ctx.quarters);
     this.flops = new InstalledBase(ctx.quarters);
     this.powerDraw = new InstalledBase(ctx.quarters);
+    this.deliveries = new Deliveries(ctx);
     this.i = marketIndices(ctx);
     this.lever = { mandate: ctx.leverIndex("cn-domestic-mandate"), rejection: ctx.leverIndex("cn-import-rejection") };
     const o = ctx.observables;
@@ -106,9 +112,19 @@ export class MarketAgent implements Agent {
     this.powerDraw.reset(w.p(i.installedPowerAtStart), life);
     this.demandRate = w.p(i.demandAtStart);
     w.installedPowerGW = w.p(i.installedPowerAtStart);
+    this.deliveries.reset(w);
+    w.offeredUnits.fill(0);
   }
 
   step(w: World): void {
+    this.deliveries.offer(w.q, w.supplyUnits, w.offeredUnits);
+    // Apart, so that V8 optimises the clearing as it did on its own.
+    this.clear(w);
+    this.deliveries.afterDeployment(w.offeredUnits, w.deployedUnits, w.obs, this.obs.inTransit, this.obs.waiting);
+  }
+
+  /** Demand, imports, domestic supply and power meet: what each design deploys. */
+  private clear(w: World): void {
     const q = w.q;
     const n = this.h100e.length;
     if (q > 0) {
@@ -121,16 +137,15 @@ export class MarketAgent implements Agent {
 
     // Every array in locals: V8 then checks each once per call, not once per access.
     const { domestic, h100e, policyUnits, obsUnits, node, price, tflops } = this;
-    const { designActive: active, supplyUnits, unitPowerGW, deployedUnits, binding, obs, dieTerm, hbmTerm, packagingTerm, nodeLithoBound } = w;
+    const { designActive: active, supplyUnits, offeredUnits: offered, unitPowerGW, deployedUnits, binding, obs, dieTerm, hbmTerm, packagingTerm, nodeLithoBound } = w;
     const mandate = (w.lever[this.lever.mandate] as number) * this.mandateCoverage;
     const acceptance = this.acceptance * (1 - (w.lever[this.lever.rejection] as number));
     let importOffer = 0;
     let domesticSupply = 0;
     for (let d = 0; d < n; d++) {
-      if (!active[d]) continue;
       if (domestic[d]) {
-        domesticSupply += (supplyUnits[d] as number) * (h100e[d] as number);
-      } else {
+        domesticSupply += (offered[d] as number) * (h100e[d] as number);
+      } else if (active[d]) {
         const units = (supplyUnits[d] as number) * acceptance;
         policyUnits[d] = units;
         importOffer += units * (h100e[d] as number);
@@ -144,8 +159,8 @@ export class MarketAgent implements Agent {
 
     let powerNeed = 0;
     for (let d = 0; d < n; d++) {
-      if (!active[d]) continue;
-      const units = domestic[d] ? (supplyUnits[d] as number) * domesticFactor : (policyUnits[d] as number) * importFactor;
+      if (!active[d] && !domestic[d]) continue;
+      const units = domestic[d] ? (offered[d] as number) * domesticFactor : (policyUnits[d] as number) * importFactor;
       powerNeed += units * (unitPowerGW[d] as number);
     }
     const powerFactor = powerNeed > w.spareGW ? w.spareGW / powerNeed : 1;
@@ -158,7 +173,8 @@ export class MarketAgent implements Agent {
     let addedPower = 0;
     let revenueShare = 0;
     for (let d = 0; d < n; d++) {
-      if (!active[d]) {
+      // A domestic design past its end of life still deploys what was in transit, with no binding constraint.
+      if (!active[d] && !(domestic[d] && (offered[d] as number) > 0)) {
         deployedUnits[d] = 0;
         binding[d] = INACTIVE;
         obs[obsUnits[d] as number] = 0;
@@ -166,18 +182,21 @@ export class MarketAgent implements Agent {
       }
       let deployed: number;
       if (domestic[d]) {
-        const supply = supplyUnits[d] as number;
+        const supply = offered[d] as number;
         const demandTerm = supply * domesticFactor;
         const powerTerm = demandTerm * powerFactor;
         deployed = powerTerm;
-        binding[d] = domesticBinding(
-          dieTerm[d] as number,
-          hbmTerm[d] as number,
-          packagingTerm[d] as number,
-          demandTerm,
-          powerTerm,
-          (nodeLithoBound[node[d] as number] as number) === 1,
-        );
+        binding[d] = active[d]
+          ? domesticBinding(
+              dieTerm[d] as number,
+              hbmTerm[d] as number,
+              packagingTerm[d] as number,
+              supply,
+              demandTerm,
+              powerTerm,
+              (nodeLithoBound[node[d] as number] as number) === 1,
+            )
+          : INACTIVE;
         domesticUnits += deployed;
         addedDomestic += deployed * (h100e[d] as number);
       } else {
@@ -246,10 +265,12 @@ function registerMarketObservables(ctx: BuildContext) {
     installed: o.register("compute.installedH100e", "stock", "H100e", "Installed AI compute in China, in H100-equivalents, after retirements.", labelled("Installed AI compute", yearEnd("H100-equivalents"))),
     installedFlops: o.register("compute.installedFLOPS", "stock", "FLOPS", "Installed dense BF16 peak throughput in China.", labelled("Installed dense BF16 peak throughput", yearEnd("FLOPS"))),
     demand: o.register("demand.H100e", "flow", "H100e", "Demand for new AI compute in China.", labelled("Demand for new AI compute", perYear("H100-equivalents"))),
-    domesticSupply: o.register("supply.domesticH100e", "flow", "H100e", "Domestic accelerators that could ship before demand and power limits, in H100-equivalents.", labelled("Domestic supply before demand and power limits", perYear("H100-equivalents"))),
+    domesticSupply: o.register("supply.domesticH100e", "flow", "H100e", "Domestic accelerators offered to the market (delivered this quarter or waiting) before demand and power limits, in H100-equivalents.", labelled("Domestic supply before demand and power limits", perYear("H100-equivalents"))),
     revenueShare: o.register("imports.revenueSharePaidUSD", "flow", "USD", "Revenue share paid to the US government on imports.", labelled("Revenue share paid to the US on imports", perYear("USD"))),
     powerUsed: o.register("power.usedGW", "stock", "GW", "Facility power drawn by installed AI accelerators.", labelled("Power drawn by installed AI accelerators", yearEnd("GW"))),
     share: o.register("share.domestic", "ratio", "1", "Domestic share of AI accelerators deployed in China (units).", labelled("Domestic share of AI accelerators deployed", "share of units in the quarter")),
     shareCompute: o.register("share.domesticCompute", "ratio", "1", "Domestic share of AI compute added in China (H100-equivalents).", labelled("Domestic share of AI compute added", "share of H100-equivalents in the quarter")),
+    inTransit: o.register("packaged.inTransit", "stock", "accelerator", "Good domestic accelerators packaged and not yet delivered: in assembly and test, integration or shipment.", labelled("Domestic accelerators in assembly and delivery", yearEnd("units"))),
+    waiting: o.register("packaged.waiting", "stock", "accelerator", "Finished domestic accelerators delivered but not deployed (cut by demand or power), offered again.", labelled("Finished domestic accelerators waiting", yearEnd("units"))),
   };
 }

@@ -8,6 +8,7 @@ export const marketSchema = section({
   installedAtStart: quantity("H100e", "AI compute installed in China at 2024Q1."),
   installedPowerAtStart: quantity("GW", "Facility power drawn by that installed base."),
   serviceLife: duration("Service life of an accelerator: it retires this long after deployment."),
+  deliveryTime: duration("From a tested domestic accelerator to its deployment: server integration and burn-in, then shipment into use."),
   importAcceptance: fraction("Share of offered imports that buyers outside the mandate take when no rejection policy applies."),
   mandateCoverage: fraction("Share of demand from state-funded data centres, which the domestic mandate reserves for domestic chips."),
   revenueShare: fraction("Share of import revenue paid to the US government under the export licences."),

@@ -3,6 +3,7 @@ import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { labelled, perYear, yearEnd } from "../../metrics/labels.js";
 import { DomesticHbm, type DomesticHbmSetup } from "./domesticHbm.js";
+import { ForeignRation } from "./foreignRation.js";
 
 /**
  * Memory: HBM stacks by pool. The foreign pool starts with the stock China
@@ -11,7 +12,9 @@ import { DomesticHbm, type DomesticHbmSetup } from "./domesticHbm.js";
  * before the ban starts. Domestic stacks are made from the HBM wafers the
  * fabs started on DRAM nodes this quarter, which drew on the same scanners
  * as logic (domesticHbm.ts), and reach their generation's pool after the
- * wafer-to-stack time. Unused stacks carry over.
+ * wafer-to-stack time. Once the ban is in force the designs may draw
+ * only a ration of the foreign stock (foreignRation.ts). Unused stacks
+ * carry over.
  * Touches: world.hbmPool (stock), drawn down in `settle` by what the
  * designs agent booked as used.
  */
@@ -22,7 +25,8 @@ export class MemoryAgent implements Agent {
   private readonly i: ReturnType<typeof memoryIndices>;
   private readonly banLever: number;
   private readonly designs: number;
-  private readonly obs: { output: number; foreign: number; used: number; stock: number; dramWafers: number; perWafer: number };
+  private readonly obs: { output: number; foreign: number; used: number; stock: number; dramWafers: number; perWafer: number; foreignDrawn: number };
+  private readonly ration: ForeignRation;
   private readonly obsYield: Int32Array;
 
   constructor(ctx: BuildContext) {
@@ -31,6 +35,13 @@ export class MemoryAgent implements Agent {
     const setup = domesticSetup(ctx);
     this.domestic = new DomesticHbm(setup);
     this.banLever = ctx.leverIndex("us-hbm-ban");
+    this.ration = new ForeignRation({
+      pool: this.foreignPool,
+      lever: this.banLever,
+      banStart: this.i.banStart,
+      flowBeforeBan: this.i.foreignFlow,
+      cover: this.i.banCover,
+    });
     this.designs = ctx.designIds.length;
     const o = ctx.observables;
     this.obs = {
@@ -38,6 +49,7 @@ export class MemoryAgent implements Agent {
       foreign: o.register("hbm.foreignStock", "stock", "stack", "Foreign HBM stacks left in China's stockpile.", labelled("Foreign HBM stockpile", yearEnd("stacks"))),
       used: o.register("hbm.stacksUsed", "flow", "stack", "HBM stacks built into accelerators.", labelled("HBM stacks built into accelerators", perYear("stacks"))),
       stock: o.register("hbm.stock", "stock", "stack", "Unused HBM stacks of all origins and generations.", labelled("Unused HBM stacks", yearEnd("stacks"))),
+      foreignDrawn: o.register("hbm.foreignDrawn", "flow", "stack", "Foreign HBM stacks built into accelerators.", labelled("Foreign HBM stacks drawn", perYear("stacks"))),
       dramWafers: o.register("hbm.dramWafers", "flow", "wafer", "DRAM wafers started for HBM core dies in China, all DRAM nodes.", labelled("DRAM wafer starts for HBM", perYear("wafers"))),
       perWafer: o.register(
         "hbm.stacksPerWafer",
@@ -64,9 +76,17 @@ export class MemoryAgent implements Agent {
     w.hbmPool.fill(0);
     w.hbmPool[this.foreignPool] = w.p(this.i.foreignStock);
     this.domestic.reset(w.params);
+    this.ration.reset();
   }
 
   step(w: World): void {
+    this.produce(w);
+    // Apart, so that V8 optimises the production as it did on its own.
+    this.ration.apply(w);
+  }
+
+  /** Foreign inflow and domestic output, added to the pools. */
+  private produce(w: World): void {
     const i = this.i;
     const q = w.q;
     let inflow = w.p(i.foreignFlow) * (1 - (w.lever[this.banLever] as number));
@@ -91,7 +111,7 @@ export class MemoryAgent implements Agent {
     w.obs[this.obs.perWafer] = domestic.wafers > 0 ? domestic.stacks / domestic.wafers : 0;
   }
 
-  /** Designs book their use in world.hbmAllocation during their settle, which runs first. */
+  /** Designs booked the stacks they packaged in world.hbmAllocation; the foreign stacks held back return to the pool. */
   settle(w: World): void {
     // Arrays in locals: V8 then checks each once per call, not once per access.
     const { hbmPool: pool, hbmAllocation: allocation } = w;
@@ -104,7 +124,9 @@ export class MemoryAgent implements Agent {
       const left = (pool[p] as number) - take;
       pool[p] = left > 0 ? left : 0;
       used += take;
+      if (p === this.foreignPool) w.obs[this.obs.foreignDrawn] = take;
     }
+    pool[this.foreignPool] = (pool[this.foreignPool] as number) + this.ration.held;
     let stock = 0;
     for (let p = 0; p < pools; p++) stock += pool[p] as number;
     w.obs[this.obs.used] = used;
@@ -121,6 +143,7 @@ function memoryIndices(ctx: BuildContext) {
     foreignFlow: t.index(foreign.flowBeforeBan),
     rush: t.index(foreign.preBanRush),
     banStart: t.index(ctx.scenario.tree.levers["us-hbm-ban"].start),
+    banCover: t.index(foreign.banCover),
   };
 }
 

@@ -23,6 +23,7 @@ export const memorySchema = section({
     stockAtStart: quantity("stack", "Foreign HBM stacks held in China at 2024Q1."),
     flowBeforeBan: quantity("stack/quarter", "Foreign HBM stacks reaching China per quarter with no ban; us-hbm-ban blocks its strength's share."),
     preBanRush: quantity("stack", "Foreign stacks bought in the rush between the ban's announcement and its start, arriving in the quarter it starts."),
+    banCover: duration("How long the foreign stock held when us-hbm-ban starts is made to last: while the ban is in force, at most that stock divided by this cover is drawn per quarter, plus what leaks in."),
   }).describe("Foreign HBM: the stockpile in China and the inflow us-hbm-ban blocks."),
   domestic: section({
     waferToStack: duration("Time from a DRAM wafer start to finished stacks (front end, through-silicon vias, stacking and test)."),

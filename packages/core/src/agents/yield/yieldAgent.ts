@@ -1,23 +1,29 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
+import { DelayLine } from "../../model/delayLine.js";
+import { waterFill } from "../../model/waterFill.js";
 import type { World } from "../../model/world.js";
 import { shippingWeight } from "../../model/shipping.js";
 import { coreAreaOf, harvestAreas, harvestCoefficients, harvestedYieldOfTerms, harvestMoments, HARVEST_MOMENTS, MAX_SPARE_CORES } from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor } from "../../model/defectYield.js";
 import { diesPerWafer } from "../../model/diesPerWafer.js";
-import { designName, labelled, perYear } from "../../metrics/labels.js";
+import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 /** Room for the C - K + 1 harvesting terms of one design. */
 const TERMS = MAX_SPARE_CORES + 1;
 
 /**
- * Yield: turns each node's AI wafers into good dies. Wafers are split among
- * the designs shipping on the node by their wafer shares; each wafer holds
- * dies-per-wafer candidates (R1); a candidate is good with the harvested
- * negative-binomial yield at the node's learned defect density (R2, R4),
- * times the multi-patterning penalty for wafers patterned without EUV (R3)
- * and the parametric yield. Defect density learns from the node's
- * cumulative wafers. Touches: world.goodDies.
+ * Yield: turns each node's AI wafers into good dies. The wafers go to the
+ * designs whose plans asked for them (world.waferRequest), by
+ * water-filling on waferShare x shipping weight when the node has fewer
+ * than asked; each wafer holds dies-per-wafer candidates (R1); a candidate
+ * is good with the harvested negative-binomial yield at the node's learned
+ * defect density (R2, R4), times the multi-patterning penalty for wafers
+ * patterned without EUV (R3) and the parametric yield, all as they stand
+ * when the wafer starts. Defect density learns from the node's cumulative
+ * wafers. The dies come out of the fab one cycle time later (DelayLine);
+ * the line is primed with 2024Q1's starts, since the fabs ran through
+ * 2023. Touches: world.goodDies, diesInFab, goodDiesPerWafer.
  *
  * Steps every quarter of every run, so the parameters it reads are copied
  * into flat arrays in `reset`, together with everything that depends on
@@ -69,8 +75,19 @@ export class YieldAgent implements Agent {
   private readonly nodeD0: Float64Array;
   private readonly nodePatterning: Float64Array;
   private readonly weights: Float64Array;
-  private readonly nodeWeight: Float64Array;
   private readonly cumulativeWafers: Float64Array;
+  /** Per node: its cycle-time parameter (-1: none) and this run's value. */
+  private readonly pCycle: Int32Array;
+  private readonly cycle: Float64Array;
+  /** Per design: good dies and candidates in the fab, this quarter's wafers, priority, request and scratch. */
+  private readonly goodLine: DelayLine[];
+  private readonly candidateLine: DelayLine[];
+  private readonly wafers: Float64Array;
+  private readonly cap: Float64Array;
+  /** The designs made on each node: nodeMembers[n] holds nodeCount[n] of them. */
+  private readonly nodeMembers: Int32Array[];
+  private readonly nodeCount: Int32Array;
+  private readonly open: Uint8Array;
   private readonly pAlpha: number;
   private readonly pPerLayer: number;
   private readonly pDiameter: number;
@@ -79,6 +96,7 @@ export class YieldAgent implements Agent {
   private perLayer = 1;
   private readonly obsDies: Int32Array;
   private readonly obsCandidates: Int32Array;
+  private readonly obsInFab: number;
 
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
@@ -132,8 +150,16 @@ export class YieldAgent implements Agent {
     this.parametric = new Float64Array(nodeCount);
     this.nodeD0 = new Float64Array(nodeCount);
     this.nodePatterning = new Float64Array(nodeCount);
-    this.nodeWeight = new Float64Array(nodeCount);
     this.cumulativeWafers = new Float64Array(nodeCount);
+    this.nodeMembers = nodes.map((_node, m) => Int32Array.from(Array.from(this.nodeOf).flatMap((node, k) => (node === m ? [k] : []))));
+    this.nodeCount = Int32Array.from(this.nodeMembers, (list) => list.length);
+    this.pCycle = Int32Array.from(nodes, (node) => t.optionalIndex(node.cycleTime));
+    this.cycle = new Float64Array(nodeCount);
+    this.goodLine = domestic.map(() => new DelayLine(ctx.quarters));
+    this.candidateLine = domestic.map(() => new DelayLine(ctx.quarters));
+    this.wafers = new Float64Array(n);
+    this.cap = new Float64Array(n);
+    this.open = new Uint8Array(n);
     this.pAlpha = t.index(tree.yield.clustering);
     this.pPerLayer = t.index(tree.yield.perLayerYield);
     this.pDiameter = t.index(tree.yield.waferDiameter);
@@ -146,12 +172,19 @@ export class YieldAgent implements Agent {
     this.obsCandidates = Int32Array.from(this.designOf, (d) =>
       o.register(`candidates.${ctx.designIds[d]}`, "flow", "die", `Candidate dies of ${ctx.designIds[d]} on the wafers it was given.`, labelled(`${nameOf(d)} candidate dies`, perYear("dies"))),
     );
+    this.obsInFab = o.register("dies.inFab", "stock", "die", "Good domestic dies in wafers still in the fab (their yield as at the wafer start).", labelled("Domestic dies in the fab", yearEnd("dies")));
   }
 
   reset(w: World): void {
     const p = w.params;
     this.cumulativeWafers.fill(0);
     w.goodDies.fill(0);
+    w.diesInFab.fill(0);
+    w.goodDiesPerWafer.fill(0);
+    for (let k = 0; k < this.goodLine.length; k++) {
+      (this.goodLine[k] as DelayLine).reset();
+      (this.candidateLine[k] as DelayLine).reset();
+    }
     this.alpha = p[this.pAlpha] as number;
     this.perLayer = p[this.pPerLayer] as number;
     const diameter = p[this.pDiameter] as number;
@@ -188,59 +221,72 @@ export class YieldAgent implements Agent {
       this.learning[n] = p[this.pLearning[n] as number] as number;
       this.extra[n] = p[this.pExtra[n] as number] as number;
       this.parametric[n] = p[this.pParametric[n] as number] as number;
+      const cycle = this.pCycle[n] as number;
+      this.cycle[n] = cycle < 0 ? 0 : (p[cycle] as number);
     }
   }
 
+  /*
+   * In two parts, each too large for V8 to inline into the step, so each is
+   * optimised on its own with room to inline the small functions it calls
+   * (a number passed to or returned from a call not inlined is boxed).
+   */
   step(w: World): void {
-    const q = w.q;
-    // Every array in locals: V8 then checks each once per call, not once per access.
-    const { designOf, nodeOf, share, launch, end, ramp, weights, nodeWeight, dpw, terms, coefficients, areas, moments, coreArea } = this;
-    const { nodeD0, nodePatterning, parametric, cumulativeWafers, obsDies, obsCandidates } = this;
-    const { goodDies, obs, nodeAiWafers } = w;
-    const designs = designOf.length;
-    // A few nodes: a loop beats a fill() call.
-    for (let n = 0; n < nodeWeight.length; n++) nodeWeight[n] = 0;
-    for (let k = 0; k < designs; k++) {
-      const weight = (share[k] as number) * shippingWeight(q, launch[k] as number, end[k] as number, ramp[k] as number);
-      weights[k] = weight;
-      const n = nodeOf[k] as number;
-      nodeWeight[n] = (nodeWeight[n] as number) + weight;
-    }
-    for (let n = 0; n < nodeWeight.length; n++) {
-      if (!((nodeWeight[n] as number) > 0)) continue;
-      nodeD0[n] = learnedDefectDensity(
-        this.d0Start[n] as number,
-        this.d0Floor[n] as number,
-        cumulativeWafers[n] as number,
-        this.learning[n] as number,
-      );
+    this.yields(w);
+    this.startWafers(w);
+  }
+
+  /** Each node's defect density and patterning factor, and the good dies a wafer started now gives each design (world.goodDiesPerWafer). */
+  private yields(w: World): void {
+    const { designOf, nodeOf, dpw, terms, coefficients, areas, moments, coreArea, nodeD0, nodePatterning, parametric, nodeCount, cumulativeWafers } = this;
+    for (let n = 0; n < nodeCount.length; n++) {
+      if (!nodeCount[n]) continue;
+      nodeD0[n] = learnedDefectDensity(this.d0Start[n] as number, this.d0Floor[n] as number, cumulativeWafers[n] as number, this.learning[n] as number);
       nodePatterning[n] = multiPatterningFactor(this.perLayer, this.extra[n] as number, w.nodeEuvFraction[n] as number);
     }
+    const perWafer = w.goodDiesPerWafer;
     const alpha = this.alpha;
-    for (let k = 0; k < designs; k++) {
+    for (let k = 0; k < designOf.length; k++) {
       const n = nodeOf[k] as number;
-      const total = nodeWeight[n] as number;
-      const wafers = total > 0 ? ((nodeAiWafers[n] as number) * (weights[k] as number)) / total : 0;
-      const candidates = wafers * (dpw[k] as number);
-      let good = 0;
-      if (candidates > 0) {
-        const random = harvestedYieldOfTerms(
-          coefficients,
-          moments,
-          areas,
-          k * TERMS,
-          k * HARVEST_MOMENTS,
-          terms[k] as number,
-          coreArea[k] as number,
-          nodeD0[n] as number,
-          alpha,
-        );
-        good = candidates * random * (nodePatterning[n] as number) * (parametric[n] as number);
-      }
-      goodDies[designOf[k] as number] = good;
-      obs[obsDies[k] as number] = good;
-      obs[obsCandidates[k] as number] = candidates;
+      const random = harvestedYieldOfTerms(coefficients, moments, areas, k * TERMS, k * HARVEST_MOMENTS, terms[k] as number, coreArea[k] as number, nodeD0[n] as number, alpha);
+      perWafer[designOf[k] as number] = (dpw[k] as number) * random * (nodePatterning[n] as number) * (parametric[n] as number);
     }
+  }
+
+  /** Each node's AI wafers to the designs that asked (by priority if short); what comes out a cycle time after its start. */
+  private startWafers(w: World): void {
+    const q = w.q;
+    const { designOf, nodeOf, share, launch, end, ramp, weights, cycle, wafers, cap, open, nodeMembers, nodeCount } = this;
+    const { dpw, goodLine, candidateLine, obsDies, obsCandidates, cumulativeWafers } = this;
+    const { goodDies, obs, goodDiesPerWafer, diesInFab } = w;
+    for (let k = 0; k < designOf.length; k++) {
+      weights[k] = (share[k] as number) * shippingWeight(q + (cycle[nodeOf[k] as number] as number), launch[k] as number, end[k] as number, ramp[k] as number);
+      cap[k] = w.waferRequest[designOf[k] as number] as number;
+    }
+    for (let n = 0; n < nodeCount.length; n++) {
+      if (!nodeCount[n]) continue;
+      waterFill(w.nodeAiWafers, n, weights, cap, wafers, open, nodeMembers[n] as Int32Array, nodeCount[n] as number);
+    }
+    let inFab = 0;
+    for (let k = 0; k < designOf.length; k++) {
+      const d = designOf[k] as number;
+      const started = wafers[k] as number;
+      const delay = cycle[nodeOf[k] as number] as number;
+      const good = goodLine[k] as DelayLine;
+      const candidates = candidateLine[k] as DelayLine;
+      // Wafers started in 2023 come out as 2024Q1's would: in 2024Q1 the line is filled as DelayLine.prime
+      // would, through the call every quarter makes, which V8 inlines (a rare call would box the numbers).
+      for (let at = q === 0 ? -Math.ceil(delay) - 1 : q; at <= q; at++) {
+        good.put(at, started * (goodDiesPerWafer[d] as number), delay);
+        candidates.put(at, started * (dpw[k] as number), delay);
+      }
+      goodDies[d] = good.take(q);
+      diesInFab[d] = good.pending;
+      obs[obsDies[k] as number] = goodDies[d] as number;
+      obs[obsCandidates[k] as number] = candidates.take(q);
+      inFab += diesInFab[d] as number;
+    }
+    obs[this.obsInFab] = inFab;
     // Learning counts the wafers of the quarter just made, for the next one.
     for (let n = 0; n < cumulativeWafers.length; n++) {
       cumulativeWafers[n] = (cumulativeWafers[n] as number) + (w.nodeWafers[n] as number);

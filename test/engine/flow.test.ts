@@ -1,0 +1,287 @@
+import { compileModel, runMonteCarlo, type AgentName, type CompiledModel, type Override } from "@chipsim/core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { resolve } from "../helpers/scenario.js";
+
+/**
+ * The flow from wafer start to deployment, one agent at a time, with hand
+ * values: the baseline's agents on a world whose inputs and parameters the
+ * test sets (dates and durations in quarters from 2024Q1). Every design
+ * but the ones a test names launches far past the horizon, so it takes no
+ * share of anything.
+ */
+let model: CompiledModel;
+const w = () => model.world;
+const agent = (name: AgentName) => {
+  const found = model.agents.find((a) => a.name === name);
+  if (!found) throw new Error(`no agent ${name}`);
+  return found;
+};
+const set = (path: string, value: number) => {
+  const i = model.table.indexOfPath(path);
+  if (i === undefined) throw new Error(`no parameter ${path}`);
+  w().params[i] = value;
+};
+const design = (id: string) => model.context.designIds.indexOf(id);
+const pool = (id: string) => model.context.hbmPools.findIndex((p) => p.id === id);
+const observable = (id: string) => w().obs[model.observables.indexOf(id) as number] as number;
+
+/** Only these designs ship: launched long ago, at full volume, with no end of life. */
+function onlyDesigns(...ids: string[]): void {
+  for (const id of model.context.designIds) {
+    set(`designs.${id}.launch`, ids.includes(id) ? -10 : 1000);
+    if (model.table.indexOfPath(`designs.${id}.endOfLife`) !== undefined) set(`designs.${id}.endOfLife`, 1000);
+    if (model.table.indexOfPath(`designs.${id}.rampTime`) !== undefined) set(`designs.${id}.rampTime`, 0);
+  }
+}
+
+/** 910B and 910C as the tests want them: 1 and 2 dies, 4 and 8 stacks, 30 and 15 packages a wafer, priority 1:2, every package good. */
+function ascends(): void {
+  onlyDesigns("ascend-910b", "ascend-910c");
+  set("designs.ascend-910b.waferShare", 1);
+  set("designs.ascend-910c.waferShare", 2);
+  set("designs.ascend-910c.hbmStacks", 8);
+  set("designs.ascend-910b.packagesPerInterposerWafer", 30);
+  set("designs.ascend-910c.packagesPerInterposerWafer", 15);
+  set("designs.ascend-910c.packageYield", 1);
+  set("packaging.yield", 1);
+  set("planning.dieWriteOffPerYear", 0);
+  set("dieBanks.tsmc-ascend.inflowPerYearWithoutBan", 0);
+}
+
+function quarter(q: number, ...names: AgentName[]): void {
+  w().beginQuarter(q);
+  for (const name of names) agent(name).step(w());
+}
+
+function build(overrides: Override[] = []): void {
+  model = compileModel(resolve("baseline", overrides));
+  // One run leaves every parameter with a drawn value; the tests then set the ones they read.
+  runMonteCarlo(model, { runs: 1, seed: 1 });
+  // The world as the run left it, cleared where the tests read it.
+  for (const a of [w().lever, w().hbmPool, w().goodDies, w().dieStock, w().bankDies, w().diesInFab, w().goodDiesPerWafer, w().nodeWafers, w().nodeEuvFraction]) a.fill(0);
+}
+
+beforeEach(() => build());
+
+describe("designs: the die bank, priorities and obsolescence", () => {
+  it("shares a die bank between the 910B and the 910C by priority, and books dies and stacks at packaging", () => {
+    ascends();
+    set("dieBanks.tsmc-ascend.dies", 3000);
+    agent("designs").reset(w());
+    w().hbmPool[pool("foreign-hbm2e")] = 100_000;
+    w().interposerWafers = 1e6;
+    quarter(0, "designs");
+    // Claims 1:2 of 3,000 dies: 1,000 for the 910B (1,000 packages) and 2,000 for the 910C (1,000 packages).
+    const b = design("ascend-910b");
+    const c = design("ascend-910c");
+    expect(w().supplyUnits[b]).toBeCloseTo(1000, 9);
+    expect(w().supplyUnits[c]).toBeCloseTo(1000, 9);
+    expect(w().bankDies[0]).toBeCloseTo(0, 9);
+    expect(observable("dies.packaged")).toBeCloseTo(3000, 9);
+    // Stacks booked when packaged: 1,000 x 4 and 1,000 x 8 from the foreign pool.
+    const pools = w().hbmPool.length;
+    expect(w().hbmAllocation[b * pools + pool("foreign-hbm2e")]).toBeCloseTo(4000, 9);
+    expect(w().hbmAllocation[c * pools + pool("foreign-hbm2e")]).toBeCloseTo(8000, 9);
+  });
+
+  it("hands stacks one design cannot use to the other, and names HBM as what binds the one it cut", () => {
+    ascends();
+    set("dieBanks.tsmc-ascend.dies", 0);
+    agent("designs").reset(w());
+    const b = design("ascend-910b");
+    const c = design("ascend-910c");
+    // The 910B holds 200 dies, the 910C 10,000; 4,000 stacks and slots to spare.
+    w().goodDies[b] = 200;
+    w().goodDies[c] = 10_000;
+    w().hbmPool[pool("foreign-hbm2e")] = 4000;
+    w().interposerWafers = 1e6;
+    quarter(0, "designs");
+    // Priority 1:2 offers 1,333 and 2,667 stacks; the 910B needs only 200 x 4 = 800, so the 910C gets 3,200 (400 packages).
+    expect(w().supplyUnits[b]).toBeCloseTo(200, 9);
+    expect(w().supplyUnits[c]).toBeCloseTo(400, 9);
+    expect(w().dieTerm[b]).toBeCloseTo(200, 9);
+    expect(w().hbmTerm[c]).toBeCloseTo(400, 9);
+    expect(w().dieStock[c]).toBeCloseTo(10_000 - 800, 9);
+  });
+
+  it("writes off the dies of a design past its end of life, a bank whose designs are all past theirs, and the yearly share", () => {
+    // The baseline's 910C has no end of life: give it one.
+    build([{ path: "designs.ascend-910c.endOfLife", value: "2030Q1" }]);
+    ascends();
+    set("dieBanks.tsmc-ascend.dies", 1000);
+    set("designs.ascend-910b.endOfLife", 2);
+    set("designs.ascend-910c.endOfLife", 3);
+    set("planning.dieWriteOffPerYear", 0.4);
+    agent("designs").reset(w());
+    const b = design("ascend-910b");
+    // No stacks: nothing is packaged, and the dies wait. A tenth of what waited is lost each quarter
+    // (0.4 a year, a quarter at a time): 100 of the bank's 1,000 in 2024Q1.
+    w().interposerWafers = 1e6;
+    w().goodDies[b] = 500;
+    quarter(0, "designs");
+    expect(w().dieStock[b]).toBe(500);
+    expect(observable("dies.writtenOff")).toBeCloseTo(100, 9);
+    // 2024Q2: 50 of the 910B's 500 and 90 of the bank's 900.
+    w().goodDies[b] = 0;
+    quarter(1, "designs");
+    expect(observable("dies.writtenOff")).toBeCloseTo(140, 9);
+    expect(w().dieStock[b]).toBeCloseTo(450, 9);
+    // 2024Q3: the 910B is past its end of life: all its 450 go; the bank loses its tenth (81), as the 910C still ships.
+    quarter(2, "designs");
+    expect(observable("dies.writtenOff")).toBeCloseTo(450 + 81, 9);
+    expect(w().dieStock[b]).toBe(0);
+    expect(w().bankDies[0]).toBeCloseTo(729, 9);
+    // 2024Q4: no design may use the bank any more: all of it goes.
+    quarter(3, "designs");
+    expect(observable("dies.writtenOff")).toBeCloseTo(729, 9);
+    expect(w().bankDies[0]).toBe(0);
+  });
+});
+
+describe("planning: wafer starts ordered up to the expected use", () => {
+  it("expects what HBM and slots allow without dies, and orders the shortfall of its die position", () => {
+    onlyDesigns("ascend-910b");
+    set("designs.ascend-910b.packagesPerInterposerWafer", 30);
+    set("nodes.n7.cycleTime", 1.2);
+    set("planning.inventoryCover", 0.6);
+    agent("planning").reset(w());
+    // Before the first plan the lines run on 2023's plans: their whole AI share.
+    expect(w().nodeAiRequest[0]).toBe(Infinity);
+    const b = design("ascend-910b");
+    // 4,000 stacks (1,000 packages of 4) and 100 interposer wafers (3,000 packages): 1,000 dies a quarter.
+    w().hbmPool[pool("foreign-hbm2e")] = 4000;
+    w().interposerWafers = 100;
+    w().dieStock[b] = 500;
+    w().bankDies[0] = 0;
+    w().diesInFab[b] = 1200;
+    w().goodDiesPerWafer[b] = 25;
+    quarter(0, "planning");
+    // Target 1,000 x (1 + 1.2 + 0.6) = 2,800; 500 on hand and 1,200 in the fab: 1,100 dies, 44 wafers.
+    expect(w().waferRequest[b]).toBeCloseTo(44, 9);
+    expect(w().nodeAiRequest[0]).toBeCloseTo(44, 9);
+    expect(observable("wafers.requested")).toBeCloseTo(44, 9);
+    // A die bank it may use counts as dies on hand.
+    w().bankDies[0] = 2000;
+    quarter(1, "planning");
+    expect(w().waferRequest[b]).toBe(0);
+  });
+
+  it("starts wafers a cycle time ahead of launch and none for dies that would come out after the end of life", () => {
+    onlyDesigns("ascend-910b");
+    set("nodes.n7.cycleTime", 1);
+    const b = design("ascend-910b");
+    w().hbmPool[pool("foreign-hbm2e")] = 4000;
+    w().interposerWafers = 100;
+    w().goodDiesPerWafer[b] = 25;
+    // Launch in 2024Q3 (2): at the end of 2024Q1 the plan is for 2024Q2's starts, out in 2024Q3.
+    set("designs.ascend-910b.launch", 2);
+    agent("planning").reset(w());
+    quarter(0, "planning");
+    expect(w().waferRequest[b]).toBeGreaterThan(0);
+    // End of life in 2024Q3 (2): dies started in 2024Q2 would come out after it.
+    set("designs.ascend-910b.launch", -10);
+    set("designs.ascend-910b.endOfLife", 2);
+    agent("planning").reset(w());
+    quarter(0, "planning");
+    expect(w().waferRequest[b]).toBe(0);
+  });
+});
+
+describe("fabs: AI wafers as the plans ask", () => {
+  it("starts at most what the plans ask on a node and releases the rest of its AI share", () => {
+    w().duvExposures = 1e12;
+    w().euvExposures = 0;
+    agent("fabs").reset(w());
+    quarter(0, "fabs");
+    const capacity = w().nodeAiWafers[0] as number;
+    expect(capacity).toBeGreaterThan(0);
+    expect(observable("wafers.aiReleased")).toBe(0);
+    agent("fabs").reset(w());
+    w().nodeAiRequest[0] = capacity / 4;
+    quarter(0, "fabs");
+    expect(w().nodeAiWafers[0]).toBeCloseTo(capacity / 4, 9);
+    expect(observable("wafers.aiReleased")).toBeCloseTo((capacity * 3) / 4, 6);
+    expect(observable("wafers.ai")).toBeCloseTo(capacity / 4, 9);
+  });
+});
+
+describe("lags", () => {
+  it("yield: dies come out a cycle time after their wafers start, the line primed with 2024Q1's starts", () => {
+    onlyDesigns("ascend-910b");
+    set("nodes.n7.cycleTime", 1.5);
+    agent("yield").reset(w());
+    const b = design("ascend-910b");
+    const out: number[] = [];
+    for (let q = 0; q < 4; q++) {
+      // 1,000 wafers asked for and started in 2024Q1, none after.
+      w().waferRequest.fill(q === 0 ? 1000 : 0);
+      w().nodeAiWafers.fill(q === 0 ? 1000 : 0);
+      quarter(q, "yield");
+      out.push((w().goodDies[b] as number) / (w().goodDiesPerWafer[b] as number));
+    }
+    // A wafer started in quarter q comes out half in q + 1, half in q + 2; those of 2023 (primed) as 2024Q1's.
+    expect(out.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([1000, 1000, 500, 0]);
+  });
+
+  it("market: packages arrive after assembly and delivery, and what cannot be deployed waits", () => {
+    onlyDesigns("ascend-910b");
+    set("packaging.assemblyTime", 0.5);
+    set("market.deliveryTime", 1);
+    set("market.demandAtStart", 1e12);
+    set("market.demandGrowth", 0);
+    agent("market").reset(w());
+    const b = design("ascend-910b");
+    w().designActive.fill(0);
+    w().designActive[b] = 1;
+    w().spareGW = 1e9;
+    const deployed: number[] = [];
+    for (let q = 0; q < 4; q++) {
+      w().supplyUnits.fill(0);
+      w().supplyUnits[b] = q === 0 ? 1000 : 0;
+      quarter(q, "market");
+      deployed.push(w().deployedUnits[b] as number);
+    }
+    // Packaged in quarter q, out half in q + 1 and half in q + 2; 2023's packages (primed) as 2024Q1's.
+    expect(deployed.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([1000, 1000, 500, 0]);
+
+    // Power for 300 units a quarter only: the rest of what arrives waits and is offered again.
+    agent("market").reset(w());
+    const perUnit = w().unitPowerGW[b] as number;
+    const waiting: number[] = [];
+    for (let q = 0; q < 3; q++) {
+      w().supplyUnits[b] = q === 0 ? 1000 : 0;
+      w().spareGW = 300 * perUnit;
+      quarter(q, "market");
+      expect(w().deployedUnits[b]).toBeCloseTo(300, 6);
+      waiting.push(Math.round(observable("packaged.waiting")));
+    }
+    // Offered 1,000, then 1,000 + 700 waiting, then 500 + 1,400.
+    expect(waiting).toEqual([700, 1400, 1600]);
+  });
+});
+
+describe("memory: the foreign stockpile after the ban", () => {
+  it("lets the designs draw the stock at the ban / cover each quarter and keeps the rest", () => {
+    set("memory.foreign.stockAtStart", 8000);
+    set("memory.foreign.flowBeforeBan", 0);
+    set("memory.foreign.preBanRush", 0);
+    set("memory.foreign.banCover", 4);
+    set("levers.us-hbm-ban.start", 0);
+    agent("memory").reset(w());
+    const foreign = pool("foreign-hbm2e");
+    w().lever[model.context.leverIndex("us-hbm-ban")] = 1;
+    w().hbmAllocation.fill(0);
+    quarter(0, "memory");
+    expect(w().hbmPool[foreign]).toBe(2000);
+    // A design draws 1,500 of the 2,000; the 6,000 held back return to the pool.
+    const b = design("ascend-910b");
+    w().hbmAllocation[b * w().hbmPool.length + foreign] = 1500;
+    agent("memory").settle?.(w());
+    expect(w().hbmPool[foreign]).toBe(6500);
+    expect(observable("hbm.foreignDrawn")).toBe(1500);
+    expect(observable("hbm.foreignStock")).toBe(6500);
+    w().hbmAllocation.fill(0);
+    quarter(1, "memory");
+    expect(w().hbmPool[foreign]).toBe(2000);
+  });
+});
