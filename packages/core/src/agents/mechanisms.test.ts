@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ConstraintCode } from "../model/constraints.js";
-import { shippingWeight } from "../model/shipping.js";
 import { allocateHbm, hbmScratch } from "../model/hbmAllocation.js";
 import { PackagingShare } from "../model/packagingShare.js";
 import { ForeignRation } from "./memory/foreignRation.js";
