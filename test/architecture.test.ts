@@ -87,7 +87,7 @@ describe("architecture", () => {
     };
 
     it("exports one definition from each agent folder's index.ts, and its zod-free engine part from engine.ts", () => {
-      expect(folders.length).toBe(9);
+      expect(folders.length).toBe(10);
       for (const name of folders) {
         const index = readFileSync(join(agentsDir, name, "index.ts"), "utf8");
         expect(index.match(/^export /gm), `agents/${name}/index.ts`).toHaveLength(1);
@@ -124,7 +124,7 @@ describe("architecture", () => {
       const model = readFileSync(join(root, "docs/model.md"), "utf8");
       const sentence = /every agent steps in the order ([a-z,\s]+);/.exec(model)?.[1] as string;
       const documented = sentence.split(/,\s*/).map((name) => name.trim());
-      expect(documented).toHaveLength(9);
+      expect(documented).toHaveLength(10);
       expect([...documented].sort()).toEqual([...folders].sort());
       expect(listed("registry.ts", "AGENTS", "Engine")).toEqual(documented);
       expect(listed("sections.ts", "AGENT_DEFINITIONS", "Definition")).toEqual(documented);

@@ -5,7 +5,7 @@ import { AGENT_DEFINITIONS } from "./sections.js";
 
 describe("agent registry", () => {
   it("lists the whole definitions in step order, each carrying its engine part", () => {
-    expect(STEP_ORDER).toEqual(["policy", "lithography", "fabs", "yield", "memory", "packaging", "designs", "power", "market"]);
+    expect(STEP_ORDER).toEqual(["policy", "lithography", "fabs", "yield", "memory", "packaging", "designs", "power", "market", "planning"]);
     expect(AGENT_DEFINITIONS.map((d) => d.name)).toEqual(STEP_ORDER);
     AGENT_DEFINITIONS.forEach((definition, i) => {
       const engine = AGENTS[i];
@@ -30,6 +30,7 @@ describe("agent registry", () => {
       designs: "designs",
       power: "power",
       market: "market",
+      planning: "planning",
     });
     const own = ["id", "title", "description", "question", "changes", "extends", "horizon", "runs", "seed", "bibliography", "correlations"];
     expect(Object.keys(scenarioSchema.shape).sort()).toEqual([...own, ...Object.keys(owners)].sort());
