@@ -76,7 +76,7 @@ export class MemoryAgent implements Agent {
     w.hbmPool[this.foreignPool] = w.p(this.i.foreignStock);
     this.pipeline.reset(w.p(this.i.wafersAtStart));
     this.plannedOrdered = 0;
-    this.ration.reset();
+    this.ration.reset(w);
   }
 
   step(w: World): void {
