@@ -38,7 +38,7 @@ describe("charts and the report", () => {
 
   it("writes one self-contained HTML report with every chart and every parameter, fetching nothing", async () => {
     const dir = tempDir();
-    const r = await chipsim(["report", "baseline", "--compare", "h200-open-door", "--runs", "60", "--out", join(dir, "report.html")]);
+    const r = await chipsim(["report", "baseline", "--compare", "hbm-chokehold", "--runs", "60", "--out", join(dir, "report.html")]);
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, "report.html"), "utf8");
     expect(html.match(/<svg[\s>]/g)).toHaveLength(10);
@@ -48,7 +48,7 @@ describe("charts and the report", () => {
     const params = resolve("baseline").params;
     for (const p of params) expect(html, p.path).toContain(`<th scope="row">${p.path}</th>`);
     expect(html).toContain("TokenRing AI, &quot;China&#39;s &quot;Manhattan Project&quot; Unveils EUV Prototype");
-    expect(html).toContain("h200-open-door - baseline");
+    expect(html).toContain("hbm-chokehold - baseline");
   });
 
   it("writes the same page on one thread and on three, and refuses a bad --workers", async () => {

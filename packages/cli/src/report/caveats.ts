@@ -7,11 +7,13 @@ import { escapeHtml } from "./html.js";
  * item per item there (a test keeps the count in step).
  */
 export const KNOWN_LIMITS: readonly string[] = [
-  "Near-term domestic volumes run high: the backtest puts the baseline's Huawei output for 2024-2025 at about twice the reported figures, and its 2024 domestic share above the 34% estimate. The model packages every die the constraints allow (no commercial holding back, no ramp problems beyond yield), so read near-term domestic volumes as the upper part of the plausible range.",
+  "Near-term domestic volumes run high: the backtest puts the baseline's Huawei output for 2024-2025 well above the reported figures, and its 2024 domestic share above the 34% estimate. Before the bans the model uses every banked die and foreign HBM stack the constraints allow (the 910B drains the TSMC die bank in 2024-25, where the reporting has it and most foreign HBM held into 2025-26), so read near-term domestic volumes as the upper part of the plausible range.",
   "Once the foreign HBM stockpile is gone, output follows the total of HBM stacks, and designs built for HBM2E may use CXMT's HBM2 (an assumption): a delay to HBM3 shifts output between designs more than it cuts it.",
   "HBM binds in most quarters from 2026, and the binding-constraint shares name HBM even where scanner capacity cut the DRAM lines that make it (litho.dramWafersCut says how much): scenarios that change lithography reach accelerators through HBM.",
-  "When DUV binds, every node's wafer starts are cut alike, so logic capacity added without scanners takes scanner time from HBM's DRAM lines and can lower output.",
-  "Within a quarter, shared capacity is allocated once, in the order dies, packaging, HBM; a design that cannot use its share does not hand it on until the next quarter.",
+  "When DUV binds, every node's wafer starts are cut alike: phone and other chips take scanner time from HBM's DRAM lines in proportion to their exposures (AI capacity no plan asks for is not started and takes none).",
+  "Within a quarter, slots are shared before HBM; when both are short, slots a design's HBM share cannot fill are not handed on until the next quarter.",
+  "Plans expect this quarter's HBM and slots to last: dies run above their cover for a few quarters while a stock is drawn down or a design ends, and a design that needs HBM3 starts wafers only once HBM3 stacks exist.",
+  "HBM goes by priority (waferShare), not by what each package needs: Huawei's designs, with the most stacks a package, take most of it, so the same stacks make fewer but larger accelerators.",
   "The gallium, germanium and rare-earth controls have no direct effect on Chinese production; they matter only through triggers.",
   "One currency rate (0.14 USD per yuan), and one PUE and server overhead for all of China's data centres.",
 ];

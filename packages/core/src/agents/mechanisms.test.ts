@@ -192,6 +192,7 @@ describe("foreign HBM ration", () => {
     const w = new World({ quarters: 12, params: 3, observables: 0, levers: 1, nodes: 0, designs: 0, hbmPools: 1, dieBanks: 0 });
     w.params.set([3.99, 1000, 4]);
     const r = new ForeignRation({ pool: 0, lever: 0, banStart: 0, flowBeforeBan: 1, cover: 2 });
+    r.reset(w);
     const draw = (q: number, strength: number, stock: number) => {
       w.q = q;
       w.lever[0] = strength;
@@ -210,8 +211,8 @@ describe("foreign HBM ration", () => {
     // The lever off (lifted): no ration.
     expect(draw(8, 0, 9000)).toEqual([9000, 0]);
     // No cover: no ration either.
-    r.reset();
     w.params[2] = 0;
+    r.reset(w);
     expect(draw(4, 1, 8000)).toEqual([8000, 0]);
   });
 });

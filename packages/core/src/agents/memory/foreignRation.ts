@@ -10,17 +10,24 @@ import type { World } from "../../model/world.js";
  * the ban, or with the lever off, the whole stock is available.
  */
 export class ForeignRation {
-  /** The foreign stock when rationing began (-1 until then), and the stacks held back this quarter. */
-  private readonly state = Float64Array.of(-1, 0);
+  /**
+   * The foreign stock when rationing began (-1 until then), the stacks held
+   * back this quarter, and this run's ban start, blocked flow and cover.
+   */
+  private readonly state = Float64Array.of(-1, 0, 0, 0, 0);
 
   constructor(
     /** The foreign pool, the us-hbm-ban lever, and the parameters: the ban's start, the flow it blocks, the cover. */
     private readonly at: { readonly pool: number; readonly lever: number; readonly banStart: number; readonly flowBeforeBan: number; readonly cover: number },
   ) {}
 
-  reset(): void {
-    this.state[0] = -1;
-    this.state[1] = 0;
+  reset(w: World): void {
+    const { at, state } = this;
+    state[0] = -1;
+    state[1] = 0;
+    state[2] = w.p(at.banStart);
+    state[3] = w.p(at.flowBeforeBan);
+    state[4] = w.p(at.cover);
   }
 
   /** Stacks held back from the designs this quarter. */
@@ -31,13 +38,13 @@ export class ForeignRation {
   /**
    * Cuts the foreign pool (this quarter's inflow already in it) to what the
    * designs may draw this quarter, keeping the rest back. Reads what it
-   * needs from the world: numbers passed to or returned from a call V8
-   * does not inline are boxed on the heap.
+   * needs from the world and its state: numbers passed to or returned from
+   * a call V8 does not inline are boxed on the heap.
    */
   apply(w: World): void {
     const { at, state } = this;
     const strength = w.lever[at.lever] as number;
-    if (w.q < w.p(at.banStart) || !(strength > 0)) {
+    if (w.q < (state[2] as number) || !(strength > 0)) {
       state[1] = 0;
       return;
     }
@@ -45,8 +52,8 @@ export class ForeignRation {
     const stock = pool[at.pool] as number;
     if ((state[0] as number) < 0) state[0] = stock;
     // What leaked in this quarter through the unenforced share of the ban.
-    const leak = w.p(at.flowBeforeBan) * (1 - strength);
-    const cover = w.p(at.cover);
+    const leak = (state[3] as number) * (1 - strength);
+    const cover = state[4] as number;
     // No cover, no ration. (Written without Infinity, which V8 would box here.)
     let available = stock;
     if (cover > 0) {

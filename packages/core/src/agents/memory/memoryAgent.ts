@@ -76,7 +76,7 @@ export class MemoryAgent implements Agent {
     w.hbmPool.fill(0);
     w.hbmPool[this.foreignPool] = w.p(this.i.foreignStock);
     this.domestic.reset(w.params);
-    this.ration.reset();
+    this.ration.reset(w);
   }
 
   step(w: World): void {
