@@ -48,12 +48,12 @@ export interface StockBound {
 }
 
 /** Every domestic design's good dies made, for behaviours of dies whatever design makes them. */
-const DOMESTIC_DIES = ["ascend-910b", "ascend-910c", "ascend-950", "cambricon-590", "metax-c500", "metax-c600", "kunlun-p800", "kunlun-m100", "kunlun-m300"].map((d) => `dies.${d}`).join(" + ");
+/** The good dies of the designs made on N+3 (node n5). */
+const N3_DIES = ["ascend-950", "ascend-960"].map((d) => `dies.${d}`).join(" + ");
 
 /** Compute dies in the domestic accelerators deployed, by designer. */
 const DOMESTIC_DIES_DEPLOYED = ["huawei", "cambricon", "metax", "baidu"].map((d) => `designer.${d}.dies`).join(" + ");
 
-const EUV_AND_MEMORY = "memory on the shared lithography toolset; nodes that EUV opens";
 
 export const BEHAVIOURS: readonly Behaviour[] = [
   {
@@ -84,13 +84,13 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     why: "A higher starting defect density on N+2 lowers the die yield of the 665 mm2 910B, so the same wafers give fewer good dies.",
   },
   {
-    id: "n7-defects-cut-910c-dies",
+    id: "n7-defects-more-ai-wafers",
     change: "nodes.n7.d0AtStart=0.75 cm^-2",
-    metric: "dies.ascend-910c",
+    metric: "wafers.ai",
     year: 2025,
-    direction: "down",
+    direction: "up",
     minSize: 0.1,
-    why: "The 910C's dies are the 910B's on the same node: more defects, lower yield, fewer good dies a wafer.",
+    why: "Plans start wafers for the dies HBM and packaging can use: at a higher defect density each wafer gives fewer good dies, so more AI wafers start where the lines have capacity (the 910C's good dies fall by less than its yield).",
   },
   {
     id: "hbm-ban-lifted-more-stacks",
@@ -152,7 +152,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     metric: "hbm.domesticOutput",
     year: 2029,
     direction: "up",
-    minSize: 0.2,
+    minSize: 0.1,
     why: "The package's HBM share funds more DRAM wafers for HBM, so more domestic stacks are made.",
   },
   {
@@ -168,10 +168,10 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     id: "earlier-hbm3-more-950s",
     change: "memory.domestic.generations.hbm3.start=2025Q3",
     metric: "accelerators.ascend-950",
-    year: 2026,
+    year: 2028,
     direction: "up",
-    minSize: 1,
-    why: "The 950 takes HBM3 or newer stacks only, so an earlier domestic HBM3 start gives it memory sooner in its launch year.",
+    minSize: 0.4,
+    why: "The 950 takes HBM3 or newer stacks only, and its plans start wafers once such stacks exist: an earlier domestic HBM3 start brings its volume forward.",
   },
   {
     id: "interposers-more-accelerators",
@@ -186,10 +186,10 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     id: "foundry-ban-lifted-more-910c",
     change: "levers.us-foundry-ban.strength=0",
     metric: "accelerators.ascend-910c",
-    year: 2025,
+    year: 2026,
     direction: "up",
-    minSize: 0.05,
-    why: "Without the foundry ban TSMC-made dies keep flowing into the die bank that feeds the 910C.",
+    minSize: 0.01,
+    why: "Without the foundry ban TSMC-made dies keep flowing into the bank the 910B and 910C draw on; with HBM binding, they mostly replace SMIC dies, so the gain is small.",
   },
   {
     id: "empty-die-bank-fewer-910c",
@@ -231,11 +231,10 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     id: "later-euv-fewer-accelerators",
     change: "lithography.domesticEuv.readyYear=2034",
     metric: "accelerators.domestic",
-    year: 2031,
+    year: 2033,
     direction: "down",
     minSize: 0.02,
-    why: "Later EUV should keep HBM's DRAM and the logic nodes on scarce DUV scanners for longer and so cut accelerators; today only logic wafers move, and they wait for memory.",
-    pending: EUV_AND_MEMORY,
+    why: "Later EUV keeps the logic and DRAM nodes on DUV multi-patterning for longer: fewer DRAM wafers for HBM and no EUV node, so fewer accelerators once the baseline's EUV tools have ramped.",
   },
   {
     id: "earlier-euv-more-hbm",
@@ -258,10 +257,10 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   {
     id: "n5-defects-cut-dies",
     change: "nodes.n5.d0AtStart=1.0 cm^-2",
-    metric: DOMESTIC_DIES,
+    metric: N3_DIES,
     year: 2030,
     direction: "down",
-    minSize: 0.02,
+    minSize: 0.05,
     why: "The Ascend 950 and 960 are made on N+3, so a higher defect density there cuts their good dies.",
   },
 ];
@@ -273,7 +272,6 @@ export const STOCK_BOUNDS: readonly StockBound[] = [
     year: 2030,
     flow: DOMESTIC_DIES_DEPLOYED,
     atMostQuarters: 2,
-    why: "Fabs that plan wafer starts against what can be packaged (HBM, interposers) keep at most a couple of quarters of dies waiting; today wafer starts follow capacity and dies pile up behind the HBM limit.",
-    pending: "production planned against the bottleneck",
+    why: "Designers plan wafer starts against what HBM and packaging let them package, keeping a stated cover (planning.inventoryCover, under a quarter), so dies do not pile up behind the HBM limit.",
   },
 ];

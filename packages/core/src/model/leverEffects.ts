@@ -37,6 +37,7 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
     mechanism: "scanner uptime times (1 - servicingUptimeLoss s); foreign scanners lost at servicingAttritionPerYear s",
     direct: { metric: "litho.duvScanners", sign: -1 },
     headline: { metric: "accelerators.domestic", sign: -1 },
+    net: "Not in force in the baseline (strength 0), so switching it off changes nothing there; scenarios that switch it on (retaliation-spiral) show its effect, and docs/behaviour.md measures it (servicing-ban-cuts-wafers).",
   },
   "us-hbm-ban": {
     readBy: "memory",
@@ -49,18 +50,21 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
     mechanism: "imported accelerator supply times (1 - s)",
     direct: { metric: "accelerators.imported", sign: -1 },
     headline: { metric: "compute.installedH100e", sign: -1 },
+    net: "In the baseline it stands for the April-August 2025 halt of H20 licences alone, so it changes 2025 and, through the installed base, the years until those accelerators retire; after 2025 imports flow as if it were off.",
   },
   "us-foundry-ban": {
     readBy: "designs",
     mechanism: "dies that foreign foundries add to the die banks times (1 - s)",
     direct: { metric: "dies.bankRemaining", sign: -1 },
     headline: { metric: "accelerators.domestic", sign: -1 },
+    net: "While HBM binds, dies from the bank mostly replace dies from SMIC wafers (the plans then start fewer, and wafers.aiReleased rises), so the ban changes which dies are packaged and when more than how many accelerators are made: more dies early lets designs use carried-over HBM sooner, which can leave a year later slightly lower. Its effect on domestic accelerators is a few percent at most and can change sign from one year to the next.",
   },
   "cn-domestic-mandate": {
     readBy: "market",
     mechanism: "imports limited to (1 - s mandateCoverage) of demand",
     direct: { metric: "accelerators.imported", sign: -1 },
     headline: { metric: "share.domestic", sign: 1 },
+    net: "Demand in this model is a growth curve well above what can be supplied, so imports never reach the cap the mandate sets (1 - s mandateCoverage of demand) and the lever has no effect; it needs demand that can bind (buyers with budgets), which the model does not have yet.",
   },
   "cn-import-rejection": {
     readBy: "market",
@@ -78,5 +82,6 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
     mechanism: "share of the support package spent; the money buys logic, HBM DRAM and packaging capacity after a lag",
     direct: { metric: "subsidies.spentUSD", sign: 1 },
     headline: { metric: "accelerators.domestic", sign: 1 },
+    net: "The package is spent over its deployment time from 2026; the capacity it buys comes online after the funding lag and the ramp, so accelerators move from about 2028, and spending has ended well before 2035.",
   },
 };
