@@ -12,7 +12,30 @@ import { domesticBinding, importBinding, supplyBinding } from "./market/bindingC
 import { InstalledBase } from "./market/installedBase.js";
 
 describe("lithography limit (R7)", () => {
-  const outcome = () => ({ euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 1 });
+  const outcome = () => ({ euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 1, otherScale: 1 });
+
+  it("serves the priority wafers (planned AI dies, HBM DRAM) before phone and other chips", () => {
+    // Two nodes, all DUV: 1,000 wafers of 30 exposures (400 of them priority) and 500 of 20 (all priority).
+    // Priority needs 400 x 30 + 500 x 20 = 22,000 exposures; the other 600 wafers need 18,000.
+    const demand = {
+      requested: Float64Array.from([1000, 500]),
+      priority: Float64Array.from([400, 500]),
+      duvExposures: Float64Array.from([30, 20]),
+      euvLayers: Float64Array.from([0, 0]),
+      duvPerEuvLayer: Float64Array.from([0, 0]),
+      needsEuv: Uint8Array.from([0, 0]),
+    };
+    const out = outcome();
+    // 31,000 exposures: priority whole, the rest share 9,000 of 18,000.
+    lithoLimit({ ...demand, exposures: Float64Array.from([31_000, 0]) }, out);
+    expect(out).toMatchObject({ scale: 1, otherScale: 0.5 });
+    // 11,000 exposures: half the priority wafers, none of the rest.
+    lithoLimit({ ...demand, exposures: Float64Array.from([11_000, 0]) }, out);
+    expect(out).toMatchObject({ scale: 0.5, otherScale: 0 });
+    // 50,000 exposures: everything starts.
+    lithoLimit({ ...demand, exposures: Float64Array.from([50_000, 0]) }, out);
+    expect(out).toMatchObject({ scale: 1, otherScale: 1 });
+  });
 
   it("cuts every node by the same factor when DUV exposures run short", () => {
     const out = outcome();
@@ -24,12 +47,12 @@ describe("lithography limit (R7)", () => {
       needsEuv: Uint8Array.from([0, 0]),
     };
     // No EUV: DUV needed = 1000*30 + 500*50 = 55,000; capacity 44,000 -> scale 0.8.
-    lithoLimit(demand, 44_000, 0, out);
-    expect(out).toEqual({ euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 0.8 });
+    lithoLimit({ ...demand, exposures: Float64Array.from([44_000, 0]) }, out);
+    expect(out).toEqual({ euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 0.8, otherScale: 0 });
     // EUV wanted = 1000*5 + 500*10 = 10,000 exposures; 5,000 available -> half the wafers get EUV,
     // saving 0.5*5*4 = 10 and 0.5*10*4 = 20 DUV exposures: 1000*20 + 500*30 = 35,000 <= 44,000.
-    lithoLimit(demand, 44_000, 5_000, out);
-    expect(out).toEqual({ euvFraction: 0.5, euvCover: 1, euvForRequired: 0, scale: 1 });
+    lithoLimit({ ...demand, exposures: Float64Array.from([44_000, 5_000]) }, out);
+    expect(out).toEqual({ euvFraction: 0.5, euvCover: 1, euvForRequired: 0, scale: 1, otherScale: 1 });
   });
 
   it("shares DUV between logic and DRAM: more logic starts take scanner time from HBM's DRAM", () => {
@@ -43,12 +66,12 @@ describe("lithography limit (R7)", () => {
       needsEuv: Uint8Array.from([0, 0]),
     };
     // 1000*30 + 3000*16 = 78,000 wanted, 39,000 available: both cut to half, 1,500 DRAM wafers.
-    lithoLimit(demand, 39_000, 0, out);
+    lithoLimit({ ...demand, exposures: Float64Array.from([39_000, 0]) }, out);
     expect(out.scale).toBe(0.5);
     expect(3000 * out.scale).toBe(1500);
     // Twice the logic: 60,000 + 48,000 = 108,000 wanted; DRAM gets 3000 * 39/108 = 1,083.3 wafers.
     demand.requested[0] = 2000;
-    lithoLimit(demand, 39_000, 0, out);
+    lithoLimit({ ...demand, exposures: Float64Array.from([39_000, 0]) }, out);
     expect(3000 * out.scale).toBeCloseTo((3000 * 39) / 108, 10);
   });
 
@@ -63,17 +86,17 @@ describe("lithography limit (R7)", () => {
       needsEuv: Uint8Array.from([1, 0, 0]),
     };
     // No EUV at all: the node that needs it starts nothing; the others need 2000*30 + 1500*20 = 90,000 DUV.
-    lithoLimit(demand, 1e6, 0, out);
-    expect(out).toEqual({ euvFraction: 0, euvCover: 0, euvForRequired: 0, scale: 1 });
+    lithoLimit({ ...demand, exposures: Float64Array.from([1e6, 0]) }, out);
+    expect(out).toEqual({ euvFraction: 0, euvCover: 0, euvForRequired: 0, scale: 1, otherScale: 1 });
     // 6,000 EUV exposures against the 1000*10 = 10,000 node 0 needs: 60% of its wafers, none left for the others.
     // DUV: 600*20 + 2000*30 + 1500*20 = 102,000 <= 204,000.
-    lithoLimit(demand, 204_000, 6_000, out);
-    expect(out).toEqual({ euvFraction: 0, euvCover: 0.6, euvForRequired: 6_000, scale: 1 });
+    lithoLimit({ ...demand, exposures: Float64Array.from([204_000, 6_000]) }, out);
+    expect(out).toEqual({ euvFraction: 0, euvCover: 0.6, euvForRequired: 6_000, scale: 1, otherScale: 1 });
     // 18,000: node 0 fully covered, 8,000 left for 2000*5 + 1500*4 = 16,000 wanted -> half of the other wafers.
     // DUV: 1000*20 + 2000*(30 - 0.5*5*4) + 1500*(20 - 0.5*4*3) = 20,000 + 40,000 + 21,000 = 81,000;
     // 40,500 available -> every node at half, and node 0 then uses 10,000 * 0.5 = 5,000 EUV exposures.
-    lithoLimit(demand, 40_500, 18_000, out);
-    expect(out).toEqual({ euvFraction: 0.5, euvCover: 1, euvForRequired: 5_000, scale: 0.5 });
+    lithoLimit({ ...demand, exposures: Float64Array.from([40_500, 18_000]) }, out);
+    expect(out).toEqual({ euvFraction: 0.5, euvCover: 1, euvForRequired: 5_000, scale: 0.5, otherScale: 0 });
   });
 });
 

@@ -68,7 +68,7 @@ export class FabsAgent implements Agent {
   private readonly logicNode: Uint8Array;
   private readonly nodeIdx: { duv: number; euv: number; perLayer: number }[];
   private readonly demand: LithoDemand;
-  private readonly outcome: LithoOutcome = { euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 1 };
+  private readonly outcome: LithoOutcome = { euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 1, otherScale: 1 };
   private readonly pFundingShare: number;
   private readonly pCostPerWpm: number;
   private readonly pHbmFundingShare: number;
@@ -127,7 +127,8 @@ export class FabsAgent implements Agent {
       if (!node) throw new Error(`node ${id} missing`);
       return { duv: t.index(node.duvExposures), euv: t.index(node.euvLayers), perLayer: t.index(node.duvExposuresPerEuvLayer) };
     });
-    this.demand = { requested: this.requested, duvExposures: this.duvExposures, euvLayers: this.euvLayers, duvPerEuvLayer: this.duvPerEuvLayer, needsEuv: this.needsEuv };
+    this.aiPlanned = new Float64Array(ctx.nodeIds.length);
+    this.demand = { requested: this.requested, duvExposures: this.duvExposures, euvLayers: this.euvLayers, duvPerEuvLayer: this.duvPerEuvLayer, needsEuv: this.needsEuv, priority: this.aiPlanned, exposures: new Float64Array(2) };
     this.pFundingShare = t.index(tree.subsidies.advancedLogicShare);
     this.pCostPerWpm = t.index(tree.subsidies.costPerLogicWpm);
     this.pHbmFundingShare = t.index(tree.subsidies.hbmShare);
@@ -162,7 +163,7 @@ export class FabsAgent implements Agent {
         labelled("AI wafer capacity no plan asked for", perYear("wafers")),
       ),
     };
-    this.aiPlanned = new Float64Array(ctx.nodeIds.length);
+
   }
 
   reset(w: World): void {
@@ -192,6 +193,14 @@ export class FabsAgent implements Agent {
   }
 
   step(w: World): void {
+    // In two parts, so that V8 inlines what each calls: a double passed to or
+    // returned from a call it does not inline is boxed on the heap.
+    this.requestStarts(w);
+    this.startWafers(w);
+  }
+
+  /** Each line's capacity this quarter, as wafer starts requested per node (all, and the AI share). */
+  private requestStarts(w: World): void {
     const q = w.q;
     // Arrays in locals: V8 then checks each once per call, not once per access.
     const { requested, aiRequested, lines } = this;
@@ -218,6 +227,12 @@ export class FabsAgent implements Agent {
       requested[line.node] = (requested[line.node] as number) + starts;
       aiRequested[line.node] = (aiRequested[line.node] as number) + starts * line.aiShare;
     }
+  }
+
+  /** The plans' share of the AI capacity, cut by the scanners, as this quarter's wafer starts. */
+  private startWafers(w: World): void {
+    const { requested, aiRequested } = this;
+    const nodes = requested.length;
     const { needsEuv, logicNode, euvLayers, aiPlanned } = this;
     let released = 0;
     for (let n = 0; n < nodes; n++) {
@@ -229,25 +244,29 @@ export class FabsAgent implements Agent {
       requested[n] = (requested[n] as number) - (capacity - planned);
     }
     const outcome = this.outcome;
-    lithoLimit(this.demand, w.duvExposures, w.euvExposures, outcome);
+    const demand = this.demand;
+    demand.exposures[0] = w.duvExposures;
+    demand.exposures[1] = w.euvExposures;
+    lithoLimit(demand, outcome);
     let total = 0;
     let ai = 0;
     let dramCut = 0;
-    const { scale, euvCover, euvFraction } = outcome;
+    const { scale, otherScale, euvCover, euvFraction } = outcome;
     for (let n = 0; n < nodes; n++) {
       const needs = needsEuv[n] === 1;
-      const factor = needs ? euvCover * scale : scale;
-      const wafers = (requested[n] as number) * factor;
-      const aiWafers = (aiPlanned[n] as number) * factor;
+      const cover = needs ? euvCover : 1;
+      const first = aiPlanned[n] as number;
+      const aiWafers = first * cover * scale;
+      const wafers = aiWafers + ((requested[n] as number) - first) * cover * otherScale;
       w.nodeWafers[n] = wafers;
       w.nodeAiWafers[n] = aiWafers;
-      w.nodeLithoBound[n] = factor < 1 ? 1 : 0;
+      w.nodeLithoBound[n] = cover * scale < 1 ? 1 : 0;
       w.nodeEuvFraction[n] = needs ? 1 : (euvLayers[n] as number) > 0 ? euvFraction : 0;
       w.obs[this.obsNode[n] as number] = wafers;
       if (logicNode[n] === 1) {
         total += wafers;
         ai += aiWafers;
-      } else dramCut += (aiRequested[n] as number) * (1 - factor);
+      } else dramCut += (aiRequested[n] as number) - aiWafers;
     }
     w.obs[this.obsAdvanced] = total;
     w.obs[this.obsAi.started] = ai;
