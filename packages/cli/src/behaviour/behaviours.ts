@@ -138,13 +138,13 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     why: "Full rejection by Chinese regulators and buyers takes the share of offered NVIDIA parts that buyers accept to zero.",
   },
   {
-    id: "larger-package-more-wafers",
+    id: "larger-package-more-accelerators",
     change: "subsidies.packageTotal=1000e9 CNY",
-    metric: "wafers.advanced",
-    year: 2032,
+    metric: "accelerators.domestic",
+    year: 2030,
     direction: "up",
-    minSize: 0.05,
-    why: "More support money funds more advanced-logic capacity, which adds wafer starts once it has ramped and where scanners allow.",
+    minSize: 0.1,
+    why: "More support money buys more HBM DRAM, logic and packaging capacity, so more accelerators once it has ramped: the plans start the extra logic wafers that the extra HBM can pair with.",
   },
   {
     id: "larger-package-more-hbm",
@@ -224,7 +224,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     metric: "accelerators.domestic",
     year: 2031,
     direction: "up",
-    minSize: 0.02,
+    minSize: 0.01,
     why: "Earlier EUV replaces multi-patterned layers on logic and DRAM nodes, freeing DUV scanner time for the DRAM lines that make HBM, and opens the EUV node: more stacks, so more accelerators.",
   },
   {
@@ -233,7 +233,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     metric: "accelerators.domestic",
     year: 2033,
     direction: "down",
-    minSize: 0.02,
+    minSize: 0.005,
     why: "Later EUV keeps the logic and DRAM nodes on DUV multi-patterning for longer: fewer DRAM wafers for HBM and no EUV node, so fewer accelerators once the baseline's EUV tools have ramped.",
   },
   {
@@ -242,7 +242,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     metric: "hbm.domesticOutput",
     year: 2031,
     direction: "up",
-    minSize: 0.02,
+    minSize: 0.01,
     why: "HBM's DRAM is made on the same scanners as logic, so EUV tools that relieve them let more DRAM wafers start for HBM.",
   },
   {
