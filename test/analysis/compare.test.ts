@@ -27,7 +27,7 @@ describe("compare", () => {
       const alone = summarize(model, runMonteCarlo(model, { runs, seed: 4, statistics: "streaming" }), 4);
       expect(JSON.stringify(result.summaries[model.scenario.meta.id])).toBe(JSON.stringify(alone));
     }
-    const d = (result.metrics["accelerators.domestic"]!["2030"]!["diff"] as Record<string, DiffSummary>)["hbm-chokehold - baseline"] as DiffSummary;
+    const d = (result.metrics["accelerators.domestic"]!["2026"]!["diff"] as Record<string, DiffSummary>)["hbm-chokehold - baseline"] as DiffSummary;
     expect(d.p50).toBeLessThan(0);
   });
 

@@ -10,7 +10,7 @@ import { chipsim } from "../helpers/cli.js";
 
 /** The bundled command, with the scenario cache off so that every run reads its files. */
 function bundled(args: string[]): string {
-  const result = spawnSync(process.execPath, [...NODE_FLAGS, CHIPSIM_BIN, ...args], { encoding: "utf8", env: { ...process.env, CHIPSIM_CACHE_DIR: "off" } });
+  const result = spawnSync(process.execPath, [...NODE_FLAGS, CHIPSIM_BIN, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CHIPSIM_CACHE_DIR: "off" } });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }
