@@ -31,6 +31,7 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
     mechanism: "foreign ArF immersion deliveries to the advanced logic and HBM DRAM lines times (1 - s)",
     direct: { metric: "litho.duvScanners", sign: -1 },
     headline: { metric: "accelerators.domestic", sign: -1 },
+    net: "Scanners serve the planned AI dies and the HBM DRAM before phone and other chips, so at the baseline's strength the tools left still serve those in most runs and the controls cut other chips first: accelerators fall by a fraction of a percent. At full strength they cut domestic HBM in 2030 by about a fifth (docs/behaviour.md, duv-controls-cut-hbm).",
   },
   "us-duv-servicing": {
     readBy: "lithography",
