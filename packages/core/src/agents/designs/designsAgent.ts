@@ -2,6 +2,8 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { generationRank } from "../../schema/hbmGenerations.js";
+import { perQuarter } from "../../model/capacity/rates.js";
+import { DesignFigures, valueOr0 } from "../../model/designFigures.js";
 import { PackagingShare } from "../../model/packagingShare.js";
 import { shippingWeight } from "../../model/shipping.js";
 import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
@@ -26,28 +28,13 @@ import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js"
 export class DesignsAgent implements Agent {
   readonly name = "designs";
   private readonly domestic: Uint8Array;
-  // Parameter indices per design (-1 where a design has none: imports have no
-  // ramp, share, dies, stacks or interposer figure, domestic designs no supply).
-  private readonly pLaunch: Int32Array;
-  private readonly pEnd: Int32Array;
-  private readonly pRamp: Int32Array;
-  private readonly pShare: Int32Array;
-  private readonly pDiesPerPackage: Int32Array;
-  private readonly pStacks: Int32Array;
-  private readonly pPackagesPerWafer: Int32Array;
+  /** Launch, end of life, priority and what one package takes, this run (shared with planning). */
+  private readonly figures: DesignFigures;
+  // Parameter indices per design (-1 where a design has none: domestic designs no supply).
   private readonly pSupplyPerYear: Int32Array;
   /** This design's package yield, or -1 to use packaging.yield. */
   private readonly pPackageYield: Int32Array;
   // This run's values per design, set in reset: the step reads no parameter.
-  private readonly launch: Float64Array;
-  /** End of life, Infinity when the design has none. */
-  private readonly end: Float64Array;
-  /** Ramp time, 0 for imports (they ship at full volume from launch). */
-  private readonly ramp: Float64Array;
-  private readonly share: Float64Array;
-  private readonly diesPerPackage: Float64Array;
-  private readonly stacks: Float64Array;
-  private readonly packagesPerWafer: Float64Array;
   /** An import's exporter volume per quarter. */
   private readonly supplyPerQuarter: Float64Array;
   /** Package yield, the design's own or packaging.yield. */
@@ -82,22 +69,9 @@ export class DesignsAgent implements Agent {
       if (!common) throw new Error(`design ${d} missing`);
       return { dom, imp, common };
     });
-    this.pLaunch = Int32Array.from(designs, (x) => t.index(x.common.launch));
-    this.pEnd = Int32Array.from(designs, (x) => t.optionalIndex(x.common.endOfLife));
-    this.pRamp = Int32Array.from(designs, (x) => (x.dom ? t.index(x.dom.rampTime) : -1));
-    this.pShare = Int32Array.from(designs, (x) => (x.dom ? t.index(x.dom.waferShare) : -1));
-    this.pDiesPerPackage = Int32Array.from(designs, (x) => (x.dom ? t.index(x.dom.diesPerPackage) : -1));
-    this.pStacks = Int32Array.from(designs, (x) => (x.dom ? t.index(x.dom.hbmStacks) : -1));
-    this.pPackagesPerWafer = Int32Array.from(designs, (x) => (x.dom ? t.index(x.dom.packagesPerInterposerWafer) : -1));
     this.pSupplyPerYear = Int32Array.from(designs, (x) => (x.imp ? t.index(x.imp.supplyPerYear) : -1));
     this.pPackageYield = Int32Array.from(designs, (x) => (x.dom ? t.optionalIndex(x.dom.packageYield) : -1));
-    this.launch = new Float64Array(n);
-    this.end = new Float64Array(n);
-    this.ramp = new Float64Array(n);
-    this.share = new Float64Array(n);
-    this.diesPerPackage = new Float64Array(n);
-    this.stacks = new Float64Array(n);
-    this.packagesPerWafer = new Float64Array(n);
+    this.figures = new DesignFigures(ctx);
     this.supplyPerQuarter = new Float64Array(n);
     this.packageYield = new Float64Array(n);
     const minRank = Int32Array.from(ctx.designIds, (_id, d) => {
@@ -106,7 +80,7 @@ export class DesignsAgent implements Agent {
       return dom ? generationRank(dom.hbmGeneration) : 1 << 30;
     });
     const poolRanks = Int32Array.from(ctx.hbmPools, (p) => p.rank);
-    this.packaging = new PackagingShare(this.stacks, this.packagesPerWafer, minRank, poolRanks);
+    this.packaging = new PackagingShare(this.figures.stacks, this.figures.packagesPerWafer, minRank, poolRanks);
     this.bankOf = Int32Array.from(ctx.designIds, (id) => ctx.dieBankIds.findIndex((b) => tree.dieBanks[b]?.designs.includes(id)));
     const banks = ctx.dieBankIds.map((b) => {
       const bank = tree.dieBanks[b];
@@ -134,33 +108,28 @@ export class DesignsAgent implements Agent {
     const p = w.params;
     w.dieStock.fill(0);
     const commonYield = p[this.pCommonYield] as number;
-    for (let d = 0; d < this.launch.length; d++) {
-      this.launch[d] = p[this.pLaunch[d] as number] as number;
-      const end = this.pEnd[d] as number;
-      this.end[d] = end < 0 ? Infinity : (p[end] as number);
-      this.ramp[d] = valueOr0(p, this.pRamp[d] as number);
-      this.share[d] = valueOr0(p, this.pShare[d] as number);
-      this.diesPerPackage[d] = valueOr0(p, this.pDiesPerPackage[d] as number);
-      this.stacks[d] = valueOr0(p, this.pStacks[d] as number);
-      this.packagesPerWafer[d] = valueOr0(p, this.pPackagesPerWafer[d] as number);
-      this.supplyPerQuarter[d] = valueOr0(p, this.pSupplyPerYear[d] as number) / 4;
+    this.figures.reset(p);
+    const { end } = this.figures;
+    for (let d = 0; d < this.supplyPerQuarter.length; d++) {
+      this.supplyPerQuarter[d] = perQuarter(valueOr0(p, this.pSupplyPerYear[d] as number));
       const ownYield = this.pPackageYield[d] as number;
       this.packageYield[d] = ownYield < 0 ? commonYield : (p[ownYield] as number);
     }
     for (let b = 0; b < this.bankInflow.length; b++) {
       w.bankDies[b] = p[this.pBankDies[b] as number] as number;
-      this.bankInflow[b] = (p[this.pBankInflow[b] as number] as number) / 4;
+      this.bankInflow[b] = perQuarter(p[this.pBankInflow[b] as number] as number);
       let last = -Infinity;
-      for (let d = 0; d < this.bankOf.length; d++) if (this.bankOf[d] === b) last = Math.max(last, this.end[d] as number);
+      for (let d = 0; d < this.bankOf.length; d++) if (this.bankOf[d] === b) last = Math.max(last, end[d] as number);
       this.bankEnd[b] = last;
     }
-    this.writeOff = valueOr0(p, this.pWriteOff) / 4;
+    this.writeOff = perQuarter(valueOr0(p, this.pWriteOff));
   }
 
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, launch, end, ramp, share, bankOf, bankWeight, bankClaim, bankEnd, diesPerPackage, packageYield, supplyPerQuarter, packaging } = this;
+    const { domestic, bankOf, bankWeight, bankClaim, bankEnd, packageYield, supplyPerQuarter, packaging } = this;
+    const { launch, end, ramp, share, diesPerPackage } = this.figures;
     const { designActive: active, goodDies, packagingTerm, dieTerm, hbmTerm, supplyUnits, hbmAllocation, dieStock, bankDies: bank, obs } = w;
     const { weight, dieUnits } = packaging;
     const n = launch.length;
@@ -258,7 +227,8 @@ export class DesignsAgent implements Agent {
 
   /** Counts the dies in what the market deployed. */
   settle(w: World): void {
-    const { domestic, diesPerPackage, obsDiesDeployed } = this;
+    const { domestic, obsDiesDeployed } = this;
+    const { diesPerPackage } = this.figures;
     for (let d = 0; d < domestic.length; d++) {
       // Imported parts (H20, H200) carry one compute die each.
       const perPackage = domestic[d] ? (diesPerPackage[d] as number) : 1;
@@ -279,7 +249,3 @@ function registerDieObservables(ctx: BuildContext) {
   };
 }
 
-/** A parameter's value, or 0 for index -1 (a figure the design does not have, never used). */
-function valueOr0(params: Float64Array, index: number): number {
-  return index < 0 ? 0 : (params[index] as number);
-}

@@ -2,6 +2,7 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import type { World } from "../../model/world.js";
 import { generationRank } from "../../schema/hbmGenerations.js";
+import { DesignFigures, valueOr0 } from "../../model/designFigures.js";
 import { PackagingShare } from "../../model/packagingShare.js";
 import { shippingWeight } from "../../model/shipping.js";
 import { labelled, perYear } from "../../metrics/labels.js";
@@ -25,15 +26,9 @@ export class PlanningAgent implements Agent {
   private readonly domestic: Uint8Array;
   private readonly node: Int32Array;
   private readonly bankOf: Int32Array;
-  private readonly p: { launch: Int32Array; end: Int32Array; ramp: Int32Array; share: Int32Array; dies: Int32Array; stacks: Int32Array; ppw: Int32Array; cycle: Int32Array; cover: number };
-  // This run's values.
-  private readonly launch: Float64Array;
-  private readonly end: Float64Array;
-  private readonly ramp: Float64Array;
-  private readonly share: Float64Array;
-  private readonly diesPerPackage: Float64Array;
-  private readonly stacks: Float64Array;
-  private readonly packagesPerWafer: Float64Array;
+  private readonly p: { cycle: Int32Array; cover: number };
+  /** Launch, end of life, priority and what one package takes, this run (as the designs agent reads them). */
+  private readonly figures: DesignFigures;
   /** Cycle time of each design's node (quarters). */
   private readonly cycle: Float64Array;
   private cover = 0;
@@ -46,40 +41,22 @@ export class PlanningAgent implements Agent {
     const t = ctx.table;
     const dom = (d: number) => ctx.domesticDesign(d);
     const each = (f: (d: number) => number) => Int32Array.from(ctx.designIds, (_id, d) => f(d));
-    const index = (d: number, pick: (x: NonNullable<ReturnType<typeof dom>>) => Parameters<typeof t.optionalIndex>[0]) => {
-      const x = dom(d);
-      return x ? t.optionalIndex(pick(x)) : -1;
-    };
     this.domestic = Uint8Array.from(ctx.domestic, (x) => (x ? 1 : 0));
     this.node = each((d) => {
       const x = dom(d);
       return x ? ctx.nodeIndex(x.node) : -1;
     });
     this.p = {
-      launch: each((d) => index(d, (x) => x.launch)),
-      end: each((d) => index(d, (x) => x.endOfLife)),
-      ramp: each((d) => index(d, (x) => x.rampTime)),
-      share: each((d) => index(d, (x) => x.waferShare)),
-      dies: each((d) => index(d, (x) => x.diesPerPackage)),
-      stacks: each((d) => index(d, (x) => x.hbmStacks)),
-      ppw: each((d) => index(d, (x) => x.packagesPerInterposerWafer)),
       cycle: Int32Array.from(ctx.nodeIds, (id) => t.optionalIndex(tree.nodes[id]?.cycleTime)),
       cover: t.index(tree.planning.inventoryCover),
     };
-    const n = ctx.designIds.length;
-    this.launch = new Float64Array(n);
-    this.end = new Float64Array(n);
-    this.ramp = new Float64Array(n);
-    this.share = new Float64Array(n);
-    this.diesPerPackage = new Float64Array(n);
-    this.stacks = new Float64Array(n);
-    this.packagesPerWafer = new Float64Array(n);
-    this.cycle = new Float64Array(n);
+    this.figures = new DesignFigures(ctx);
+    this.cycle = new Float64Array(ctx.designIds.length);
     const minRank = Int32Array.from(ctx.designIds, (_id, d) => {
       const x = dom(d);
       return x ? generationRank(x.hbmGeneration) : 1 << 30;
     });
-    this.packaging = new PackagingShare(this.stacks, this.packagesPerWafer, minRank, Int32Array.from(ctx.hbmPools, (p) => p.rank));
+    this.packaging = new PackagingShare(this.figures.stacks, this.figures.packagesPerWafer, minRank, Int32Array.from(ctx.hbmPools, (p) => p.rank));
     this.bankOf = Int32Array.from(ctx.designIds, (id) => ctx.dieBankIds.findIndex((b) => tree.dieBanks[b]?.designs.includes(id)));
     this.bankWeight = new Float64Array(ctx.dieBankIds.length);
     this.obsRequested = ctx.observables.register(
@@ -93,17 +70,10 @@ export class PlanningAgent implements Agent {
 
   reset(w: World): void {
     const { p } = this;
-    for (let d = 0; d < this.launch.length; d++) {
-      this.launch[d] = valueOr0(w, p.launch[d] as number);
-      const end = p.end[d] as number;
-      this.end[d] = end < 0 ? Infinity : w.p(end);
-      this.ramp[d] = valueOr0(w, p.ramp[d] as number);
-      this.share[d] = valueOr0(w, p.share[d] as number);
-      this.diesPerPackage[d] = valueOr0(w, p.dies[d] as number);
-      this.stacks[d] = valueOr0(w, p.stacks[d] as number);
-      this.packagesPerWafer[d] = valueOr0(w, p.ppw[d] as number);
+    this.figures.reset(w.params);
+    for (let d = 0; d < this.cycle.length; d++) {
       const n = this.node[d] as number;
-      this.cycle[d] = n < 0 ? 0 : valueOr0(w, p.cycle[n] as number);
+      this.cycle[d] = n < 0 ? 0 : valueOr0(w.params, p.cycle[n] as number);
     }
     this.cover = w.p(p.cover);
     // Until the first plan, the lines give AI chips their whole AI share.
@@ -114,7 +84,8 @@ export class PlanningAgent implements Agent {
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, node, bankOf, bankWeight, launch, end, ramp, share, diesPerPackage, cycle, packaging } = this;
+    const { domestic, node, bankOf, bankWeight, cycle, packaging } = this;
+    const { launch, end, ramp, share, diesPerPackage } = this.figures;
     const { weight, dieUnits, units } = packaging;
     const { waferRequest, nodeAiRequest, dieStock, bankDies, diesInFab, goodDiesPerWafer } = w;
     const n = launch.length;
@@ -148,7 +119,3 @@ export class PlanningAgent implements Agent {
   }
 }
 
-/** A parameter's value, or 0 for index -1 (a figure the design or node does not have). */
-function valueOr0(w: World, index: number): number {
-  return index < 0 ? 0 : w.p(index);
-}
