@@ -7,20 +7,21 @@ import { citation } from "./sources.js";
 import { shownStatistic } from "./show.js";
 
 /** Which agent reads each section of a scenario (docs/model.md has the how). */
-const READ_BY: Readonly<Record<string, string>> = {
+export const READ_BY: Readonly<Record<string, string>> = {
   levers: "the policy agent, which passes each lever to the agent docs/model.md names",
   triggers: "the policy agent",
   lithography: "the lithography agent",
-  nodes: "the fabs agent (exposures) and the yield and memory agents (defect density of logic and DRAM nodes)",
-  fabs: "the fabs agent",
+  nodes: "the fabs agent (exposures), the yield agent (logic defect density, cycle time), the memory agent (DRAM defect density) and the planning agent (cycle time)",
+  fabs: "the fabs agent (logic and DRAM lines)",
   subsidies: "the policy agent (spending); fabs (logic and HBM DRAM lines) and packaging (capacity bought)",
-  yield: "the yield agent",
+  yield: "the yield and memory agents",
   memory: "the memory agent",
-  packaging: "the packaging and designs agents",
-  dieBanks: "the designs agent",
-  designs: "the yield, designs, power and market agents",
+  packaging: "the packaging, designs and market agents",
+  dieBanks: "the designs and planning agents",
+  designs: "the yield, designs, planning, power and market agents",
   power: "the power agent",
   market: "the market agent",
+  planning: "the planning and designs agents",
 };
 
 export interface ExplainArgs {
