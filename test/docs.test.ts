@@ -28,3 +28,15 @@ describe("README", () => {
     expect(readFileSync(fileURLToPath(new URL("../.ci/run", import.meta.url)), "utf8")).toContain(commands[1] as string);
   });
 });
+
+describe("docs/model.md's lever table", () => {
+  it("has a row for every lever, naming the agent the code's lever table (model/leverEffects.ts) names", async () => {
+    const { LEVER_EFFECTS, LEVER_IDS } = await import("@chipsim/core");
+    const model = readFileSync(fileURLToPath(new URL("../docs/model.md", import.meta.url)), "utf8");
+    for (const id of LEVER_IDS) {
+      const row = new RegExp(`^\\| ${id} \\| ([^|]+) \\| ([^|]+) \\|$`, "m").exec(model);
+      expect(row, id).not.toBeNull();
+      expect(row?.[1]?.trim(), id).toBe(LEVER_EFFECTS[id].readBy);
+    }
+  });
+});
