@@ -34,11 +34,13 @@ function onlyDesigns(...ids: string[]): void {
   }
 }
 
-/** 910B and 910C as the tests want them: 1 and 2 dies, 4 and 8 stacks, 30 and 15 packages a wafer, priority 1:2, every package good. */
+/** 910B and 910C as the tests want them: 1 and 2 dies, 4 and 8 stacks, 30 and 15 packages a wafer, priority and bank allotment 1:2, every package good. */
 function ascends(): void {
   onlyDesigns("ascend-910b", "ascend-910c");
   set("designs.ascend-910b.waferShare", 1);
   set("designs.ascend-910c.waferShare", 2);
+  set("dieBanks.tsmc-ascend.allotment.ascend-910b", 1);
+  set("dieBanks.tsmc-ascend.allotment.ascend-910c", 2);
   set("designs.ascend-910c.hbmStacks", 8);
   set("designs.ascend-910b.packagesPerInterposerWafer", 30);
   set("designs.ascend-910c.packagesPerInterposerWafer", 15);
@@ -58,20 +60,20 @@ function build(overrides: Override[] = []): void {
   // One run leaves every parameter with a drawn value; the tests then set the ones they read.
   runMonteCarlo(model, { runs: 1, seed: 1 });
   // The world as the run left it, cleared where the tests read it.
-  for (const a of [w().lever, w().hbmPool, w().goodDies, w().dieStock, w().bankDies, w().diesInFab, w().goodDiesPerWafer, w().nodeWafers, w().nodeEuvFraction]) a.fill(0);
+  for (const a of [w().lever, w().hbmPool, w().goodDies, w().dieStock, w().bankPart, w().bankDies, w().diesInFab, w().goodDiesPerWafer, w().nodeWafers, w().nodeEuvFraction]) a.fill(0);
 }
 
 beforeEach(() => build());
 
 describe("designs: the die bank, priorities and obsolescence", () => {
-  it("shares a die bank between the 910B and the 910C by priority, and books dies and stacks at packaging", () => {
+  it("splits a die bank between the 910B and the 910C by allotment, and books dies and stacks at packaging", () => {
     ascends();
     set("dieBanks.tsmc-ascend.dies", 3000);
     agent("designs").reset(w());
     w().hbmPool[pool("foreign-hbm2e")] = 100_000;
     w().interposerWafers = 1e6;
     quarter(0, "designs");
-    // Claims 1:2 of 3,000 dies: 1,000 for the 910B (1,000 packages) and 2,000 for the 910C (1,000 packages).
+    // Parts 1:2 of 3,000 dies: 1,000 for the 910B (1,000 packages) and 2,000 for the 910C (1,000 packages).
     const b = design("ascend-910b");
     const c = design("ascend-910c");
     expect(w().supplyUnits[b]).toBeCloseTo(1000, 9);
@@ -82,6 +84,37 @@ describe("designs: the die bank, priorities and obsolescence", () => {
     const pools = w().hbmPool.length;
     expect(w().hbmAllocation[b * pools + pool("foreign-hbm2e")]).toBeCloseTo(4000, 9);
     expect(w().hbmAllocation[c * pools + pool("foreign-hbm2e")]).toBeCloseTo(8000, 9);
+  });
+
+  it("holds the part of a design not launched yet, and splits arrivals by allotment", () => {
+    ascends();
+    set("dieBanks.tsmc-ascend.dies", 3000);
+    set("dieBanks.tsmc-ascend.allotment.ascend-910b", 0.5);
+    // The 910C launches in 2024Q3, at full volume at once; 400 dies a year (100 a quarter) would arrive without the ban.
+    set("designs.ascend-910c.launch", 2);
+    set("dieBanks.tsmc-ascend.inflowPerYearWithoutBan", 400);
+    agent("designs").reset(w());
+    const b = design("ascend-910b");
+    const c = design("ascend-910c");
+    // Allotment 0.5:2: the 910B's part is 600 of the 3,000, the 910C's 2,400.
+    expect(w().bankPart[b]).toBeCloseTo(600, 9);
+    expect(w().bankPart[c]).toBeCloseTo(2400, 9);
+    w().hbmPool[pool("foreign-hbm2e")] = 1e6;
+    w().interposerWafers = 1e6;
+    // 2024Q1: the 100 arriving split 20:80. The 910B packages its 620; the 910C's 2,480 wait for it.
+    quarter(0, "designs");
+    expect(w().supplyUnits[b]).toBeCloseTo(620, 9);
+    expect(w().supplyUnits[c]).toBe(0);
+    expect(w().bankPart[b]).toBeCloseTo(0, 9);
+    expect(w().bankDies[0]).toBeCloseTo(2480, 9);
+    expect(observable("dies.bankArrivals")).toBeCloseTo(100, 9);
+    // 2024Q3: the 910C ships: its 2,480 and two more quarters' 80 make 1,320 packages of two dies; the 910B packaged
+    // 2024Q2's 20 then and has this quarter's 20.
+    quarter(1, "designs");
+    quarter(2, "designs");
+    expect(w().supplyUnits[c]).toBeCloseTo(1320, 9);
+    expect(w().supplyUnits[b]).toBeCloseTo(20, 9);
+    expect(w().bankDies[0]).toBeCloseTo(0, 9);
   });
 
   it("hands stacks one design cannot use to the other, and names HBM as what binds the one it cut", () => {
@@ -126,11 +159,14 @@ describe("designs: the die bank, priorities and obsolescence", () => {
     quarter(1, "designs");
     expect(observable("dies.writtenOff")).toBeCloseTo(140, 9);
     expect(w().dieStock[b]).toBeCloseTo(450, 9);
-    // 2024Q3: the 910B is past its end of life: all its 450 go; the bank loses its tenth (81), as the 910C still ships.
+    // 2024Q3: the 910B is past its end of life: all its 450 go; the bank loses its tenth (81), and the 910B's part
+    // (243 of 729) passes to the 910C, which still ships.
     quarter(2, "designs");
     expect(observable("dies.writtenOff")).toBeCloseTo(450 + 81, 9);
     expect(w().dieStock[b]).toBe(0);
     expect(w().bankDies[0]).toBeCloseTo(729, 9);
+    expect(w().bankPart[b]).toBe(0);
+    expect(w().bankPart[design("ascend-910c")]).toBeCloseTo(729, 9);
     // 2024Q4: no design may use the bank any more: all of it goes.
     quarter(3, "designs");
     expect(observable("dies.writtenOff")).toBeCloseTo(729, 9);
@@ -152,7 +188,7 @@ describe("planning: wafer starts ordered up to the expected use", () => {
     w().hbmPool[pool("foreign-hbm2e")] = 4000;
     w().interposerWafers = 100;
     w().dieStock[b] = 500;
-    w().bankDies[0] = 0;
+    w().bankPart[b] = 0;
     w().diesInFab[b] = 1200;
     w().goodDiesPerWafer[b] = 25;
     quarter(0, "planning");
@@ -160,8 +196,8 @@ describe("planning: wafer starts ordered up to the expected use", () => {
     expect(w().waferRequest[b]).toBeCloseTo(44, 9);
     expect(w().nodeAiRequest[0]).toBeCloseTo(44, 9);
     expect(observable("wafers.requested")).toBeCloseTo(44, 9);
-    // A die bank it may use counts as dies on hand.
-    w().bankDies[0] = 2000;
+    // The part of a die bank held for it counts as dies on hand.
+    w().bankPart[b] = 2000;
     quarter(1, "planning");
     expect(w().waferRequest[b]).toBe(0);
   });

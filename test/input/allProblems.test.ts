@@ -237,6 +237,7 @@ market:
 dieBanks:
   tsmc-ascend:
     designs: [ascnd-910c]
+    allotment: {ascend-91c: 1, assumption: Only the 910C.}
 `;
     writeFile(dir, "typos.yaml", text);
     const result = await chipsim(["validate", "typos.yaml"], dir);
@@ -248,10 +249,11 @@ dieBanks:
       ["levers.us-euv-ban.strength.source", "tokenring-korea-2025"],
       ["market.demandGrowth.mod", "mode"],
       ["dieBanks.tsmc-ascend.designs.0", "ascend-910c"],
+      ["dieBanks.tsmc-ascend.allotment.ascend-91c", "ascend-910c"],
     ] as const) {
       expect(lines.filter((l) => l.includes(` ${path}: `) && l.endsWith(`; did you mean ${suggestion}?`)), path).toHaveLength(1);
     }
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     writeFile(dir, "parent.yaml", "id: parent\ntitle: P\nextends: baselnie\n");
     expect((await chipsim(["validate", "parent.yaml"], dir)).stderr).toMatch(/parent\.yaml:3:1 extends: .*found "baselnie"; did you mean baseline\?\n/);
   });

@@ -18,6 +18,8 @@ export interface Behaviour {
   readonly id: string;
   /** The scenario changed (default: the baseline). */
   readonly base?: string;
+  /** Overrides on both sides, in the form of `change`: the conditions under which the change must act. */
+  readonly given?: string;
   /** Overrides as `chipsim compare --vs` takes them: `path=value; path=value`. */
   readonly change: string;
   /** A metric id, or several joined by " + " and summed run by run. */
@@ -177,19 +179,29 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     id: "interposers-more-accelerators",
     change: "packaging.interposerWpmAtStart=20 kwpm",
     metric: "accelerators.domestic",
-    year: 2024,
+    year: 2030,
     direction: "up",
-    minSize: 0.02,
-    why: "Packaging binds part of 2024's domestic designs, so more interposer wafers package dies that would otherwise wait.",
+    minSize: 0.01,
+    why: "Packaging binds some runs' domestic designs around 2030, when HBM has grown and interposer lines have not kept up, so more interposer wafers package dies that would otherwise wait; in 2024-25 the dies bind first, so it does nothing then.",
+  },
+  {
+    id: "foundry-ban-lifted-more-accelerators",
+    change: "levers.us-foundry-ban.strength=0",
+    metric: "accelerators.domestic",
+    year: 2025,
+    direction: "up",
+    minSize: 0.01,
+    why: "Without the foundry ban TSMC-made dies keep flowing into the bank; in 2025, while the foreign stockpile still covers it, HBM does not yet bind every design, and the extra dies become accelerators.",
   },
   {
     id: "foundry-ban-lifted-more-910c",
+    given: "levers.us-hbm-ban.strength=0",
     change: "levers.us-foundry-ban.strength=0",
     metric: "accelerators.ascend-910c",
-    year: 2026,
+    year: 2025,
     direction: "up",
-    minSize: 0.01,
-    why: "Without the foundry ban TSMC-made dies keep flowing into the bank the 910B and 910C draw on; with HBM binding, they mostly replace SMIC dies, so the gain is small.",
+    minSize: 0.02,
+    why: "Where HBM does not bind (no HBM ban), the TSMC-made dies the foundry ban keeps out are 910Cs not made; with the ban on HBM in force, HBM binds the 910C and the bank's dies only replace SMIC's (docs/model.md, lever table).",
   },
   {
     id: "empty-die-bank-fewer-910c",

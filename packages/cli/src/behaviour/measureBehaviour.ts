@@ -50,8 +50,10 @@ export class BehaviourRunner {
   measure(behaviour: Behaviour): BehaviourMeasurement {
     const known = this.measured.get(behaviour);
     if (known) return known;
-    const base = this.base(behaviour.base ?? "baseline");
-    const changed = this.side(behaviour.base ?? "baseline", variantChanges(behaviour.change));
+    const id = behaviour.base ?? "baseline";
+    const given = behaviour.given === undefined ? [] : variantChanges(behaviour.given);
+    const base = this.base(id, given);
+    const changed = this.side(id, [...given, ...variantChanges(behaviour.change)]);
     const effect = pairedEffect(sum(base.values, behaviour.metric, behaviour.year), sum(changed.values, behaviour.metric, behaviour.year));
     const up = behaviour.direction === "up";
     const signed = up ? effect.effect : -effect.effect;
@@ -77,11 +79,12 @@ export class BehaviourRunner {
     return { bound, medianQuarters, shareWithin: within / quarters.length, holds: medianQuarters <= bound.atMostQuarters };
   }
 
-  private base(id: string): Side {
-    let side = this.bases.get(id);
+  private base(id: string, given: readonly string[] = []): Side {
+    const key = [id, ...given].join("\n");
+    let side = this.bases.get(key);
     if (!side) {
-      side = this.side(id, []);
-      this.bases.set(id, side);
+      side = this.side(id, given);
+      this.bases.set(key, side);
     }
     return side;
   }

@@ -66,7 +66,7 @@ function behaviourRow(m: BehaviourMeasurement): string {
   const scale = Math.max(Math.abs(m.baseMedian), Math.abs(m.changedMedian));
   const cells = [
     `\`${b.id}\``,
-    b.base === undefined ? `\`${b.change}\`` : `\`${b.base}\` with \`${b.change}\``,
+    [b.base === undefined ? "" : `\`${b.base}\` with `, b.given === undefined ? "" : `given \`${b.given}\`: `, `\`${b.change}\``].join(""),
     metricCell(b.metric),
     String(b.year),
     b.direction,

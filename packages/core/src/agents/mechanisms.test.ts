@@ -210,10 +210,10 @@ describe("order-up-to wafer plan", () => {
 });
 
 describe("foreign HBM ration", () => {
-  it("lets the whole stock be drawn before the ban, then the stock at the ban / cover a quarter plus leakage", () => {
-    // Parameters: the ban's start (2024-12-31, 3.99), the flow it blocks (1,000 a quarter), the cover (4 quarters).
+  it("lets the whole stock be drawn before the ban, then, from the quarter the ban starts in, the stock then / cover a quarter plus leakage", () => {
+    // Parameters: the ban's start (2024-12, 3.67), the flow it blocks (1,000 a quarter), the cover (4 quarters).
     const w = new World({ quarters: 12, params: 3, observables: 0, levers: 1, nodes: 0, designs: 0, hbmPools: 1, dieBanks: 0 });
-    w.params.set([3.99, 1000, 4]);
+    w.params.set([11 / 3, 1000, 4]);
     const r = new ForeignRation({ pool: 0, lever: 0, banStart: 0, flowBeforeBan: 1, cover: 2 });
     r.reset(w);
     const draw = (q: number, strength: number, stock: number) => {
@@ -223,12 +223,15 @@ describe("foreign HBM ration", () => {
       r.apply(w);
       return [w.hbmPool[0], r.held];
     };
-    // 2024Q4 is before the ban.
-    expect(draw(3, 0.01, 8000)).toEqual([8000, 0]);
-    // 2025Q1: the 8,000 held then must last 4 quarters, 2,000 a quarter.
-    expect(draw(4, 1, 8000)).toEqual([2000, 6000]);
-    // 2025Q2: 6,000 left and 10% of 1,000 leaked in: 2,000 + 100.
-    expect(draw(5, 0.9, 6100)).toEqual([2100, 4000]);
+    // 2024Q3 is before the ban.
+    expect(draw(2, 0, 8000)).toEqual([8000, 0]);
+    // 2024Q4 holds the ban's start (and the rush bought before it): the 8,000 held then must last 4 quarters,
+    // 2,000 a quarter, plus what leaks past the ban in force for part of the quarter (half of 1,000).
+    expect(draw(3, 0.5, 8000)).toEqual([2500, 5500]);
+    // 2025Q1: 5,500 left, nothing leaks: 2,000.
+    expect(draw(4, 1, 5500)).toEqual([2000, 3500]);
+    // 2025Q2: 3,500 left and 10% of 1,000 leaked in: 2,000 + 100.
+    expect(draw(5, 0.9, 3600)).toEqual([2100, 1500]);
     // The tail: less than a ration left.
     expect(draw(7, 1, 1500)).toEqual([1500, 0]);
     // The lever off (lifted): no ration.

@@ -42,7 +42,7 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
   },
   "us-hbm-ban": {
     readBy: "memory",
-    mechanism: "foreign HBM inflow times (1 - s); the pre-ban rush arrives in the quarter the ban starts; while in force, the stock at its start is drawn at most over banCover",
+    mechanism: "foreign HBM inflow times (1 - s); the pre-ban rush arrives in the quarter the ban starts; from that quarter, while in force, the stock then (the rush included) is drawn at most over banCover",
     direct: { metric: "hbm.foreignStock", sign: -1 },
     headline: { metric: "accelerators.domestic", sign: -1 },
   },

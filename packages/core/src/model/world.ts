@@ -91,8 +91,9 @@ export class World {
   readonly supplyUnits: Float64Array;
   /** Stacks each design built into packages this quarter from each pool (design-major). */
   readonly hbmAllocation: Float64Array;
-  /** Good dies each domestic design holds, not yet packaged, and dies left in each die bank. */
+  /** Good dies each domestic design holds, not yet packaged; the part of a die bank held for it; dies left in each bank. */
   readonly dieStock: Float64Array;
+  readonly bankPart: Float64Array;
   readonly bankDies: Float64Array;
 
   // power
@@ -136,6 +137,7 @@ export class World {
     this.supplyUnits = new Float64Array(layout.designs);
     this.hbmAllocation = new Float64Array(layout.designs * layout.hbmPools);
     this.dieStock = new Float64Array(layout.designs);
+    this.bankPart = new Float64Array(layout.designs);
     this.bankDies = new Float64Array(layout.dieBanks);
     this.unitPowerGW = new Float64Array(layout.designs);
     this.offeredUnits = new Float64Array(layout.designs);

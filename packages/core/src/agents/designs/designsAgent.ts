@@ -7,23 +7,24 @@ import { DesignFigures, valueOr0 } from "../../model/designFigures.js";
 import { PackagingShare } from "../../model/packagingShare.js";
 import { shippingWeight } from "../../model/shipping.js";
 import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
+import { DieBankParts } from "./dieBankParts.js";
 
 /**
  * Designs: how many accelerators of each design are packaged this quarter
  * (CALIBRATION.md R6). A domestic design's dies are its own stock (good
- * dies out of the fab and not yet packaged) plus a claim on a die bank it
- * may use (the bank shared among its shipping designs by priority). Its
+ * dies out of the fab and not yet packaged) plus the part of a die bank
+ * held for it (dieBankParts.ts), as far as its shipping weight. Its
  * priority is waferShare x shipping weight: packaging slots and then HBM
  * pools go to designs by water-filling on it, each capped at what it can
  * use (packagingShare.ts). Packaging uses the dies (bank first, the oldest)
  * and stacks at once; the good packages go to assembly and delivery (the
  * market's lag). Dies of a design past its end of life, and of a bank
- * whose designs are all past theirs, are written off, as is
+ * part no design is left for, are written off, as is
  * planning.dieWriteOffPerYear of what waits. Each constraint's allowance is
  * kept as a term so the market can name the binding one. An import's
  * supply is the exporter's volume less what US export policy blocks.
  * Touches: world.designActive, dieTerm, hbmTerm, packagingTerm,
- * supplyUnits, hbmAllocation, dieStock, bankDies.
+ * supplyUnits, hbmAllocation, dieStock, bankPart, bankDies.
  */
 export class DesignsAgent implements Agent {
   readonly name = "designs";
@@ -42,10 +43,11 @@ export class DesignsAgent implements Agent {
   private readonly bankOf: Int32Array;
   private readonly pBankDies: Int32Array;
   private readonly pBankInflow: Int32Array;
-  /** Each bank's inflow per quarter without the ban, and the last end of life of its designs, this run. */
+  /** Each bank's inflow per quarter without the ban this run, its dies at the start, and this quarter's arrivals. */
   private readonly bankInflow: Float64Array;
-  private readonly bankEnd: Float64Array;
-  private readonly bankWeight: Float64Array;
+  private readonly bankStart: Float64Array;
+  private readonly bankArrivals: Float64Array;
+  private readonly bankParts: DieBankParts;
   private readonly bankClaim: Float64Array;
   private readonly packaging: PackagingShare;
   private readonly pCommonYield: number;
@@ -90,8 +92,13 @@ export class DesignsAgent implements Agent {
     this.pBankDies = Int32Array.from(banks, (bank) => t.index(bank.dies));
     this.pBankInflow = Int32Array.from(banks, (bank) => t.index(bank.inflowPerYearWithoutBan));
     this.bankInflow = new Float64Array(banks.length);
-    this.bankEnd = new Float64Array(banks.length);
-    this.bankWeight = new Float64Array(banks.length);
+    this.bankStart = new Float64Array(banks.length);
+    this.bankArrivals = new Float64Array(banks.length);
+    const pAllot = Int32Array.from(ctx.designIds, (id, d) => {
+      const b = this.bankOf[d] as number;
+      return b < 0 ? -1 : t.optionalIndex(banks[b]?.allotment?.[id]);
+    });
+    this.bankParts = new DieBankParts(this.bankOf, pAllot, banks.length);
     this.bankClaim = new Float64Array(n);
     this.pCommonYield = t.index(tree.packaging.yield);
     this.pWriteOff = t.optionalIndex(tree.planning.dieWriteOffPerYear);
@@ -116,21 +123,19 @@ export class DesignsAgent implements Agent {
       this.packageYield[d] = ownYield < 0 ? commonYield : (p[ownYield] as number);
     }
     for (let b = 0; b < this.bankInflow.length; b++) {
-      w.bankDies[b] = p[this.pBankDies[b] as number] as number;
+      this.bankStart[b] = p[this.pBankDies[b] as number] as number;
       this.bankInflow[b] = perQuarter(p[this.pBankInflow[b] as number] as number);
-      let last = -Infinity;
-      for (let d = 0; d < this.bankOf.length; d++) if (this.bankOf[d] === b) last = Math.max(last, end[d] as number);
-      this.bankEnd[b] = last;
     }
+    this.bankParts.reset(w, this.figures.share, end, this.bankStart);
     this.writeOff = perQuarter(valueOr0(p, this.pWriteOff));
   }
 
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, bankOf, bankWeight, bankClaim, bankEnd, packageYield, supplyPerQuarter, packaging } = this;
+    const { domestic, bankOf, bankClaim, bankArrivals, packageYield, supplyPerQuarter, packaging } = this;
     const { launch, end, ramp, share, diesPerPackage } = this.figures;
-    const { designActive: active, goodDies, packagingTerm, dieTerm, hbmTerm, supplyUnits, hbmAllocation, dieStock, bankDies: bank, obs } = w;
+    const { designActive: active, goodDies, packagingTerm, dieTerm, hbmTerm, supplyUnits, hbmAllocation, dieStock, bankPart, bankDies: bank, obs } = w;
     const { weight, dieUnits } = packaging;
     const n = launch.length;
     const writeOff = this.writeOff;
@@ -138,24 +143,20 @@ export class DesignsAgent implements Agent {
     let arrivals = 0;
     const leak = 1 - (w.lever[this.foundryLever] as number);
     for (let b = 0; b < bank.length; b++) {
-      const lost = (bank[b] as number) * writeOff;
       const arriving = (this.bankInflow[b] as number) * leak;
+      bankArrivals[b] = arriving;
       arrivals += arriving;
-      let left = (bank[b] as number) - lost + arriving;
-      writtenOff += lost;
-      if (q >= (bankEnd[b] as number)) {
-        writtenOff += left;
-        left = 0;
-      }
-      bank[b] = left;
-      bankWeight[b] = 0;
     }
+    const parts = this.bankParts;
+    parts.io[0] = writeOff;
+    parts.age(w, q, end, bankArrivals);
+    writtenOff += parts.io[1] as number;
     for (let d = 0; d < n; d++) {
       const ship = shippingWeight(q, launch[d] as number, end[d] as number, ramp[d] as number);
       active[d] = ship > 0 ? 1 : 0;
       weight[d] = domestic[d] ? (share[d] as number) * ship : 0;
-      const b = bankOf[d] as number;
-      if (b >= 0) bankWeight[b] = (bankWeight[b] as number) + (weight[d] as number);
+      // The part of a bank held for the design, as far as it ships.
+      bankClaim[d] = domestic[d] && (bankOf[d] as number) >= 0 ? (bankPart[d] as number) * ship : 0;
       if (!domestic[d]) continue;
       // Dies that waited lose the write-off share; those of a design past its end of life are all lost.
       const lost = (dieStock[d] as number) * writeOff;
@@ -168,9 +169,6 @@ export class DesignsAgent implements Agent {
       dieStock[d] = stock;
     }
     for (let d = 0; d < n; d++) {
-      const b = bankOf[d] as number;
-      const bw = b >= 0 ? (bankWeight[b] as number) : 0;
-      bankClaim[d] = bw > 0 ? ((bank[b] as number) * (weight[d] as number)) / bw : 0;
       dieUnits[d] = (weight[d] as number) > 0 ? ((dieStock[d] as number) + (bankClaim[d] as number)) / (diesPerPackage[d] as number) : 0;
     }
     packaging.interposerWafers[0] = w.interposerWafers;
@@ -207,9 +205,12 @@ export class DesignsAgent implements Agent {
       // The stacks given are exactly what the packages use: HBM was asked only for min(dies, slots).
       const diesUsed = made * (diesPerPackage[d] as number);
       diesPackaged += diesUsed;
-      const b = bankOf[d] as number;
       const fromBank = Math.min(bankClaim[d] as number, diesUsed);
-      if (b >= 0) bank[b] = Math.max(0, (bank[b] as number) - fromBank);
+      const b = bankOf[d] as number;
+      if (b >= 0) {
+        bankPart[d] = Math.max(0, (bankPart[d] as number) - fromBank);
+        bank[b] = Math.max(0, (bank[b] as number) - fromBank);
+      }
       dieStock[d] = Math.max(0, (dieStock[d] as number) - (diesUsed - fromBank));
     }
     let inventory = 0;

@@ -30,6 +30,11 @@ export const designsDefinition: AgentDefinition<"designs", typeof sections> = {
             issue(`dieBanks.${bank}.designs.${k}`, `a design in only one die bank (${design} is also in ${banked.get(design)})`, `"${design}"`);
           } else banked.set(design, bank);
         });
+        // An entry for a domestic design the bank does not list is left alone (it has no effect), so that a
+        // scenario can narrow the bank's designs without repeating the allotment it inherits.
+        for (const design of Object.keys(entry.allotment ?? {})) {
+          if (!domestic.includes(design)) issue(`dieBanks.${bank}.allotment.${design}`, "the id of a domestic design", `"${design}"`, closestName(design, domestic));
+        }
       }
     }
     for (const [id, design] of Object.entries(designs ?? {})) {

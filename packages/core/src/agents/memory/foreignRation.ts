@@ -3,11 +3,14 @@ import type { World } from "../../model/world.js";
 /**
  * How the foreign HBM stockpile is drawn once us-hbm-ban is in force
  * (CALIBRATION.md row 144: the stock held in December 2024 was expected to
- * last 9-18 months). From the first quarter that starts at or after the
- * ban's start, and while the lever is on, designs may draw at most the
- * foreign stock held then divided by the cover, per quarter, plus what
- * leaks in that quarter; the rest is held back for later quarters. Before
- * the ban, or with the lever off, the whole stock is available.
+ * last 9-18 months). From the quarter the ban starts in, and while the
+ * lever is on, designs may draw at most the foreign stock held then
+ * divided by the cover, per quarter, plus what leaks in that quarter; the
+ * rest is held back for later quarters. The stacks rushed in between the
+ * ban's announcement and its start arrive in that same quarter, so they are
+ * part of the reserve: they were bought to outlast the ban, not to be spent
+ * before it. Before the ban, or with the lever off, the whole stock is
+ * available.
  */
 export class ForeignRation {
   /**
@@ -44,7 +47,7 @@ export class ForeignRation {
   apply(w: World): void {
     const { at, state } = this;
     const strength = w.lever[at.lever] as number;
-    if (w.q < (state[2] as number) || !(strength > 0)) {
+    if (w.q + 1 <= (state[2] as number) || !(strength > 0)) {
       state[1] = 0;
       return;
     }

@@ -16,8 +16,8 @@ import { waferOrder } from "./orderUpTo.js";
  * priority as the designs agent shares them (packagingShare.ts), at its
  * priority when the dies would come out (waferShare x shipping weight one
  * quarter plus a cycle time ahead, so wafers start before launch and stop
- * before end of life). Dies on hand are its stock plus its claim on a die
- * bank (at that priority); the order follows the order-up-to rule
+ * before end of life). Dies on hand are its stock plus the part of a die
+ * bank held for it; the order follows the order-up-to rule
  * (orderUpTo.ts) with planning.inventoryCover. Touches: world.waferRequest,
  * nodeAiRequest (read by fabs and yield next quarter).
  */
@@ -25,14 +25,12 @@ export class PlanningAgent implements Agent {
   readonly name = "planning";
   private readonly domestic: Uint8Array;
   private readonly node: Int32Array;
-  private readonly bankOf: Int32Array;
   private readonly p: { cycle: Int32Array; cover: number };
   /** Launch, end of life, priority and what one package takes, this run (as the designs agent reads them). */
   private readonly figures: DesignFigures;
   /** Cycle time of each design's node (quarters). */
   private readonly cycle: Float64Array;
   private cover = 0;
-  private readonly bankWeight: Float64Array;
   private readonly packaging: PackagingShare;
   private readonly obsRequested: number;
 
@@ -57,8 +55,6 @@ export class PlanningAgent implements Agent {
       return x ? generationRank(x.hbmGeneration) : 1 << 30;
     });
     this.packaging = new PackagingShare(this.figures.stacks, this.figures.packagesPerWafer, minRank, Int32Array.from(ctx.hbmPools, (p) => p.rank));
-    this.bankOf = Int32Array.from(ctx.designIds, (id) => ctx.dieBankIds.findIndex((b) => tree.dieBanks[b]?.designs.includes(id)));
-    this.bankWeight = new Float64Array(ctx.dieBankIds.length);
     this.obsRequested = ctx.observables.register(
       "wafers.requested",
       "flow",
@@ -84,19 +80,16 @@ export class PlanningAgent implements Agent {
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, node, bankOf, bankWeight, cycle, packaging } = this;
+    const { domestic, node, cycle, packaging } = this;
     const { launch, end, ramp, share, diesPerPackage } = this.figures;
     const { weight, dieUnits, units } = packaging;
-    const { waferRequest, nodeAiRequest, dieStock, bankDies, diesInFab, goodDiesPerWafer } = w;
+    const { waferRequest, nodeAiRequest, dieStock, bankPart, diesInFab, goodDiesPerWafer } = w;
     const n = launch.length;
-    for (let b = 0; b < bankWeight.length; b++) bankWeight[b] = 0;
     for (let d = 0; d < n; d++) {
       // The priority the design will have when dies started next quarter come out.
       const ahead = domestic[d] ? (share[d] as number) * shippingWeight(q + 1 + (cycle[d] as number), launch[d] as number, end[d] as number, ramp[d] as number) : 0;
       weight[d] = ahead;
       dieUnits[d] = ahead > 0 ? Infinity : 0;
-      const b = bankOf[d] as number;
-      if (b >= 0) bankWeight[b] = (bankWeight[b] as number) + ahead;
     }
     packaging.interposerWafers[0] = w.interposerWafers;
     packaging.share(w.hbmPool);
@@ -105,9 +98,8 @@ export class PlanningAgent implements Agent {
     for (let d = 0; d < n; d++) {
       waferRequest[d] = 0;
       if (!domestic[d]) continue;
-      const b = bankOf[d] as number;
-      const bw = b >= 0 ? (bankWeight[b] as number) : 0;
-      const claim = bw > 0 ? ((bankDies[b] as number) * (weight[d] as number)) / bw : 0;
+      // Bank dies held for the design count as on hand once it ships.
+      const claim = (weight[d] as number) > 0 ? (bankPart[d] as number) : 0;
       const expectedUse = (units[d] as number) * (diesPerPackage[d] as number);
       const wafers = waferOrder(expectedUse, cycle[d] as number, this.cover, (dieStock[d] as number) + claim, diesInFab[d] as number, goodDiesPerWafer[d] as number);
       waferRequest[d] = wafers;
