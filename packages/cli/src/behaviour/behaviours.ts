@@ -167,13 +167,13 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     why: "HBM is the binding constraint of domestic designs from 2026, so more HBM wafer capacity turns waiting dies into accelerators.",
   },
   {
-    id: "earlier-hbm3-more-950s",
+    id: "earlier-hbm3-more-m100s",
     change: "memory.domestic.generations.hbm3.start=2025Q3",
-    metric: "accelerators.ascend-950",
+    metric: "accelerators.kunlun-m100",
     year: 2028,
     direction: "up",
-    minSize: 0.4,
-    why: "The 950 takes HBM3 or newer stacks only, and its plans start wafers once such stacks exist: an earlier domestic HBM3 start brings its volume forward.",
+    minSize: 0.5,
+    why: "The Kunlun M100 takes HBM3 or newer stacks only, and its plans start wafers once such stacks exist: an earlier domestic HBM3 start brings its volume forward.",
   },
   {
     id: "interposers-more-accelerators",
