@@ -263,7 +263,8 @@ describe("lags", () => {
     onlyDesigns("ascend-910b");
     set("packaging.assemblyTime", 0.5);
     set("market.deliveryTime", 1);
-    set("market.demandAtStart", 1e12);
+    // Money enough for everything offered.
+    set("market.spendAtStart", 1e15);
     set("market.demandGrowth", 0);
     agent("market").reset(w());
     const b = design("ascend-910b");

@@ -299,7 +299,11 @@ describe("installed base (R9)", () => {
     const base = new InstalledBase(12);
     base.reset(40, 4);
     // legacy 40 retires 10 a quarter; each quarter adds 8, which leaves 4 quarters later.
-    const levels = Array.from({ length: 7 }, (_, q) => base.add(q, 8));
+    const flow = Float64Array.of(8, 0);
+    const levels = Array.from({ length: 7 }, (_, q) => {
+      base.add(q, flow, 0, flow, 1);
+      return flow[1];
+    });
     expect(levels).toEqual([30 + 8, 20 + 16, 10 + 24, 0 + 32, 32, 32, 32]);
   });
 });

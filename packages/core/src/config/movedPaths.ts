@@ -23,6 +23,8 @@ export const MOVED_PATHS: readonly MovedPath[] = [
   { from: "memory.domestic.rampTime", to: "fabs.cxmt-hbm.rampTime" },
   { from: "memory.domestic.stacksPerWaferAtStart", replacedBy: STACKS_PER_WAFER },
   { from: "memory.domestic.stacksPerWaferMature", replacedBy: STACKS_PER_WAFER },
+  // Demand became money: buyers' budgets spent by price-performance.
+  { from: "market.demandAtStart", replacedBy: "market.spendAtStart, the money buyers spend on AI accelerators a year (USD/year), which buys compute at each design's price" },
   { from: "memory.domestic.learningTime", replacedBy: "stack yield learns by memory.domestic.generations.<generation>.stackYieldGainPerYear, die yield by the DRAM node's learningWafers" },
 ];
 

@@ -62,14 +62,14 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
   },
   "cn-domestic-mandate": {
     readBy: "market",
-    mechanism: "imports limited to (1 - s mandateCoverage) of demand",
+    mechanism: "the state-funded share of buyers' money (s x mandateCoverage) buys domestic designs only; what it cannot spend waits",
     direct: { metric: "accelerators.imported", sign: -1 },
     headline: { metric: "share.domestic", sign: 1 },
-    net: "Demand in this model is a growth curve well above what can be supplied, so imports never reach the cap the mandate sets (1 - s mandateCoverage of demand) and the lever has no effect; it needs demand that can bind (buyers with budgets), which the model does not have yet.",
+    net: "The mandate binds only where buyers' own choice is less domestic than it requires. In the baseline imports are few (about 190 thousand H200s a year after the H20) and buyers' money exceeds what is offered until the 2030s, so everything offered is bought and the domestic share (75% in 2025, 94% in 2030) is already above the 20-50% of money the mandate reserves: no effect. With plentiful imports (4 million H200s a year) a coverage of 0.9 raises the 2030 domestic share by 7 points (docs/behaviour.md).",
   },
   "cn-import-rejection": {
     readBy: "market",
-    mechanism: "imports accepted times (1 - s)",
+    mechanism: "imports accepted times (1 - s); the money goes to the other offers",
     direct: { metric: "accelerators.imported", sign: -1 },
     headline: { metric: "share.domestic", sign: 1 },
   },

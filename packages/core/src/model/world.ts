@@ -105,6 +105,8 @@ export class World {
   // market
   /** Domestic units the market could deploy this quarter: arrivals plus finished units still waiting. */
   readonly offeredUnits: Float64Array;
+  /** Finished domestic units delivered and not bought or powered, waiting to be offered again (read by planning). */
+  readonly unsoldUnits: Float64Array;
   /** Accelerators deployed this quarter per design, and the binding constraint (ConstraintCode or INACTIVE). */
   readonly deployedUnits: Float64Array;
   readonly binding: Int8Array;
@@ -142,6 +144,7 @@ export class World {
     this.unitPowerGW = new Float64Array(layout.designs);
     this.offeredUnits = new Float64Array(layout.designs);
     this.deployedUnits = new Float64Array(layout.designs);
+    this.unsoldUnits = new Float64Array(layout.designs);
     this.binding = new Int8Array(layout.designs);
   }
 

@@ -10,6 +10,7 @@ const common = {
   tflops: quantity("TFLOPS", "Dense BF16/FP16 throughput."),
   tdp: quantity("W", "Board power (TDP)."),
   softwareEfficiency: ratio("Delivered throughput per peak FLOP relative to an NVIDIA part (software stack, interconnect): scales its H100-equivalents."),
+  price: quantity("USD", "List price per unit to a Chinese buyer (for an import, what the buyer pays, the US government's revenue share included).", { min: 1 }),
 };
 
 /** An accelerator made in China: the full chain from wafer to package. */
@@ -35,7 +36,6 @@ export const importDesignSchema = section({
   ...common,
   origin: z.literal("import"),
   supplyPerYear: quantity("accelerator/year", "Units the exporter would ship to China per year with no controls and willing buyers."),
-  price: quantity("USD", "Price per unit, for the revenue share paid on imports."),
 });
 
 export const designSchema = z.discriminatedUnion("origin", [domesticDesignSchema, importDesignSchema]);

@@ -17,7 +17,8 @@ import type { World } from "../../model/world.js";
 export class Deliveries {
   private readonly domestic: Uint8Array;
   private readonly lines: DelayLine[];
-  private readonly waiting: Float64Array;
+  /** Finished units of each design delivered and not deployed, offered again next quarter. */
+  readonly waiting: Float64Array;
   /** What each design had in transit at the start, in quarters of 2024Q1's packages, this run. */
   private readonly before: Float64Array;
   private readonly p: { launch: Int32Array; ramp: Int32Array; assembly: number; delivery: number };

@@ -2,9 +2,12 @@ import { duration, fraction, quantity, ratio } from "../../schema/param.js";
 import { section } from "../../schema/object.js";
 
 export const marketSchema = section({
-  demandAtStart: quantity("H100e/year", "Demand for new AI compute in China at 2024Q1, as an annual rate in H100-equivalents."),
-  demandGrowth: ratio("Annual growth of that demand at 2024Q1."),
-  demandGrowthHalfLife: duration("Time over which the demand growth rate halves."),
+  spendAtStart: quantity("USD/year", "Money Chinese buyers spend on AI accelerators per year at 2024Q1 (hyperscalers, telecom operators, state-funded data centres)."),
+  demandGrowth: ratio("Annual growth of that spending (demand, in money) at 2024Q1."),
+  demandGrowthHalfLife: duration("Time over which that growth rate halves."),
+  priceSensitivity: ratio("How strongly buyers favour value: money goes to offers in proportion to (H100-equivalents per dollar) to this power; 0 spreads it evenly over what is offered."),
+  budgetCarryOver: fraction("Share of a quarter's unspent money that carries to the next quarter; the rest is lost (spent elsewhere or not raised)."),
+  scarcityPremiumMax: ratio("Most by which prices rise above list, as a share of what was paid, when buyers' money exceeds everything offered."),
   installedAtStart: quantity("H100e", "AI compute installed in China at 2024Q1."),
   installedPowerAtStart: quantity("GW", "Facility power drawn by that installed base."),
   serviceLife: duration("Service life of an accelerator: it retires this long after deployment."),

@@ -16,8 +16,9 @@ import { waferOrder } from "./orderUpTo.js";
  * priority as the designs agent shares them (packagingShare.ts), at its
  * priority when the dies would come out (waferShare x shipping weight one
  * quarter plus a cycle time ahead, so wafers start before launch and stop
- * before end of life). Dies on hand are its stock plus the part of a die
- * bank held for it; the order follows the order-up-to rule
+ * before end of life). Dies on hand are its stock, the part of a die bank
+ * held for it and the dies in its finished units that buyers did not take
+ * (so unsold accelerators slow the wafer starts); the order follows the order-up-to rule
  * (orderUpTo.ts) with planning.inventoryCover. Touches: world.waferRequest,
  * nodeAiRequest (read by fabs and yield next quarter).
  */
@@ -83,7 +84,7 @@ export class PlanningAgent implements Agent {
     const { domestic, node, cycle, packaging } = this;
     const { launch, end, ramp, share, diesPerPackage } = this.figures;
     const { weight, dieUnits, units } = packaging;
-    const { waferRequest, nodeAiRequest, dieStock, bankPart, diesInFab, goodDiesPerWafer } = w;
+    const { waferRequest, nodeAiRequest, dieStock, bankPart, unsoldUnits, diesInFab, goodDiesPerWafer } = w;
     const n = launch.length;
     for (let d = 0; d < n; d++) {
       // The priority the design will have when dies started next quarter come out.
@@ -100,8 +101,9 @@ export class PlanningAgent implements Agent {
       if (!domestic[d]) continue;
       // Bank dies held for the design count as on hand once it ships.
       const claim = (weight[d] as number) > 0 ? (bankPart[d] as number) : 0;
+      const unsold = (unsoldUnits[d] as number) * (diesPerPackage[d] as number);
       const expectedUse = (units[d] as number) * (diesPerPackage[d] as number);
-      const wafers = waferOrder(expectedUse, cycle[d] as number, this.cover, (dieStock[d] as number) + claim, diesInFab[d] as number, goodDiesPerWafer[d] as number);
+      const wafers = waferOrder(expectedUse, cycle[d] as number, this.cover, (dieStock[d] as number) + claim + unsold, diesInFab[d] as number, goodDiesPerWafer[d] as number);
       waferRequest[d] = wafers;
       const k = node[d] as number;
       nodeAiRequest[k] = (nodeAiRequest[k] as number) + wafers;
