@@ -127,6 +127,11 @@ const cases: Case[] = [
     expect: ["bad.yaml:7:5 memory.domestic.stacksPerWaferMature: expected no field here (memory.domestic.stacksPerWaferMature has been replaced: good stacks per wafer now follow from"],
   },
   {
+    name: "demand in H100e, now money",
+    body: "market:\n  demandAtStart: {value: 500e3, unit: H100e/year, assumption: test}\n",
+    expect: ["bad.yaml:6:3 market.demandAtStart: expected no field here (market.demandAtStart has been replaced: market.spendAtStart, the money buyers spend on AI accelerators a year (USD/year)"],
+  },
+  {
     name: "--set of a field that has moved",
     args: ["run", "baseline", "--set", "memory.domestic.maxWafers=50 kwpm"],
     expect: ['--set memory.domestic.maxWafers: expected no field here (memory.domestic.maxWafers has moved to fabs.cxmt-hbm.maxCapacity), found the old field "maxWafers"; did you mean fabs.cxmt-hbm.maxCapacity?'],
