@@ -5,7 +5,7 @@ import { generationRank } from "../../schema/hbmGenerations.js";
 import { perQuarter } from "../../model/capacity/rates.js";
 import { DesignFigures, valueOr0 } from "../../model/designFigures.js";
 import { PackagingShare } from "../../model/packagingShare.js";
-import { shippingWeight } from "../../model/shipping.js";
+import { shippingWeights } from "../../model/shipping.js";
 import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 import { DieBankParts } from "./dieBankParts.js";
 
@@ -49,6 +49,9 @@ export class DesignsAgent implements Agent {
   private readonly bankArrivals: Float64Array;
   private readonly bankParts: DieBankParts;
   private readonly bankClaim: Float64Array;
+  /** Each design's shipping weight this quarter, and the zero lead it is computed with. */
+  private readonly ship: Float64Array;
+  private readonly noLead: Float64Array;
   private readonly packaging: PackagingShare;
   private readonly pCommonYield: number;
   private readonly pWriteOff: number;
@@ -100,6 +103,8 @@ export class DesignsAgent implements Agent {
     });
     this.bankParts = new DieBankParts(this.bankOf, pAllot, banks.length);
     this.bankClaim = new Float64Array(n);
+    this.ship = new Float64Array(n);
+    this.noLead = new Float64Array(n);
     this.pCommonYield = t.index(tree.packaging.yield);
     this.pWriteOff = t.optionalIndex(tree.planning.dieWriteOffPerYear);
     this.exportLever = ctx.leverIndex("us-ai-chip-exports");
@@ -135,6 +140,8 @@ export class DesignsAgent implements Agent {
     // Every array in locals: V8 then checks each once per call, not once per access.
     const { domestic, bankOf, bankClaim, bankArrivals, packageYield, supplyPerQuarter, packaging } = this;
     const { launch, end, ramp, share, diesPerPackage } = this.figures;
+    const shipNow = this.ship;
+    shippingWeights(q, 0, this.noLead, launch, end, ramp, shipNow);
     const { designActive: active, goodDies, packagingTerm, dieTerm, hbmTerm, supplyUnits, hbmAllocation, dieStock, bankPart, bankDies: bank, obs } = w;
     const { weight, dieUnits } = packaging;
     const n = launch.length;
@@ -152,7 +159,7 @@ export class DesignsAgent implements Agent {
     parts.age(w, q, end, bankArrivals);
     writtenOff += parts.io[1] as number;
     for (let d = 0; d < n; d++) {
-      const ship = shippingWeight(q, launch[d] as number, end[d] as number, ramp[d] as number);
+      const ship = shipNow[d] as number;
       active[d] = ship > 0 ? 1 : 0;
       weight[d] = domestic[d] ? (share[d] as number) * ship : 0;
       // The part of a bank held for the design, as far as it ships.
@@ -188,7 +195,8 @@ export class DesignsAgent implements Agent {
         continue;
       }
       if (!domestic[d]) {
-        const offer = (supplyPerQuarter[d] as number) * shippingWeight(q, launch[d] as number, end[d] as number, 0) * exportShare;
+        // An import's ramp time is 0 (designFigures.ts): it ships at full volume from launch.
+        const offer = (supplyPerQuarter[d] as number) * (shipNow[d] as number) * exportShare;
         dieTerm[d] = offer;
         hbmTerm[d] = Infinity;
         packagingTerm[d] = Infinity;

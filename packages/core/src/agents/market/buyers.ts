@@ -101,8 +101,10 @@ export class Buyers {
       const s = spend[d] as number;
       left -= s;
       const total = (bought[d] as number) + s;
-      // A sold-out offer is bought whole, without the rounding of money back into units.
-      bought[d] = (cap[d] as number) - s <= 0 ? (offered[d] as number) : (price[d] as number) > 0 ? total / (price[d] as number) : 0;
+      // A sold-out offer is bought whole, without the rounding of money back into units. (Prices are at
+      // least 1 dollar; the division is done on both sides of the test, which V8 then never meets for the first time mid-job.)
+      const units = total / (price[d] as number);
+      bought[d] = (cap[d] as number) - s <= 0 ? (offered[d] as number) : units;
     }
     io[3] = left > 0 ? left : 0;
   }

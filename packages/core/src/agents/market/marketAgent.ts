@@ -1,12 +1,12 @@
 import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
-import { perQuarter } from "../../model/capacity/rates.js";
 import { INACTIVE } from "../../model/constraints.js";
 import type { World } from "../../model/world.js";
 import { domesticBinding, importBinding } from "./bindingConstraint.js";
 import { Deliveries } from "./deliveries.js";
 import { InstalledBase } from "./installedBase.js";
 import { exp } from "../../math/fdlibm.js";
+import { QUARTERS_PER_YEAR } from "../../time/quarter.js";
 import { Buyers } from "./buyers.js";
 import { registerMarketObservables } from "./marketObservables.js";
 import { designName, labelled, perYear } from "../../metrics/labels.js";
@@ -47,22 +47,21 @@ export class MarketAgent implements Agent {
   private readonly flops: InstalledBase;
   private readonly powerDraw: InstalledBase;
   private readonly deliveries: Deliveries;
-  /** Buyers' spending on accelerators (USD a year). */
-  private spendRate = 0;
   /**
-   * [0] money carried from the last quarter (USD). In an array, not a
-   * field: a field first holding 0 changes representation at its first
-   * fraction, which V8 may meet only mid-job and then deoptimises for.
+   * [0] money carried from the last quarter, [1] buyers' spending rate (USD
+   * a year). In an array, not fields: a field first holding 0 changes
+   * representation at its first fraction, which V8 may meet only mid-job
+   * and then deoptimises for.
    */
-  private readonly carried = new Float64Array(1);
+  private readonly carried = new Float64Array(2);
+  /** Each quarter's growth factor of the spending rate this run (growthFactors), and its inputs. */
+  private readonly growth: Float64Array;
+  private readonly growthInputs = new Float64Array(2);
   /** This quarter's additions (H100e, FLOPS, GW) and the installed power after them, passed to the installed bases. */
   private readonly flows = new Float64Array(4);
   // This run's scalars, set in reset.
-  private spendGrowth = 0;
   private carryOver = 0;
   private premiumMax = 0;
-  /** -ln 2 / half-life: the growth rate decays as exp(decay * t). */
-  private growthDecay = 0;
   private mandateCoverage = 0;
   private acceptance = 0;
   private revenueShare = 0;
@@ -93,6 +92,7 @@ export class MarketAgent implements Agent {
     this.h100e = new Float64Array(n);
     this.policyUnits = new Float64Array(n);
     this.buyers = new Buyers(this.domestic);
+    this.growth = new Float64Array(ctx.quarters);
     this.compute = new InstalledBase(ctx.quarters);
     this.flops = new InstalledBase(ctx.quarters);
     this.powerDraw = new InstalledBase(ctx.quarters);
@@ -116,10 +116,12 @@ export class MarketAgent implements Agent {
       this.price[d] = w.p(this.pPrice[d] as number);
     }
     this.buyers.reset(this.h100e, this.price, w.params, i.priceSensitivity);
-    this.spendGrowth = w.p(i.spendGrowth);
     this.carryOver = w.p(i.carryOver);
     this.premiumMax = w.p(i.premiumMax);
-    this.growthDecay = -Math.LN2 / Math.max(w.p(i.growthHalfLife), 1e-9);
+    const inputs = this.growthInputs;
+    inputs[0] = w.p(i.spendGrowth);
+    inputs[1] = -Math.LN2 / Math.max(w.p(i.growthHalfLife), 1e-9);
+    growthFactors(inputs, this.growth);
     this.mandateCoverage = w.p(i.mandateCoverage);
     this.acceptance = w.p(i.acceptance);
     this.revenueShare = w.p(i.revenueShare);
@@ -128,7 +130,7 @@ export class MarketAgent implements Agent {
     this.compute.reset(installed, life);
     this.flops.reset(installed * h100 * 1e12, life);
     this.powerDraw.reset(w.p(i.installedPowerAtStart), life);
-    this.spendRate = w.p(i.spendAtStart);
+    this.carried[1] = w.p(i.spendAtStart);
     this.carried[0] = 0;
     w.installedPowerGW = w.p(i.installedPowerAtStart);
     this.deliveries.reset(w);
@@ -148,13 +150,10 @@ export class MarketAgent implements Agent {
   private clear(w: World): void {
     const q = w.q;
     const n = this.h100e.length;
-    if (q > 0) {
-      // Annual growth halves every half-life; a quarter grows by its fourth root.
-      // (exp and sqrt instead of Math.pow, which costs several times more.)
-      const growth = this.spendGrowth * exp((q + 0.5) * this.growthDecay);
-      this.spendRate *= Math.sqrt(Math.sqrt(1 + growth));
-    }
-    const fresh = perQuarter(this.spendRate);
+    // Annual growth halves every half-life; a quarter grows by its fourth root (growthFactors).
+    const money = this.carried;
+    if (q > 0) money[1] = (money[1] as number) * (this.growth[q] as number);
+    const fresh = (money[1] as number) / QUARTERS_PER_YEAR;
     const budget = fresh + (this.carried[0] as number);
 
     // Every array in locals: V8 then checks each once per call, not once per access.
@@ -239,7 +238,9 @@ export class MarketAgent implements Agent {
     const premiumCap = paid * this.premiumMax;
     const premium = scarce < premiumCap ? scarce : premiumCap;
     const left = budget - paid - premium;
-    this.carried[0] = left > 0 ? left * this.carryOver : 0;
+    // Computed on both sides of the test: an operation a branch reaches only in rare runs leaves V8 without type feedback, and it deoptimises the whole step when one comes.
+    const kept = left * this.carryOver;
+    this.carried[0] = kept > 0 ? kept : 0;
 
     const o = this.obs;
     const flows = this.flows;
@@ -292,4 +293,21 @@ function marketIndices(ctx: BuildContext) {
     revenueShare: t.index(market.revenueShare),
     h100Tflops: t.index(market.h100Tflops),
   };
+}
+
+/**
+ * The factor by which the spending rate grows in each quarter q >= 1 of a
+ * run: annual growth g x exp((q + 0.5) x decay), the rate halving every
+ * half-life, a quarter growing by the fourth root of (1 + that) (exp and
+ * sqrt instead of Math.pow, which costs several times more). inputs: [0] g,
+ * [1] decay = -ln 2 / half-life. Once a run, into an array, in a function
+ * of its own: a number passed to or returned from a call V8 does not
+ * inline is boxed on the heap, and the clearing step is too large to be
+ * sure of inlining exp.
+ */
+function growthFactors(inputs: Float64Array, out: Float64Array): void {
+  const g = inputs[0] as number;
+  const decay = inputs[1] as number;
+  out[0] = 1;
+  for (let q = 1; q < out.length; q++) out[q] = Math.sqrt(Math.sqrt(1 + g * exp((q + 0.5) * decay)));
 }

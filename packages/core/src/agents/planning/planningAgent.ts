@@ -4,7 +4,7 @@ import type { World } from "../../model/world.js";
 import { generationRank } from "../../schema/hbmGenerations.js";
 import { DesignFigures, valueOr0 } from "../../model/designFigures.js";
 import { PackagingShare } from "../../model/packagingShare.js";
-import { shippingWeight } from "../../model/shipping.js";
+import { shippingWeights } from "../../model/shipping.js";
 import { labelled, perYear } from "../../metrics/labels.js";
 import { waferOrder } from "./orderUpTo.js";
 
@@ -31,6 +31,8 @@ export class PlanningAgent implements Agent {
   private readonly figures: DesignFigures;
   /** Cycle time of each design's node (quarters). */
   private readonly cycle: Float64Array;
+  /** Each design's shipping weight over the quarter its next wafer starts come out in. */
+  private readonly shipAhead: Float64Array;
   private cover = 0;
   private readonly packaging: PackagingShare;
   private readonly obsRequested: number;
@@ -51,6 +53,7 @@ export class PlanningAgent implements Agent {
     };
     this.figures = new DesignFigures(ctx);
     this.cycle = new Float64Array(ctx.designIds.length);
+    this.shipAhead = new Float64Array(ctx.designIds.length);
     const minRank = Int32Array.from(ctx.designIds, (_id, d) => {
       const x = dom(d);
       return x ? generationRank(x.hbmGeneration) : 1 << 30;
@@ -86,9 +89,11 @@ export class PlanningAgent implements Agent {
     const { weight, dieUnits, units } = packaging;
     const { waferRequest, nodeAiRequest, dieStock, bankPart, unsoldUnits, diesInFab, goodDiesPerWafer } = w;
     const n = launch.length;
+    const shipAhead = this.shipAhead;
+    shippingWeights(q, 1, cycle, launch, end, ramp, shipAhead);
     for (let d = 0; d < n; d++) {
       // The priority the design will have when dies started next quarter come out.
-      const ahead = domestic[d] ? (share[d] as number) * shippingWeight(q + 1 + (cycle[d] as number), launch[d] as number, end[d] as number, ramp[d] as number) : 0;
+      const ahead = domestic[d] ? (share[d] as number) * (shipAhead[d] as number) : 0;
       weight[d] = ahead;
       dieUnits[d] = ahead > 0 ? Infinity : 0;
     }
