@@ -138,7 +138,7 @@ export class DesignsAgent implements Agent {
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, bankOf, bankClaim, bankArrivals, packageYield, supplyPerQuarter, packaging } = this;
+    const { domestic, bankClaim, bankArrivals, packageYield, supplyPerQuarter, packaging } = this;
     const { launch, end, ramp, share, diesPerPackage } = this.figures;
     const shipNow = this.ship;
     shippingWeights(q, 0, this.noLead, launch, end, ramp, shipNow);
@@ -162,8 +162,8 @@ export class DesignsAgent implements Agent {
       const ship = shipNow[d] as number;
       active[d] = ship > 0 ? 1 : 0;
       weight[d] = domestic[d] ? (share[d] as number) * ship : 0;
-      // The part of a bank held for the design, as far as it ships.
-      bankClaim[d] = domestic[d] && (bankOf[d] as number) >= 0 ? (bankPart[d] as number) * ship : 0;
+      // The part of a bank held for the design (0 for a design in none), as far as it ships.
+      bankClaim[d] = (bankPart[d] as number) * ship;
       if (!domestic[d]) continue;
       // Dies that waited lose the write-off share; those of a design past its end of life are all lost.
       const lost = (dieStock[d] as number) * writeOff;
@@ -214,16 +214,13 @@ export class DesignsAgent implements Agent {
       const diesUsed = made * (diesPerPackage[d] as number);
       diesPackaged += diesUsed;
       const fromBank = Math.min(bankClaim[d] as number, diesUsed);
-      const b = bankOf[d] as number;
-      if (b >= 0) {
-        bankPart[d] = Math.max(0, (bankPart[d] as number) - fromBank);
-        bank[b] = Math.max(0, (bank[b] as number) - fromBank);
-      }
+      bankPart[d] = Math.max(0, (bankPart[d] as number) - fromBank);
       dieStock[d] = Math.max(0, (dieStock[d] as number) - (diesUsed - fromBank));
     }
     let inventory = 0;
     for (let d = 0; d < n; d++) inventory += dieStock[d] as number;
     let banked = 0;
+    parts.total(w);
     for (let b = 0; b < bank.length; b++) banked += bank[b] as number;
     const o = this.obs;
     obs[o.inventory] = inventory;

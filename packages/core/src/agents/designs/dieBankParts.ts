@@ -89,17 +89,23 @@ export class DieBankParts {
       if (b >= 0 && q < (end[d] as number)) live[b] = (live[b] as number) + (allot[d] as number);
     }
     let lost = 0;
-    for (let b = 0; b < live.length; b++) {
-      if (!((live[b] as number) > 0)) lost += pending[b] as number;
-      w.bankDies[b] = 0;
-    }
+    for (let b = 0; b < live.length; b++) if (!((live[b] as number) > 0)) lost += pending[b] as number;
     for (let d = 0; d < bankOf.length; d++) {
       const b = bankOf[d] as number;
-      if (b < 0) continue;
-      const total = live[b] as number;
+      const total = b < 0 ? 0 : (live[b] as number);
       if (total > 0 && q < (end[d] as number)) part[d] = (part[d] as number) + ((pending[b] as number) * (allot[d] as number)) / total;
-      w.bankDies[b] = (w.bankDies[b] as number) + (part[d] as number);
     }
     this.io[1] = (this.io[1] as number) + lost;
+    this.total(w);
+  }
+
+  /** Each bank's dies (world.bankDies): the sum of its parts, never kept apart from them. */
+  total(w: World): void {
+    const { bankOf } = this;
+    w.bankDies.fill(0);
+    for (let d = 0; d < bankOf.length; d++) {
+      const b = bankOf[d] as number;
+      if (b >= 0) w.bankDies[b] = (w.bankDies[b] as number) + (w.bankPart[d] as number);
+    }
   }
 }
