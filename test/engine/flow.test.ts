@@ -241,6 +241,33 @@ describe("fabs: AI wafers as the plans ask", () => {
   });
 });
 
+describe("yield: scarce wafers go by bid", () => {
+  it("splits a node's wafers by priority x what a wafer's good dies sell for", () => {
+    onlyDesigns("ascend-910b", "cambricon-590");
+    set("nodes.n7.cycleTime", 0);
+    set("designs.ascend-910b.waferShare", 1);
+    set("designs.cambricon-590.waferShare", 0.5);
+    set("designs.ascend-910b.price", 10_000);
+    set("designs.cambricon-590.price", 20_000);
+    agent("yield").reset(w());
+    const b = design("ascend-910b");
+    const c = design("cambricon-590");
+    // Each asks for 1,000 wafers; the node has 900.
+    w().waferRequest.fill(1000);
+    w().nodeAiWafers.fill(900);
+    quarter(0, "yield");
+    const perWaferB = w().goodDiesPerWafer[b] as number;
+    const perWaferC = w().goodDiesPerWafer[c] as number;
+    const started = (d: number, perWafer: number) => (w().goodDies[d] as number) / perWafer;
+    // Bids 1 x 10,000 x (910B good dies a wafer) and 0.5 x 20,000 x (590 good dies a wafer), one die a package each.
+    const bidB = 1 * 10_000 * perWaferB;
+    const bidC = 0.5 * 20_000 * perWaferC;
+    expect(perWaferB).not.toBeCloseTo(perWaferC, 0);
+    expect(started(b, perWaferB)).toBeCloseTo((900 * bidB) / (bidB + bidC), 6);
+    expect(started(c, perWaferC)).toBeCloseTo((900 * bidC) / (bidB + bidC), 6);
+  });
+});
+
 describe("lags", () => {
   it("yield: dies come out a cycle time after their wafers start, the line primed with 2024Q1's starts", () => {
     onlyDesigns("ascend-910b");
@@ -294,6 +321,41 @@ describe("lags", () => {
     }
     // Offered 1,000, then 1,000 + 700 waiting, then 500 + 1,400.
     expect(waiting).toEqual([700, 1400, 1600]);
+  });
+
+  it("market: money beyond what is offered pays a premium up to its cap, and the rest carries; each seller's takings", () => {
+    onlyDesigns("ascend-910b");
+    set("packaging.assemblyTime", 0);
+    set("market.deliveryTime", 0);
+    set("designs.ascend-910b.price", 10_000);
+    // 4e7 a year is 1e7 a quarter, against 500 units x 10,000 = 5e6 offered.
+    set("market.spendAtStart", 4e7);
+    set("market.demandGrowth", 0);
+    set("market.scarcityPremiumMax", 0.3);
+    set("market.budgetCarryOver", 0.5);
+    set("market.mandateCoverage", 0);
+    agent("market").reset(w());
+    const b = design("ascend-910b");
+    w().designActive.fill(0);
+    w().designActive[b] = 1;
+    w().spareGW = 1e9;
+    w().supplyUnits.fill(0);
+    w().supplyUnits[b] = 500;
+    quarter(0, "market");
+    expect(w().deployedUnits[b]).toBeCloseTo(500, 9);
+    // Paid 5e6 at list; 5e6 left, of which the premium is capped at 0.3 x 5e6 = 1.5e6; half of the other 3.5e6 carries.
+    expect(observable("spending.spentUSD")).toBeCloseTo(6.5e6, 3);
+    expect(observable("spending.scarcityPremiumUSD")).toBeCloseTo(1.5e6, 3);
+    expect(observable("spending.carriedUSD")).toBeCloseTo(1.75e6, 3);
+    expect(observable("revenue.ascend-910b")).toBeCloseTo(6.5e6, 3);
+    const param = (path: string) => w().params[model.table.indexOfPath(path) as number] as number;
+    // H100-equivalents: units x (TFLOPS / the H100's 989) x software efficiency.
+    expect(observable("h100e.ascend-910b")).toBeCloseTo((500 * param("designs.ascend-910b.tflops") * param("designs.ascend-910b.softwareEfficiency")) / 989, 3);
+    // Next quarter: 1e7 new and 1.75e6 carried, nothing offered: nothing paid, and half of it all carries.
+    w().supplyUnits[b] = 0;
+    quarter(1, "market");
+    expect(observable("spending.spentUSD")).toBe(0);
+    expect(observable("spending.carriedUSD")).toBeCloseTo(0.5 * 11.75e6, 3);
   });
 });
 

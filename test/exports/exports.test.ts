@@ -26,7 +26,7 @@ describe("exports", () => {
   });
 
   it("gives byte-identical summary files for identical runs; only the sidecar manifest differs", () => {
-    for (const f of ["summary.json", "summary.csv", "summary.parquet", "per_run.csv", "per_run.parquet"]) {
+    for (const f of ["summary.json", "summary.csv", "chip_sales.csv", "summary.parquet", "per_run.csv", "per_run.parquet"]) {
       expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
     }
     const sidecar = JSON.parse(readFileSync(join(a, "manifest.json"), "utf8"));
@@ -34,6 +34,27 @@ describe("exports", () => {
     expect(sidecar.command).toBe(`chipsim ${args(a).join(" ")}`);
     expect(sidecar.scenarioHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(Date.parse(sidecar.date)).toBeGreaterThan(0);
+  });
+
+  it("writes chip_sales.csv: units, H100e and money per chip and per designer, as the summary gives them", async () => {
+    const summary = JSON.parse(readFileSync(join(a, "summary.json"), "utf8"));
+    const rows = (await query(`select * from read_csv('${join(a, "chip_sales.csv")}', header = true, all_varchar = true)`)) as Record<string, string>[];
+    const row = (designer: string, chip: string, year: string, quantity: string) => {
+      const found = rows.filter((r) => r["designer"] === designer && r["chip"] === chip && r["year"] === year && r["quantity"] === quantity);
+      expect(found, `${designer} ${chip} ${year} ${quantity}`).toHaveLength(1);
+      return found[0] as Record<string, string>;
+    };
+    const check = (r: Record<string, string>, metric: string) => {
+      for (const stat of ["p5", "p50", "p95", "mean"]) expect(Number(r[stat]), `${metric} ${stat}`).toBe(summary.metrics[metric]["2025"][stat]);
+    };
+    check(row("Huawei", "ascend-910c", "2025", "units"), "accelerators.ascend-910c");
+    check(row("Huawei", "ascend-910c", "2025", "H100e"), "h100e.ascend-910c");
+    check(row("Huawei", "ascend-910c", "2025", "revenue"), "revenue.ascend-910c");
+    check(row("Huawei", "all", "2025", "units"), "designer.huawei.accelerators");
+    check(row("Huawei", "all", "2025", "unitsCumulative"), "designer.huawei.acceleratorsCumulative");
+    check(row("Enflame, Biren, Iluvatar", "all", "2025", "revenue"), "designer.enflame-biren-iluvatar.revenueUSD");
+    check(row("NVIDIA", "nvidia-h20", "2025", "units"), "accelerators.nvidia-h20");
+    expect(new Set(rows.map((r) => r["unit"]))).toEqual(new Set(["accelerator", "H100e", "USD"]));
   });
 
   it("carries the run manifest in summary.json and in the Parquet metadata", async () => {

@@ -32,7 +32,8 @@ describe("metric labels", () => {
       for (const def of m.metrics) {
         expect(def.label, def.id).toMatch(/^\S.*\S$/);
         expect(def.label, def.id).not.toContain(def.id);
-        const unit = def.aggregation.kind === "sum" ? /per year$/ : def.aggregation.kind === "last" ? /, year end$/ : /^(share of|good dies per candidate die)/;
+        const kind = def.aggregation.kind;
+        const unit = kind === "sum" ? /per year$/ : kind === "last" ? /, year end$/ : kind === "cumulative" ? /to the end of the year$/ : /^(share of|good dies per candidate die)/;
         expect(def.unitLabel, def.id).toMatch(unit);
         const title = metricTitle(metricLabels(m.metrics), def.id);
         expect(seen.has(title), `${id}: ${title} twice`).toBe(false);

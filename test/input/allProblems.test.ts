@@ -311,7 +311,7 @@ describe("a refusal to replace earlier results", () => {
     const again = bin(args, dir);
     expect(again.code).toBe(2);
     expect(problems(again.stderr)).toEqual([
-      `--out ${out}: expected a folder without earlier results, found summary.json, summary.csv, summary.parquet, manifest.json, per_run.csv, per_run.parquet; pass --force to replace them`,
+      `--out ${out}: expected a folder without earlier results, found summary.json, summary.csv, summary.parquet, chip_sales.csv, manifest.json, per_run.csv, per_run.parquet; pass --force to replace them`,
       "(see chipsim --help)",
     ]);
     ["summary.json", "summary.csv", "summary.parquet", "manifest.json", "per_run.csv", "per_run.parquet"].forEach((f, k) => expect(readFileSync(join(out, f)), f).toEqual(before[k]));

@@ -27,7 +27,7 @@ describe("--checkpoint", () => {
     it(`resumes a killed run (${statistics} statistics) to the uninterrupted run's summary, byte for byte`, async () => {
       const dir = mkdtempSync(join(tmpdir(), "chipsim-ckpt-"));
       const checkpoint = join(dir, "ckpt");
-      const job = ["run", "baseline", "--runs", "40000", "--seed", "13", "--statistics", statistics, "--workers", "2", "--quiet"];
+      const job = ["run", "baseline", "--runs", "20000", "--seed", "13", "--statistics", statistics, "--workers", "2", "--quiet"];
       const saved = () => (existsSync(checkpoint) ? readdirSync(checkpoint).filter((n) => n.endsWith(".chipsim")).length : 0);
       const code = await killWhen([...job, "--checkpoint", checkpoint, "--out", join(dir, "resumed")], () => saved() >= 1);
       // Killed, not finished: some segments saved, no summary written.

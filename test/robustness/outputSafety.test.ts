@@ -15,7 +15,7 @@ describe("earlier results", () => {
     const modified = statSync(join(dir, "summary.json")).mtimeMs;
     const again = await chipsim([...args.slice(0, 5), "2", ...args.slice(6)]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/expected a folder without earlier results, found summary\.json, summary\.csv, manifest\.json; pass --force to replace them/);
+    expect(again.stderr).toMatch(/expected a folder without earlier results, found summary\.json, summary\.csv, chip_sales\.csv, manifest\.json; pass --force to replace them/);
     expect(readFileSync(join(dir, "summary.json"), "utf8")).toBe(before);
     expect(statSync(join(dir, "summary.json")).mtimeMs).toBe(modified);
     const forced = await chipsim([...args.slice(0, 5), "2", ...args.slice(6), "--force"]);

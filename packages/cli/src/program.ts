@@ -83,7 +83,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .positional("scenario", { type: "string", demandOption: true, describe: "Built-in scenario id (see `chipsim list`) or a scenario file" })
           .option("runs", { type: "number", describe: "Monte Carlo runs", defaultDescription: SCENARIO_RUNS })
           .option("seed", { type: "string", describe: "Seed: a whole number or any text", defaultDescription: SCENARIO_SEED })
-          .option("out", { type: "string", describe: "Folder to write summary.json, summary.csv and manifest.json into", defaultDescription: "none: print only" })
+          .option("out", { type: "string", describe: "Folder to write summary.json, summary.csv, chip_sales.csv and manifest.json into", defaultDescription: "none: print only" })
           .option("format", {
             choices: ["table", "json", "csv", "parquet"] as const,
             default: "table" as const,
@@ -170,7 +170,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           ["$0 merge parts/partial-0-of-2.chipsim parts/partial-1-of-2.chipsim --format json", "Merge two partial files and print the summary as JSON"],
         ])
           .positional("partials", { type: "string", array: true, demandOption: true, describe: "Partial result files, or folders of them" })
-          .option("out", { type: "string", describe: "Folder to write summary.json, summary.csv and manifest.json into", defaultDescription: "none: print only" })
+          .option("out", { type: "string", describe: "Folder to write summary.json, summary.csv, chip_sales.csv and manifest.json into", defaultDescription: "none: print only" })
           .option("format", { choices: ["table", "json", "csv", "parquet"] as const, default: "table" as const, describe: "What to print (parquet: write summary.parquet)" })
           .option("formats", { type: "string", describe: "Files to write with --out: a comma-separated list of json, csv, parquet", defaultDescription: "json,csv" })
           .option("force", { type: "boolean", default: false, describe: "Replace results already in --out (otherwise refused)" })

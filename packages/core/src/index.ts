@@ -23,6 +23,7 @@ export { median } from "./stats/median.js";
 export { SUMMARY_ROW, summarizeStoredSeries } from "./stats/summaryRows.js";
 export { summarize, summaryFrame, DOMESTIC_CONSTRAINTS, IMPORT_CONSTRAINTS, MILESTONES, type Summary, type SummaryFrame, type QuantileMethod } from "./export/summary.js";
 export { summaryToCsv, CSV_HEADER } from "./export/csv.js";
+export { chipSalesToCsv, CHIP_SALES_HEADER, type ChipOwner } from "./export/chipSales.js";
 export { CONSTRAINTS, type Constraint } from "./model/constraints.js";
 export { STEP_ORDER, type AgentName } from "./model/agent.js";
 export type { MetricDef } from "./metrics/registry.js";

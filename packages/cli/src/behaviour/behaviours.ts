@@ -54,7 +54,7 @@ export interface StockBound {
 const N3_DIES = ["ascend-950", "ascend-960"].map((d) => `dies.${d}`).join(" + ");
 
 /** Compute dies in the domestic accelerators deployed, by designer. */
-const DOMESTIC_DIES_DEPLOYED = ["huawei", "cambricon", "metax", "baidu"].map((d) => `designer.${d}.dies`).join(" + ");
+const DOMESTIC_DIES_DEPLOYED = ["huawei", "cambricon", "metax", "baidu", "t-head", "hygon", "moore-threads", "enflame-biren-iluvatar"].map((d) => `designer.${d}.dies`).join(" + ");
 
 
 export const BEHAVIOURS: readonly Behaviour[] = [
@@ -313,6 +313,15 @@ export const BEHAVIOURS: readonly Behaviour[] = [
     direction: "down",
     minSize: 0.05,
     why: "Buyers spend by compute per dollar: a dearer H200 draws less of their money, and each dollar buys fewer.",
+  },
+  {
+    id: "dearer-cambricon-wins-wafers",
+    change: "designs.cambricon-590.price=180e3 CNY",
+    metric: "dies.cambricon-590",
+    year: 2025,
+    direction: "up",
+    minSize: 0.1,
+    why: "SMIC's scarce AI wafers go by each design's bid, its priority times what a wafer's good dies sell for: doubling the 590's price doubles its bid, and buyers, whose money exceeds what is offered, still take every unit.",
   },
 ];
 

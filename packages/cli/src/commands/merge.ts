@@ -66,7 +66,7 @@ export function mergeCommand(args: MergeArgs, io: CliIo): number {
   const summary = summarize(reference.frame, whole, plan.seed);
   // Shards run with --check-invariants carry the quarters they checked.
   if (whole.quartersChecked > 0 && !args.quiet) io.stderr.write(invariantsLine(whole));
-  writeSummaryOutputs({ ...args, files, summary, labels: metricLabels(reference.frame.metrics), manifest: reference.manifest }, io);
+  writeSummaryOutputs({ ...args, files, summary, labels: metricLabels(reference.frame.metrics), designs: reference.frame.designs, manifest: reference.manifest }, io);
   return 0;
 }
 

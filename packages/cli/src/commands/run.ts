@@ -1,5 +1,5 @@
 import { existsSync, rmdirSync } from "node:fs";
-import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, yearsOf, type MetricLabels, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
+import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, chipSalesToCsv, designerId, yearsOf, type ChipOwner, type MetricLabels, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { invariantsLine } from "../output/invariantsLine.js";
@@ -184,7 +184,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   if (watched && !args.quiet) {
     io.stderr.write(aggregate.runs < runs ? `standard-error targets met after ${aggregate.runs} runs\n` : `standard-error targets not met within ${runs} runs\n`);
   }
-  writeSummaryOutputs({ ...args, files, summary, labels: metricLabels(model.metrics), manifest, extraFiles: () => (perRun ? perRun.close() : []) }, io);
+  writeSummaryOutputs({ ...args, files, summary, labels: metricLabels(model.metrics), designs: summaryFrame(model).designs, manifest, extraFiles: () => (perRun ? perRun.close() : []) }, io);
   return 0;
 }
 
@@ -206,6 +206,8 @@ export function writeSummaryOutputs(
     readonly summary: Summary;
     /** The metrics' labels and units in words, for the table. */
     readonly labels: MetricLabels;
+    /** Each design and its designer, for chip_sales.csv. */
+    readonly designs: readonly ChipOwner[];
     readonly manifest: RunManifest;
     readonly extraFiles?: () => string[];
   },
@@ -215,7 +217,10 @@ export function writeSummaryOutputs(
   if (args.out !== undefined) {
     const contents: Record<string, string | Uint8Array> = {};
     if (files.includes("json")) contents["summary.json"] = summaryJson(summary, manifest);
-    if (files.includes("csv")) contents["summary.csv"] = summaryToCsv(summary);
+    if (files.includes("csv")) {
+      contents["summary.csv"] = summaryToCsv(summary);
+      contents["chip_sales.csv"] = chipSalesToCsv(summary, args.designs, designerId);
+    }
     if (files.includes("parquet")) contents["summary.parquet"] = summaryParquet(summary, manifest);
     const written = [...writeFilesAtomically(args.out, contents), ...(args.extraFiles ? args.extraFiles() : [])];
     writeFilesAtomically(args.out, { "manifest.json": sidecar(manifest, args.argv ?? [], written) });
@@ -247,7 +252,7 @@ export function fileFormats(args: { readonly formats?: string; readonly format: 
 
 /** The files a run or a merge writes into --out. */
 export function outputNames(files: readonly FileFormat[], perRun: boolean): string[] {
-  const names = [...files.map((f) => `summary.${f}`), "manifest.json"];
+  const names = [...files.map((f) => `summary.${f}`), ...(files.includes("csv") ? ["chip_sales.csv"] : []), "manifest.json"];
   if (perRun) names.push(...files.filter((f) => f !== "json").map((f) => `per_run.${f}`));
   return names;
 }

@@ -26,6 +26,7 @@ export function summaryToCsv(summary: Summary): string {
   return rows.join("\n") + "\n";
 }
 
-function csvField(text: string): string {
+/** A CSV field, quoted when it holds a comma, a quote or a newline. */
+export function csvField(text: string): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -57,7 +57,7 @@ export interface SummaryFrame {
   readonly overrides?: readonly string[];
   /** Each metric's id and unit, and its label and unit in words for tables and charts (never written to summary files). */
   readonly metrics: readonly { readonly id: string; readonly unit: string; readonly label: string; readonly unitLabel: string }[];
-  readonly designs: readonly { readonly id: string; readonly domestic: boolean }[];
+  readonly designs: readonly { readonly id: string; readonly domestic: boolean; readonly designer: string }[];
 }
 
 export function summaryFrame(model: CompiledModel): SummaryFrame {
@@ -68,7 +68,7 @@ export function summaryFrame(model: CompiledModel): SummaryFrame {
     parameters: model.table.size,
     ...(model.scenario.meta.overrides?.length ? { overrides: model.scenario.meta.overrides } : {}),
     metrics: model.metrics.map((m) => ({ id: m.id, unit: m.unit, label: m.label, unitLabel: m.unitLabel })),
-    designs: model.context.designIds.map((id, d) => ({ id, domestic: model.context.domestic[d] as boolean })),
+    designs: model.context.designIds.map((id, d) => ({ id, domestic: model.context.domestic[d] as boolean, designer: model.scenario.tree.designs[id]?.designer ?? "" })),
   };
 }
 

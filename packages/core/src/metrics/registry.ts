@@ -9,6 +9,8 @@ import { designName } from "./labels.js";
 export type Aggregation =
   /** Sum over the year's four quarters of the sum of these flows. */
   | { readonly kind: "sum"; readonly observables: readonly number[] }
+  /** Sum of these flows from the first quarter of the run to the end of the year. */
+  | { readonly kind: "cumulative"; readonly observables: readonly number[] }
   /** Value in the year's last quarter (stocks). */
   | { readonly kind: "last"; readonly observable: number }
   /** Yearly sum of some flows over the yearly sum of others (shares, yields); 0 when the denominator is 0. */
@@ -87,8 +89,10 @@ export function buildMetricRegistry(observables: ObservableRegistry, designs: re
 
 /**
  * Totals by designer, which is how the reporting counts ("Ascend units",
- * "Huawei's share of the market"): accelerators deployed, compute dies in
- * them, and the designer's share of all accelerators deployed in China.
+ * "Huawei's share of the market"): accelerators deployed in the year and
+ * since 2024, compute dies in them, H100-equivalents, sales, and the
+ * designer's share of all accelerators deployed in China and of the money
+ * paid for them.
  */
 function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => number): MetricDef[] {
   const byDesigner = new Map<string, { name: string; ids: string[] }>();
@@ -97,8 +101,10 @@ function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => 
     byDesigner.set(key, { name: byDesigner.get(key)?.name ?? designer, ids: [...(byDesigner.get(key)?.ids ?? []), id] });
   }
   const metrics: MetricDef[] = [];
+  const allRevenue = designs.map(({ id }) => need(`revenue.${id}`));
   for (const [designer, { name, ids }] of byDesigner) {
     const units = ids.map((id) => need(`accelerators.${id}`));
+    const revenue = ids.map((id) => need(`revenue.${id}`));
     metrics.push({
       id: `designer.${designer}.accelerators`,
       unit: "accelerator",
@@ -122,6 +128,38 @@ function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => 
       unitLabel: "share of units",
       description: `${name}'s share of the AI accelerators deployed in China (units).`,
       aggregation: { kind: "ratio", numerator: units, denominator: [need("accelerators.total")] },
+    });
+    metrics.push({
+      id: `designer.${designer}.acceleratorsCumulative`,
+      unit: "accelerator",
+      label: `${name} accelerators deployed since 2024`,
+      unitLabel: "units to the end of the year",
+      description: `Accelerators of ${name}'s designs deployed in China from the start of the run to the end of the year.`,
+      aggregation: { kind: "cumulative", observables: units },
+    });
+    metrics.push({
+      id: `designer.${designer}.H100e`,
+      unit: "H100e",
+      label: `${name} compute added`,
+      unitLabel: "H100-equivalents per year",
+      description: `Compute added in China by ${name}'s designs, in H100-equivalents.`,
+      aggregation: { kind: "sum", observables: ids.map((id) => need(`h100e.${id}`)) },
+    });
+    metrics.push({
+      id: `designer.${designer}.revenueUSD`,
+      unit: "USD",
+      label: `${name} sales in China`,
+      unitLabel: "USD per year",
+      description: `Money buyers in China paid for ${name}'s accelerators deployed (scarcity premium included; for imports, before the US revenue share).`,
+      aggregation: { kind: "sum", observables: revenue },
+    });
+    metrics.push({
+      id: `share.designer.${designer}.revenue`,
+      unit: "1",
+      label: `${name}'s share of AI accelerator sales`,
+      unitLabel: "share of money paid",
+      description: `${name}'s share of the money paid for AI accelerators deployed in China.`,
+      aggregation: { kind: "ratio", numerator: revenue, denominator: allRevenue },
     });
   }
   return metrics;

@@ -10,6 +10,7 @@ import type { RunNaming } from "../montecarlo/runNaming.js";
 const SUM = 0;
 const LAST = 1;
 const RATIO = 2;
+const CUMULATIVE = 3;
 
 /**
  * Collects one run: per observable and calendar year the sum over the
@@ -68,8 +69,8 @@ export class RunRecorder {
     metrics.forEach((metric, m) => {
       const a = metric.aggregation;
       this.termStart[m] = terms.length;
-      if (a.kind === "sum") {
-        this.kind[m] = SUM;
+      if (a.kind === "sum" || a.kind === "cumulative") {
+        this.kind[m] = a.kind === "sum" ? SUM : CUMULATIVE;
         terms.push(...a.observables);
       } else if (a.kind === "last") {
         this.kind[m] = LAST;
@@ -157,6 +158,7 @@ export class RunRecorder {
       for (let y = 0; y < years; y++) {
         let v: number;
         if (kind === SUM) v = this.yearSum(from, to, y);
+        else if (kind === CUMULATIVE) v = this.yearSum(from, to, y) + (y > 0 ? (values[m * years + y - 1] as number) : 0);
         else if (kind === LAST) v = this.lasts[y * count + (this.lastObservable[m] as number)] as number;
         else {
           const split = this.denominatorStart[m] as number;

@@ -8,8 +8,7 @@ import { InstalledBase } from "./installedBase.js";
 import { growthFactors, marketIndices } from "./marketParameters.js";
 import { QUARTERS_PER_YEAR } from "../../time/quarter.js";
 import { Buyers } from "./buyers.js";
-import { registerMarketObservables } from "./marketObservables.js";
-import { designName, labelled, perYear } from "../../metrics/labels.js";
+import { registerDesignObservables, registerMarketObservables } from "./marketObservables.js";
 
 /**
  * Market: Chinese buyers' money meets domestic supply and imports.
@@ -67,7 +66,7 @@ export class MarketAgent implements Agent {
   private revenueShare = 0;
   private readonly i: ReturnType<typeof marketIndices>;
   private readonly lever: { mandate: number; rejection: number };
-  private readonly obsUnits: Int32Array;
+  private readonly perDesign: ReturnType<typeof registerDesignObservables>;
   private readonly obs: ReturnType<typeof registerMarketObservables>;
 
   constructor(ctx: BuildContext) {
@@ -99,10 +98,7 @@ export class MarketAgent implements Agent {
     this.deliveries = new Deliveries(ctx);
     this.i = marketIndices(ctx);
     this.lever = { mandate: ctx.leverIndex("cn-domestic-mandate"), rejection: ctx.leverIndex("cn-import-rejection") };
-    const o = ctx.observables;
-    this.obsUnits = Int32Array.from(ctx.designIds, (id) =>
-      o.register(`accelerators.${id}`, "flow", "accelerator", `Accelerators of ${id} deployed in China.`, labelled(`${designName(id, ctx.scenario.tree.designs[id]?.designer ?? "")} accelerators deployed`, perYear("units"))),
-    );
+    this.perDesign = registerDesignObservables(ctx);
     this.obs = registerMarketObservables(ctx);
   }
 
@@ -157,7 +153,8 @@ export class MarketAgent implements Agent {
     const budget = fresh + (this.carried[0] as number);
 
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, h100e, policyUnits, obsUnits, node, price, tflops, buyers } = this;
+    const { domestic, h100e, policyUnits, node, price, tflops, buyers } = this;
+    const obsUnits = this.perDesign.units;
     const { designActive: active, supplyUnits, offeredUnits: offered, unitPowerGW, deployedUnits, binding, obs, dieTerm, hbmTerm, packagingTerm, nodeLithoBound } = w;
     const acceptance = this.acceptance * (1 - (w.lever[this.lever.rejection] as number));
     let domesticSupply = 0;
@@ -241,6 +238,14 @@ export class MarketAgent implements Agent {
     // Computed on both sides of the test: an operation a branch reaches only in rare runs leaves V8 without type feedback, and it deoptimises the whole step when one comes.
     const kept = left * this.carryOver;
     this.carried[0] = kept > 0 ? kept : 0;
+    // Each seller's takings: its units at list price, plus the premium in proportion (no test on paid: premium is 0 with it).
+    const markUp = 1 + premium / (paid > 0 ? paid : 1);
+    const { h100e: obsH100e, revenue: obsRevenue } = this.perDesign;
+    for (let d = 0; d < n; d++) {
+      const deployed = deployedUnits[d] as number;
+      obs[obsH100e[d] as number] = deployed * (h100e[d] as number);
+      obs[obsRevenue[d] as number] = deployed * (price[d] as number) * markUp;
+    }
 
     const o = this.obs;
     const flows = this.flows;

@@ -1,5 +1,5 @@
 import type { BuildContext } from "../../model/buildContext.js";
-import { labelled, perYear, yearEnd } from "../../metrics/labels.js";
+import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 
 /** The market's outputs: deployments, compute, money and what waits. */
 export function registerMarketObservables(ctx: BuildContext) {
@@ -24,5 +24,21 @@ export function registerMarketObservables(ctx: BuildContext) {
     shareCompute: o.register("share.domesticCompute", "ratio", "1", "Domestic share of AI compute added in China (H100-equivalents).", labelled("Domestic share of AI compute added", "share of H100-equivalents in the quarter")),
     inTransit: o.register("packaged.inTransit", "stock", "accelerator", "Good domestic accelerators packaged and not yet delivered: in assembly and test, integration or shipment.", labelled("Domestic accelerators in assembly and delivery", yearEnd("units"))),
     waiting: o.register("packaged.waiting", "stock", "accelerator", "Finished domestic accelerators delivered but not deployed (cut by demand or power), offered again.", labelled("Finished domestic accelerators waiting", yearEnd("units"))),
+  };
+}
+
+/**
+ * Each design's deployments in the units the outside world counts them in:
+ * accelerators, H100-equivalents and what buyers paid for them (list price
+ * plus its part of any scarcity premium; for imports, before the US
+ * government's revenue share).
+ */
+export function registerDesignObservables(ctx: BuildContext) {
+  const o = ctx.observables;
+  const name = (id: string) => designName(id, ctx.scenario.tree.designs[id]?.designer ?? "");
+  return {
+    units: Int32Array.from(ctx.designIds, (id) => o.register(`accelerators.${id}`, "flow", "accelerator", `Accelerators of ${id} deployed in China.`, labelled(`${name(id)} accelerators deployed`, perYear("units")))),
+    h100e: Int32Array.from(ctx.designIds, (id) => o.register(`h100e.${id}`, "flow", "H100e", `Compute added by ${id} in China, in H100-equivalents.`, labelled(`${name(id)} compute added`, perYear("H100-equivalents")))),
+    revenue: Int32Array.from(ctx.designIds, (id) => o.register(`revenue.${id}`, "flow", "USD", `Money buyers in China paid for ${id} deployed (scarcity premium included).`, labelled(`${name(id)} sales in China`, perYear("USD")))),
   };
 }

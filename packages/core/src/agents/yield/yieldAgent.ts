@@ -7,16 +7,16 @@ import { shippingWeight } from "../../model/shipping.js";
 import { coreAreaOf, harvestAreas, harvestCoefficients, harvestedYieldOfTerms, harvestMoments, HARVEST_MOMENTS, MAX_SPARE_CORES } from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor } from "../../model/defectYield.js";
 import { diesPerWafer } from "../../model/diesPerWafer.js";
-import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
+import { registerYieldObservables } from "./yieldObservables.js";
 
 /** Room for the C - K + 1 harvesting terms of one design. */
 const TERMS = MAX_SPARE_CORES + 1;
 
 /**
  * Yield: turns each node's AI wafers into good dies. The wafers go to the
- * designs whose plans asked for them (world.waferRequest), by
- * water-filling on waferShare x shipping weight when the node has fewer
- * than asked; each wafer holds dies-per-wafer candidates (R1); a candidate
+ * designs whose plans asked for them (world.waferRequest), if short by
+ * water-filling on each design's bid: waferShare (contract and state
+ * backing) x what a wafer started now sells for x shipping weight; each wafer holds dies-per-wafer candidates (R1); a candidate
  * is good with the harvested negative-binomial yield at the node's learned
  * defect density (R2, R4), times the multi-patterning penalty for wafers
  * patterned without EUV (R3) and the parametric yield, all as they stand
@@ -41,11 +41,15 @@ export class YieldAgent implements Agent {
   private readonly pRequired: Int32Array;
   private readonly pCoreFraction: Int32Array;
   private readonly pShare: Int32Array;
+  private readonly pPrice: Int32Array;
+  private readonly pDiesPerPackage: Int32Array;
   private readonly pLaunch: Int32Array;
   private readonly pEnd: Int32Array;
   private readonly pRamp: Int32Array;
   // This run's values per design.
   private readonly share: Float64Array;
+  /** What a good die sells for: the design's price over its dies per package. */
+  private readonly valuePerDie: Float64Array;
   private readonly launch: Float64Array;
   private readonly end: Float64Array;
   private readonly ramp: Float64Array;
@@ -94,9 +98,7 @@ export class YieldAgent implements Agent {
   private readonly pEdge: number;
   private alpha = 1;
   private perLayer = 1;
-  private readonly obsDies: Int32Array;
-  private readonly obsCandidates: Int32Array;
-  private readonly obsInFab: number;
+  private readonly outputs: ReturnType<typeof registerYieldObservables>;
 
   constructor(ctx: BuildContext) {
     const { tree } = ctx.scenario;
@@ -113,10 +115,13 @@ export class YieldAgent implements Agent {
     this.pRequired = Int32Array.from(domestic, (x) => t.index(x.d.coresRequired));
     this.pCoreFraction = Int32Array.from(domestic, (x) => t.index(x.d.coreAreaFraction));
     this.pShare = Int32Array.from(domestic, (x) => t.index(x.d.waferShare));
+    this.pPrice = Int32Array.from(domestic, (x) => t.index(x.d.price));
+    this.pDiesPerPackage = Int32Array.from(domestic, (x) => t.index(x.d.diesPerPackage));
     this.pLaunch = Int32Array.from(domestic, (x) => t.index(x.d.launch));
     this.pEnd = Int32Array.from(domestic, (x) => t.optionalIndex(x.d.endOfLife));
     this.pRamp = Int32Array.from(domestic, (x) => t.index(x.d.rampTime));
     this.share = new Float64Array(n);
+    this.valuePerDie = new Float64Array(n);
     this.launch = new Float64Array(n);
     this.end = new Float64Array(n);
     this.ramp = new Float64Array(n);
@@ -164,15 +169,7 @@ export class YieldAgent implements Agent {
     this.pPerLayer = t.index(tree.yield.perLayerYield);
     this.pDiameter = t.index(tree.yield.waferDiameter);
     this.pEdge = t.index(tree.yield.edgeExclusion);
-    const o = ctx.observables;
-    const nameOf = (d: number) => designName(ctx.designIds[d] as string, tree.designs[ctx.designIds[d] as string]?.designer ?? "");
-    this.obsDies = Int32Array.from(this.designOf, (d) =>
-      o.register(`dies.${ctx.designIds[d]}`, "flow", "die", `Good compute dies of ${ctx.designIds[d]} made in China.`, labelled(`${nameOf(d)} good dies made`, perYear("dies"))),
-    );
-    this.obsCandidates = Int32Array.from(this.designOf, (d) =>
-      o.register(`candidates.${ctx.designIds[d]}`, "flow", "die", `Candidate dies of ${ctx.designIds[d]} on the wafers it was given.`, labelled(`${nameOf(d)} candidate dies`, perYear("dies"))),
-    );
-    this.obsInFab = o.register("dies.inFab", "stock", "die", "Good domestic dies in wafers still in the fab (their yield as at the wafer start).", labelled("Domestic dies in the fab", yearEnd("dies")));
+    this.outputs = registerYieldObservables(ctx, this.designOf);
   }
 
   reset(w: World): void {
@@ -194,6 +191,7 @@ export class YieldAgent implements Agent {
       const cores = p[this.pCores[k] as number] as number;
       const required = p[this.pRequired[k] as number] as number;
       this.share[k] = p[this.pShare[k] as number] as number;
+      this.valuePerDie[k] = (p[this.pPrice[k] as number] as number) / (p[this.pDiesPerPackage[k] as number] as number);
       this.launch[k] = p[this.pLaunch[k] as number] as number;
       const end = this.pEnd[k] as number;
       this.end[k] = end < 0 ? Infinity : (p[end] as number);
@@ -257,10 +255,13 @@ export class YieldAgent implements Agent {
   private startWafers(w: World): void {
     const q = w.q;
     const { designOf, nodeOf, share, launch, end, ramp, weights, cycle, wafers, cap, open, nodeMembers, nodeCount } = this;
-    const { dpw, goodLine, candidateLine, obsDies, obsCandidates, cumulativeWafers } = this;
+    const { dpw, goodLine, candidateLine, cumulativeWafers } = this;
+    const { dies: obsDies, candidates: obsCandidates } = this.outputs;
     const { goodDies, obs, goodDiesPerWafer, diesInFab } = w;
     for (let k = 0; k < designOf.length; k++) {
-      weights[k] = (share[k] as number) * shippingWeight(q + (cycle[nodeOf[k] as number] as number), launch[k] as number, end[k] as number, ramp[k] as number);
+      // A design's bid: its priority x what a wafer started now sells for (good dies x price per die).
+      const perWafer = (goodDiesPerWafer[designOf[k] as number] as number) * (this.valuePerDie[k] as number);
+      weights[k] = (share[k] as number) * perWafer * shippingWeight(q + (cycle[nodeOf[k] as number] as number), launch[k] as number, end[k] as number, ramp[k] as number);
       cap[k] = w.waferRequest[designOf[k] as number] as number;
     }
     for (let n = 0; n < nodeCount.length; n++) {
@@ -286,7 +287,7 @@ export class YieldAgent implements Agent {
       obs[obsCandidates[k] as number] = candidates.take(q);
       inFab += diesInFab[d] as number;
     }
-    obs[this.obsInFab] = inFab;
+    obs[this.outputs.inFab] = inFab;
     // Learning counts the wafers of the quarter just made, for the next one.
     for (let n = 0; n < cumulativeWafers.length; n++) {
       cumulativeWafers[n] = (cumulativeWafers[n] as number) + (w.nodeWafers[n] as number);
