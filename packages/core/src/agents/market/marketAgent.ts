@@ -2,7 +2,7 @@ import type { Agent } from "../../model/agent.js";
 import type { BuildContext } from "../../model/buildContext.js";
 import { INACTIVE } from "../../model/constraints.js";
 import type { World } from "../../model/world.js";
-import { domesticBinding, importBinding } from "./bindingConstraint.js";
+import { domesticBindingOf, importBindingOf, type BindingTerms } from "./bindingConstraint.js";
 import { Deliveries } from "./deliveries.js";
 import { InstalledBase } from "./installedBase.js";
 import { growthFactors, marketIndices } from "./marketParameters.js";
@@ -67,6 +67,8 @@ export class MarketAgent implements Agent {
   private readonly i: ReturnType<typeof marketIndices>;
   private readonly lever: { mandate: number; rejection: number };
   private readonly perDesign: ReturnType<typeof registerDesignObservables>;
+  /** Each design's allowances, by design, for the binding rules (set at the first step). */
+  private terms: BindingTerms | undefined;
   private readonly obs: ReturnType<typeof registerMarketObservables>;
 
   constructor(ctx: BuildContext) {
@@ -153,9 +155,9 @@ export class MarketAgent implements Agent {
     const budget = fresh + (this.carried[0] as number);
 
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, h100e, policyUnits, node, price, tflops, buyers } = this;
+    const { domestic, h100e, policyUnits, price, tflops, buyers } = this;
     const obsUnits = this.perDesign.units;
-    const { designActive: active, supplyUnits, offeredUnits: offered, unitPowerGW, deployedUnits, binding, obs, dieTerm, hbmTerm, packagingTerm, nodeLithoBound } = w;
+    const { designActive: active, supplyUnits, offeredUnits: offered, unitPowerGW, deployedUnits, obs } = w;
     const acceptance = this.acceptance * (1 - (w.lever[this.lever.rejection] as number));
     let domesticSupply = 0;
     let domesticValue = 0;
@@ -198,28 +200,14 @@ export class MarketAgent implements Agent {
       // A domestic design past its end of life still deploys what was in transit, with no binding constraint.
       if (!active[d] && !(domestic[d] && (offered[d] as number) > 0)) {
         deployedUnits[d] = 0;
-        binding[d] = INACTIVE;
         obs[obsUnits[d] as number] = 0;
         continue;
       }
-      const demandTerm = bought[d] as number;
-      const deployed = demandTerm * powerFactor;
+      const deployed = (bought[d] as number) * powerFactor;
       if (domestic[d]) {
-        binding[d] = active[d]
-          ? domesticBinding(
-              dieTerm[d] as number,
-              hbmTerm[d] as number,
-              packagingTerm[d] as number,
-              offered[d] as number,
-              demandTerm,
-              deployed,
-              (nodeLithoBound[node[d] as number] as number) === 1,
-            )
-          : INACTIVE;
         domesticUnits += deployed;
         addedDomestic += deployed * (h100e[d] as number);
       } else {
-        binding[d] = importBinding(policyUnits[d] as number, demandTerm, deployed);
         importedUnits += deployed;
         revenueShare += deployed * (price[d] as number) * this.revenueShare;
       }
@@ -230,6 +218,7 @@ export class MarketAgent implements Agent {
       addedFlops += deployed * (tflops[d] as number) * 1e12;
       addedPower += deployed * (unitPowerGW[d] as number);
     }
+    this.writeBindings(w);
     // Money left after every offer it could buy sold out: sellers raise prices by up to premiumMax of what was paid.
     const scarce = io[3] as number;
     const premiumCap = paid * this.premiumMax;
@@ -273,6 +262,29 @@ export class MarketAgent implements Agent {
     w.obs[o.share] = ratio(domesticUnits, domesticUnits + importedUnits);
     w.obs[o.shareCompute] = ratio(addedDomestic, added);
   }
+
+  /**
+   * Each design's binding constraint this quarter, from what was offered,
+   * bought and deployed: the rules take the design's index, never a
+   * number that V8 would box if it did not inline them.
+   */
+  private writeBindings(w: World): void {
+    const { domestic, node } = this;
+    let terms = this.terms;
+    // The world's arrays are the same in every run: the terms are assembled once.
+    if (terms === undefined || terms.die !== w.dieTerm) {
+      terms = { die: w.dieTerm, hbm: w.hbmTerm, packaging: w.packagingTerm, offered: w.offeredUnits, demand: this.buyers.bought, power: w.deployedUnits, policy: this.policyUnits };
+      this.terms = terms;
+    }
+    const { designActive: active, binding, nodeLithoBound } = w;
+    for (let d = 0; d < binding.length; d++) {
+      // Inactive designs have none, a domestic one deploying what was in transit after its end of life too.
+      if (!active[d]) binding[d] = INACTIVE;
+      else if (domestic[d]) binding[d] = domesticBindingOf(terms, d, (nodeLithoBound[node[d] as number] as number) === 1);
+      else binding[d] = importBindingOf(terms, d);
+    }
+  }
+
 }
 
 /** A share with nothing to share is 0, never NaN. */

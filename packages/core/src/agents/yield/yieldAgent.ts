@@ -3,7 +3,7 @@ import type { BuildContext } from "../../model/buildContext.js";
 import { DelayLine } from "../../model/delayLine.js";
 import { waterFill } from "../../model/waterFill.js";
 import type { World } from "../../model/world.js";
-import { shippingWeight } from "../../model/shipping.js";
+import { shippingWeights } from "../../model/shipping.js";
 import { coreAreaOf, harvestAreas, harvestCoefficients, harvestedYieldOfTerms, harvestMoments, HARVEST_MOMENTS, MAX_SPARE_CORES } from "./coreHarvesting.js";
 import { learnedDefectDensity, multiPatterningFactor } from "../../model/defectYield.js";
 import { diesPerWafer } from "../../model/diesPerWafer.js";
@@ -80,9 +80,10 @@ export class YieldAgent implements Agent {
   private readonly nodePatterning: Float64Array;
   private readonly weights: Float64Array;
   private readonly cumulativeWafers: Float64Array;
-  /** Per node: its cycle-time parameter (-1: none) and this run's value. */
+  /** Per node: its cycle-time parameter (-1: none) and this run's value; per design, its node's (how far ahead its wafers start). */
   private readonly pCycle: Int32Array;
   private readonly cycle: Float64Array;
+  private readonly lead: Float64Array;
   /** Per design: good dies and candidates in the fab, this quarter's wafers, priority, request and scratch. */
   private readonly goodLine: DelayLine[];
   private readonly candidateLine: DelayLine[];
@@ -136,7 +137,6 @@ export class YieldAgent implements Agent {
     this.coefficientRequired = new Float64Array(n).fill(NaN);
     this.areaScratch = new Float64Array(TERMS);
     this.weights = new Float64Array(n);
-
     const nodes = ctx.nodeIds.map((id) => {
       const node = tree.nodes[id];
       if (!node) throw new Error(`node ${id} missing`);
@@ -160,6 +160,7 @@ export class YieldAgent implements Agent {
     this.nodeCount = Int32Array.from(this.nodeMembers, (list) => list.length);
     this.pCycle = Int32Array.from(nodes, (node) => t.optionalIndex(node.cycleTime));
     this.cycle = new Float64Array(nodeCount);
+    this.lead = new Float64Array(n);
     this.goodLine = domestic.map(() => new DelayLine(ctx.quarters));
     this.candidateLine = domestic.map(() => new DelayLine(ctx.quarters));
     this.wafers = new Float64Array(n);
@@ -222,6 +223,7 @@ export class YieldAgent implements Agent {
       const cycle = this.pCycle[n] as number;
       this.cycle[n] = cycle < 0 ? 0 : (p[cycle] as number);
     }
+    for (let k = 0; k < this.lead.length; k++) this.lead[k] = this.cycle[this.nodeOf[k] as number] as number;
   }
 
   /*
@@ -254,14 +256,14 @@ export class YieldAgent implements Agent {
   /** Each node's AI wafers to the designs that asked (by priority if short); what comes out a cycle time after its start. */
   private startWafers(w: World): void {
     const q = w.q;
-    const { designOf, nodeOf, share, launch, end, ramp, weights, cycle, wafers, cap, open, nodeMembers, nodeCount } = this;
+    const { designOf, share, launch, end, ramp, weights, wafers, cap, open, nodeMembers, nodeCount } = this;
     const { dpw, goodLine, candidateLine, cumulativeWafers } = this;
     const { dies: obsDies, candidates: obsCandidates } = this.outputs;
     const { goodDies, obs, goodDiesPerWafer, diesInFab } = w;
+    shippingWeights(q, 0, this.lead, launch, end, ramp, weights);
     for (let k = 0; k < designOf.length; k++) {
-      // A design's bid: its priority x what a wafer started now sells for (good dies x price per die).
-      const perWafer = (goodDiesPerWafer[designOf[k] as number] as number) * (this.valuePerDie[k] as number);
-      weights[k] = (share[k] as number) * perWafer * shippingWeight(q + (cycle[nodeOf[k] as number] as number), launch[k] as number, end[k] as number, ramp[k] as number);
+      // A design's bid: its priority x what a wafer started now sells for (good dies x price per die) x its shipping weight.
+      weights[k] = (share[k] as number) * (goodDiesPerWafer[designOf[k] as number] as number) * (this.valuePerDie[k] as number) * (weights[k] as number);
       cap[k] = w.waferRequest[designOf[k] as number] as number;
     }
     for (let n = 0; n < nodeCount.length; n++) {
@@ -272,7 +274,7 @@ export class YieldAgent implements Agent {
     for (let k = 0; k < designOf.length; k++) {
       const d = designOf[k] as number;
       const started = wafers[k] as number;
-      const delay = cycle[nodeOf[k] as number] as number;
+      const delay = this.lead[k] as number;
       const good = goodLine[k] as DelayLine;
       const candidates = candidateLine[k] as DelayLine;
       // Wafers started in 2023 come out as 2024Q1's would: in 2024Q1 the line is filled as DelayLine.prime
