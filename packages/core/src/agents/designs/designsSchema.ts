@@ -27,7 +27,7 @@ export const domesticDesignSchema = section({
   hbmGeneration: hbmGenerationSchema.describe("Oldest HBM generation the design accepts."),
   packagesPerInterposerWafer: ratio("Packages one 2.5D interposer wafer yields for this design.", { min: 0.1 }),
   packageYield: fraction("Assembly and test yield of this design's package, where it differs from packaging.yield (multi-die packages lose more).").optional(),
-  waferShare: ratio("Priority of the design while it ships: its relative claim on its node's AI wafers when they are short, and on packaging slots, HBM stacks and a die bank it may use (shares are normalised among the designs competing in a quarter)."),
+  waferShare: ratio("Priority of the design while it ships (contract and state backing): its weight in the bid for its node's AI wafers when they are short (times what a wafer's good dies sell for), and its claim on packaging slots, HBM stacks and a die bank it may use (shares are normalised among the designs competing in a quarter)."),
   rampTime: duration("Time from launch to full wafer allocation."),
 });
 
