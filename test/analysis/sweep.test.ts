@@ -17,7 +17,7 @@ describe("sweep", () => {
       "--vary",
       "lithography.domesticEuv.readyYear=2028:2032:3",
       "--vary",
-      "power.growthPerYear=0.1:0.3:2",
+      "power.connectionsGrowth=0.1:0.3:2",
       "--runs",
       "20",
       "--out",
@@ -28,15 +28,15 @@ describe("sweep", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(join(out, "sweep.json"), "utf8"));
     expect(json.design.points.map((p: { values: Record<string, number> }) => p.values)).toEqual([
-      { "lithography.domesticEuv.readyYear": 16, "power.growthPerYear": 0.1 },
-      { "lithography.domesticEuv.readyYear": 16, "power.growthPerYear": 0.3 },
-      { "lithography.domesticEuv.readyYear": 24, "power.growthPerYear": 0.1 },
-      { "lithography.domesticEuv.readyYear": 24, "power.growthPerYear": 0.3 },
-      { "lithography.domesticEuv.readyYear": 32, "power.growthPerYear": 0.1 },
-      { "lithography.domesticEuv.readyYear": 32, "power.growthPerYear": 0.3 },
+      { "lithography.domesticEuv.readyYear": 16, "power.connectionsGrowth": 0.1 },
+      { "lithography.domesticEuv.readyYear": 16, "power.connectionsGrowth": 0.3 },
+      { "lithography.domesticEuv.readyYear": 24, "power.connectionsGrowth": 0.1 },
+      { "lithography.domesticEuv.readyYear": 24, "power.connectionsGrowth": 0.3 },
+      { "lithography.domesticEuv.readyYear": 32, "power.connectionsGrowth": 0.1 },
+      { "lithography.domesticEuv.readyYear": 32, "power.connectionsGrowth": 0.3 },
     ]);
     const csv = readFileSync(join(out, "sweep.csv"), "utf8").trim().split("\n");
-    expect(csv[0]).toBe("point,lithography.domesticEuv.readyYear,power.growthPerYear,metric,year,mean,sd,p5,p10,p25,p50,p75,p90,p95");
+    expect(csv[0]).toBe("point,lithography.domesticEuv.readyYear,power.connectionsGrowth,metric,year,mean,sd,p5,p10,p25,p50,p75,p90,p95");
     const metrics = new Set(json.rows.map((row: { metric: string }) => row.metric)).size;
     expect(csv.length - 1).toBe(6 * metrics * 12);
     // The swept value reaches the model: faster power growth, more power available in 2030.
@@ -47,8 +47,8 @@ describe("sweep", () => {
   it("draws a Latin hypercube with one point per stratum, the same for the same seed", async () => {
     const run = async () => {
       const out = tempDir();
-      await chipsim(["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.5", "--design", "lhs", "--points", "8", "--runs", "5", "--seed", "3", "--out", out, "--quiet"]);
-      return JSON.parse(readFileSync(join(out, "sweep.json"), "utf8")).design.points.map((p: { values: Record<string, number> }) => p.values["power.growthPerYear"]);
+      await chipsim(["sweep", "baseline", "--vary", "power.connectionsGrowth=0.1:0.5", "--design", "lhs", "--points", "8", "--runs", "5", "--seed", "3", "--out", out, "--quiet"]);
+      return JSON.parse(readFileSync(join(out, "sweep.json"), "utf8")).design.points.map((p: { values: Record<string, number> }) => p.values["power.connectionsGrowth"]);
     };
     const values: number[] = await run();
     expect(values.map((v) => Math.floor(((v - 0.1) / 0.4) * 8)).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
@@ -92,7 +92,7 @@ describe("sweep", () => {
     } finally {
       await stopWorkers(workers);
     }
-    const r = await chipsim(["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.3", "--workers", "0"]);
+    const r = await chipsim(["sweep", "baseline", "--vary", "power.connectionsGrowth=0.1:0.3", "--workers", "0"]);
     expect(r.stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");
   });
 

@@ -32,7 +32,7 @@ describe("worker threads of the bundled command", () => {
     const commands = [
       ["run", "baseline", "--runs", "10000", "--format", "json"],
       ["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "3000", "--format", "json"],
-      ["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.5", "--design", "lhs", "--points", "4", "--runs", "200", "--seed", "3", "--format", "csv"],
+      ["sweep", "baseline", "--vary", "power.connectionsGrowth=0.1:0.5", "--design", "lhs", "--points", "4", "--runs", "200", "--seed", "3", "--format", "csv"],
     ];
     for (const args of commands) {
       const two = bundled([...args, "--workers", "2"]);

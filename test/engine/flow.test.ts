@@ -384,3 +384,50 @@ describe("memory: the foreign stockpile after the ban", () => {
     expect(w().hbmPool[foreign]).toBe(2000);
   });
 });
+
+describe("power: connected capacity, the installed draw and a shortfall built for", () => {
+  it("spare power is what is connected less what the fleet draws; what the purchases lack is built, and connects a grid-connection time later", () => {
+    onlyDesigns("ascend-910b");
+    set("packaging.assemblyTime", 0);
+    set("market.deliveryTime", 0);
+    set("market.spendAtStart", 1e15);
+    set("market.demandGrowth", 0);
+    set("market.installedAtStart", 0);
+    set("market.installedPowerAtStart", 0);
+    set("market.serviceLife", 20);
+    set("power.availableAtStart", 1);
+    set("power.connectionsPerYear", 0);
+    set("power.gridConnectionTime", 1);
+    agent("power").reset(w());
+    agent("market").reset(w());
+    const b = design("ascend-910b");
+    w().designActive.fill(0);
+    w().designActive[b] = 1;
+    const perUnit = w().unitPowerGW[b] as number;
+    // 1 GW connected; buyers take 1.5 GW of accelerators in quarter 0 and none after.
+    const units = 1.5 / perUnit;
+    const rows: number[][] = [];
+    for (let q = 0; q < 4; q++) {
+      w().supplyUnits.fill(0);
+      w().supplyUnits[b] = q === 0 ? units : 0;
+      quarter(q, "power", "market");
+      rows.push([observable("power.availableGW"), observable("power.spareGW"), w().deployedUnits[b] as number, observable("power.shortfallGW"), observable("power.usedGW")]);
+    }
+    // Quarter 0: 1 GW spare deploys two thirds; 0.5 GW short, and a third of the units wait.
+    expect(rows[0]?.[1]).toBeCloseTo(1, 12);
+    expect(rows[0]?.[2]).toBeCloseTo(units * (2 / 3), 6);
+    expect(rows[0]?.[3]).toBeCloseTo(0.5, 12);
+    // Quarter 1: the 0.5 GW is started; the waiting third is still short of it, and nothing more is started for it.
+    expect(rows[1]?.[0]).toBeCloseTo(1, 12);
+    expect(rows[1]?.[2]).toBeCloseTo(0, 6);
+    expect(rows[1]?.[3]).toBeCloseTo(0.5, 12);
+    // Quarter 2, one quarter later: connected, and the waiting third deploys.
+    expect(rows[2]?.[0]).toBeCloseTo(1.5, 12);
+    expect(rows[2]?.[1]).toBeCloseTo(0.5, 12);
+    expect(rows[2]?.[2]).toBeCloseTo(units / 3, 6);
+    expect(rows[2]?.[3]).toBeCloseTo(0, 12);
+    expect(rows[2]?.[4]).toBeCloseTo(1.5, 12);
+    // Nothing more was built.
+    expect(rows[3]?.[0]).toBeCloseTo(1.5, 12);
+  });
+});

@@ -160,7 +160,9 @@ describe("inputs in every accepted form", () => {
       "baseline",
       [
         { path: "power.availableAtStart", value: "8GW" },
-        { path: "power.growthPerYear", value: 0 },
+        { path: "power.connectionsPerYear", value: "0GW/year" },
+        // Projects started for shortfalls would connect after 2035.
+        { path: "power.gridConnectionTime", value: "20 year" },
       ],
       10,
     );

@@ -46,7 +46,7 @@ describe("metric labels", () => {
     expect(metricTitle(labels, "accelerators.domestic")).toBe("Domestic AI accelerators deployed, units per year");
     expect(metricTitle(labels, "compute.installedH100e")).toBe("Installed AI compute, H100-equivalents, year end");
     expect(metricTitle(labels, "share.domestic")).toBe("Domestic share of AI accelerators deployed, share of units");
-    expect(metricTitle(labels, "power.availableGW")).toBe("Data-centre power available to AI, GW, year end");
+    expect(metricTitle(labels, "power.availableGW")).toBe("Data-centre power connected for AI, GW, year end");
     expect(metricTitle(labels, "designer.huawei.accelerators")).toBe("Huawei accelerators deployed, units per year");
     expect(metricTitle(labels, "accelerators.ascend-910c")).toBe("Ascend 910C accelerators deployed, units per year");
     expect(metricTitle(labels, "accelerators.nvidia-h200")).toBe("NVIDIA H200 accelerators deployed, units per year");
@@ -107,7 +107,7 @@ describe("each surface names metrics by label and unit", () => {
     expect(compare.stdout).toContain("Domestic AI accelerators deployed, units per year [accelerators.domestic]");
     expect(compare.stdout).toMatch(/Domestic share of AI accelerators deployed, share of units \[share\.domestic\][^\n]*\n[\s\S]*?[+-]\d+\.\d pp \[/);
     expect(compare.stdout).toContain("Years shown: 2025, 2027, 2030 and 2035;");
-    const sweep = await chipsim(["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.3:2", "--runs", "40"]);
+    const sweep = await chipsim(["sweep", "baseline", "--vary", "power.connectionsGrowth=0.1:0.3:2", "--runs", "40"]);
     expect(sweep.code).toBe(0);
     expect(sweep.stdout).toContain("Domestic AI accelerators deployed, units per year [accelerators.domestic]");
     const backtest = await chipsim(["backtest", "--runs", "60"]);

@@ -37,7 +37,7 @@ describe("--per-run size and --metrics", () => {
   });
 
   it("estimates the files' size before writing them, within 10% of what was written", () => {
-    const line = /^per-run output: about (\S+ \S+) \(200 runs x 231 metrics x 12 years; per_run\.csv about (\S+ \S+), per_run\.parquet about (\S+ \S+)\)$/m.exec(allStderr);
+    const line = /^per-run output: about (\S+ \S+) \(200 runs x 252 metrics x 12 years; per_run\.csv about (\S+ \S+), per_run\.parquet about (\S+ \S+)\)$/m.exec(allStderr);
     expect(line, allStderr).not.toBeNull();
     // The line comes before the files are listed as written.
     expect(allStderr.indexOf("per-run output")).toBeLessThan(allStderr.indexOf("wrote "));
@@ -95,7 +95,7 @@ describe("--per-run size and --metrics", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^ {2}--per-run: expected at most 1 GB of per-run output without --force, found an estimated 33 GB \(200,000 runs x 231 metrics x 12 years\); choose fewer metrics with --metrics \(e\.g\. --metrics 'accelerators\.\*'\), run fewer --runs, or pass --force to write it$/m,
+      /^ {2}--per-run: expected at most 1 GB of per-run output without --force, found an estimated 36 GB \(200,000 runs x 252 metrics x 12 years\); choose fewer metrics with --metrics \(e\.g\. --metrics 'accelerators\.\*'\), run fewer --runs, or pass --force to write it$/m,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -104,7 +104,7 @@ describe("--per-run size and --metrics", () => {
     const out = join(tempDir("chipsim-perrun-"), "out");
     const refused = await chipsim(["run", "baseline", "--runs", "20000", "--workers", "1", "--per-run", "--out", out]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/found an estimated 3\.2 GB \(20,000 runs x 231 metrics x 12 years\)/);
+    expect(refused.stderr).toMatch(/found an estimated 3\.5 GB \(20,000 runs x 252 metrics x 12 years\)/);
     const cut = await chipsim(["run", "baseline", "--runs", "20000", "--workers", "1", "--per-run", "--metrics", "accelerators.domestic", "--formats", "json,csv", "--out", out]);
     expect(cut.code).toBe(0);
     expect(cut.stderr).toMatch(/^per-run output: about 14 MB \(20,000 runs x 1 metric x 12 years\)$/m);

@@ -76,7 +76,7 @@ describe("every problem of a file at once", () => {
     const text = `id: spiral
 extends: baseline
 power:
-  growthPerYear: {value: 0.3, source: no-such-report}
+  connectionsGrowth: {value: 0.3, source: no-such-report}
 triggers:
   reply:
     when: "share.domestc > 0.6"
@@ -92,7 +92,7 @@ correlations:
     expect(result.code).toBe(2);
     expect(problems(result.stderr)).toEqual([
       "spiral.yaml:1:1 title: expected this field: a scenario that extends another still names itself, found nothing",
-      `spiral.yaml:${at(text, "source: no-such")} power.growthPerYear.source: expected a source id from the bibliography (see \`chipsim sources\`), found "no-such-report"`,
+      `spiral.yaml:${at(text, "source: no-such")} power.connectionsGrowth.source: expected a source id from the bibliography (see \`chipsim sources\`), found "no-such-report"`,
       `spiral.yaml:${at(text, "when:")} triggers.reply.when: expected an indicator such as share.domestic, accelerators.domestic or levers.us-hbm-ban (see chipsim show), found "share.domestc"; did you mean share.domestic?`,
       `spiral.yaml:${at(text, "subsidies.packageTotl")} correlations.0.between.0: expected a parameter path (see chipsim show), found "subsidies.packageTotl"; did you mean subsidies.packageTotal?`,
     ]);
@@ -287,7 +287,7 @@ dieBanks:
       [["explain", "lithography.domesticEuv.readyYr", "--scenario", "baseline"], "did you mean lithography.domesticEuv.readyYear?"],
       [["explain", "memory.domestic.maxWafers", "--scenario", "baseline"], "found an old path (memory.domestic.maxWafers has moved to fabs.cxmt-hbm.maxCapacity); did you mean fabs.cxmt-hbm.maxCapacity?"],
       [["sources", "tokenring-korea-2024"], "did you mean tokenring-korea-2025?"],
-      [["sweep", "baseline", "--vary", "power.growthPerYeer=0.1:0.5"], "did you mean power.growthPerYear?"],
+      [["sweep", "baseline", "--vary", "power.connectionsGrowht=0.1:0.5"], "did you mean power.connectionsGrowth?"],
       [["sensitivity", "baseline", "--metric", "accelerators.domestc", "--year", "2030", "--runs", "10"], "did you mean accelerators.domestic?"],
       [["run", "baseline", "--runs", "10", "--target-se", "accelerators.domestc@2030=2%"], "did you mean accelerators.domestic?"],
       [["run", "baseline", "--formats", "json,jsno", "--out", join(tempDir(), "out")], '--formats: expected a list of json, csv, parquet, found "jsno"; did you mean json?'],
@@ -319,7 +319,7 @@ describe("a refusal to replace earlier results", () => {
 
   it("of a sweep too, which lists its files and replaces them only with --force", async () => {
     const out = join(tempDir(), "sweep");
-    const args = ["sweep", "baseline", "--vary", "power.growthPerYear=0.1:0.5:2", "--runs", "5", "--workers", "1", "--quiet", "--formats", "json,csv,parquet", "--out", out];
+    const args = ["sweep", "baseline", "--vary", "power.connectionsGrowth=0.1:0.5:2", "--runs", "5", "--workers", "1", "--quiet", "--formats", "json,csv,parquet", "--out", out];
     expect((await chipsim(args)).code).toBe(0);
     const before = readFileSync(join(out, "sweep.parquet"));
     const again = await chipsim(args);

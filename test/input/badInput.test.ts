@@ -29,13 +29,13 @@ const cases: Case[] = [
   },
   {
     name: "number without source or assumption",
-    body: "power:\n  growthPerYear: 0.3\n",
-    expect: ["bad.yaml:6:3 power.growthPerYear:", "expected a source or an assumption for this number", "found neither"],
+    body: "power:\n  connectionsGrowth: 0.3\n",
+    expect: ["bad.yaml:6:3 power.connectionsGrowth:", "expected a source or an assumption for this number", "found neither"],
   },
   {
     name: "source not in the bibliography",
-    body: "power:\n  growthPerYear: {value: 0.3, source: no-such-report}\n",
-    expect: ["bad.yaml:6:31 power.growthPerYear.source:", "a source id from the bibliography", '"no-such-report"'],
+    body: "power:\n  connectionsGrowth: {value: 0.3, source: no-such-report}\n",
+    expect: ["bad.yaml:6:35 power.connectionsGrowth.source:", "a source id from the bibliography", '"no-such-report"'],
   },
   {
     name: "negative capacity",

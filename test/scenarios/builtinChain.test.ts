@@ -11,7 +11,7 @@ const texts = Object.fromEntries(builtinIds().map((id) => [id, readFileSync(join
 describe("built-in scenarios from their texts", () => {
   it.each(builtinIds())("%s resolves as it does from disk", (id) => {
     const bibliography = loadBibliography();
-    const overrides = [parseOverrideText("levers.us-hbm-ban.strength=0"), parseOverrideText("power.growthPerYear=0.1")].map((p) => (p.ok ? p.override : expect.unreachable(p.message)));
+    const overrides = [parseOverrideText("levers.us-hbm-ban.strength=0"), parseOverrideText("power.connectionsGrowth=0.1")].map((p) => (p.ok ? p.override : expect.unreachable(p.message)));
     const fromTexts = resolveScenario({ documents: builtinChain(id, texts), overrides, bibliography });
     const fromDisk = resolveScenario({ documents: loadScenarioChain(id), overrides, bibliography });
     expect(canonicalContent(fromTexts)).toEqual(canonicalContent(fromDisk));

@@ -155,7 +155,7 @@ market:
   assumption: Grid build-out as planned.
   claim: The plans add about a tenth a year.
   availableAtStart: 9 GW
-  growthPerYear: {dist: pert, min: 8%, mode: 0.12, max: 0.2, claim: A tenth a year or a little more.}
+  connectionsGrowth: {dist: pert, min: 8%, mode: 0.12, max: 0.2, claim: A tenth a year or a little more.}
 designs:
   source: tokenring-korea-2025
   ascend-910b:

@@ -29,7 +29,9 @@ interface Box {
 }
 /** Whether two boxes (as playwright's boundingBox gives them) overlap. */
 const intersects = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const LEVER = "power.growthPerYear";
+const LEVER = "power.connectionsPerYear";
+/** The slider at its low end, as the page writes the override: with the parameter's unit. */
+const LOW_END = "0 GW/year";
 const median = (page: Page, which: "baseline" | "edited", metric: string, year: number): Promise<number> =>
   page.$eval(`td[data-median="${which}"][data-metric="${metric}"][data-year="${year}"]`, (td) => Number((td as HTMLElement).dataset["value"]));
 const shownQuery = (page: Page): Promise<string | undefined> => page.evaluate(() => document.documentElement.dataset["shown"]);
@@ -86,27 +88,28 @@ describe.skipIf(!haveBrowser && !browserRequired)("the browser playground", () =
     expect(await page.locator("#h100e-note").innerText()).toMatch(/^H100e \(H100-equivalent\)/);
     expect(await page.locator('[data-chart-row="accelerators.domestic"] .chart[data-side="baseline"] svg').innerHTML()).toContain(">units per year<");
 
-    // Keyboard: Tab reaches the lever, and Home moves it to its lowest value (no power growth).
+    // Keyboard: Tab reaches the lever, and Home moves it to its lowest value (no planned grid connections).
     const slider = page.locator(`.lever[data-path="${LEVER}"] input[type=range]`);
     let tabs = 0;
     while (!(await slider.evaluate((el) => el === document.activeElement)) && tabs < 60) {
       await page.keyboard.press("Tab");
       tabs += 1;
     }
-    expect(tabs, "Tab reaches the power-growth slider").toBeLessThan(60);
-    expect(await slider.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe("Power growth per year");
+    expect(tabs, "Tab reaches the grid-connections slider").toBeLessThan(60);
+    expect(await slider.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe("Data-centre power connected for AI (GW a year)");
     const help = page.locator(`.lever[data-path="${LEVER}"] .help`);
     await expect.poll(() => help.isVisible()).toBe(true);
-    expect(await help.textContent()).toMatch(/Annual growth of that power\..*Source: .*iea-energy-ai-2025/s);
+    expect(await help.textContent()).toMatch(/planned projects connect to the grid each year.*Source: .*bnef-china-dc-2025/s);
 
-    const edited = `${START}&set=${encodeURIComponent(`${LEVER}=0`)}`;
+    // As URLSearchParams writes it: a space as "+".
+    const edited = `${START}&${new URLSearchParams({ set: `${LEVER}=${LOW_END}` }).toString()}`;
     const changed = Date.now();
     await page.keyboard.press("Home");
     await waitUntilShown(page, edited);
     const updateMs = Date.now() - changed;
     expect(page.url()).toBe(`${served.url}${edited}`);
     const after = await median(page, "edited", "accelerators.domestic", 2030);
-    expect(after, "less power growth, fewer domestic accelerators").toBeLessThan(before);
+    expect(after, "no planned grid connections, fewer domestic accelerators").toBeLessThan(before);
     expect(await median(page, "baseline", "accelerators.domestic", 2030)).toBe(before);
     await page.screenshot({ path: join(ARTIFACTS, "playground.png"), fullPage: true });
 
@@ -115,7 +118,7 @@ describe.skipIf(!haveBrowser && !browserRequired)("the browser playground", () =
     const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#download-csv")]);
     const pageCsv = readFileSync(await csvDownload.path(), "utf8");
     writeFileSync(join(ARTIFACTS, "playground-edited.csv"), pageCsv);
-    const cli = await chipsim(["run", "baseline", "--runs", "2000", "--seed", "7", "--set", `${LEVER}=0`, "--format", "csv"]);
+    const cli = await chipsim(["run", "baseline", "--runs", "2000", "--seed", "7", "--set", `${LEVER}=${LOW_END}`, "--format", "csv"]);
     expect(cli.code).toBe(0);
     expect(pageCsv).toBe(cli.stdout);
 

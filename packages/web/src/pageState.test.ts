@@ -5,8 +5,8 @@ const ids = ["baseline", "euv-delayed"];
 
 describe("the page state in the URL", () => {
   it("round-trips scenario, overrides, seed and runs", () => {
-    const state = readState("?scenario=euv-delayed&runs=500&seed=7&set=power.growthPerYear%3D0.1&set=subsidies.packageTotal%3D3e10%20USD", ids);
-    expect(state).toEqual({ scenario: "euv-delayed", runs: 500, seed: 7, sets: new Map([["power.growthPerYear", "0.1"], ["subsidies.packageTotal", "3e10 USD"]]) });
+    const state = readState("?scenario=euv-delayed&runs=500&seed=7&set=power.connectionsPerYear%3D2&set=subsidies.packageTotal%3D3e10%20USD", ids);
+    expect(state).toEqual({ scenario: "euv-delayed", runs: 500, seed: 7, sets: new Map([["power.connectionsPerYear", "2"], ["subsidies.packageTotal", "3e10 USD"]]) });
     expect(readState(stateQuery(state), ids)).toEqual(state);
   });
 

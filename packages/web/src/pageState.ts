@@ -5,7 +5,7 @@
  */
 export interface PageState {
   readonly scenario: string;
-  /** Override text per parameter path, e.g. "power.growthPerYear" -> "0.1". */
+  /** Override text per parameter path, e.g. "power.connectionsPerYear" -> "2". */
   readonly sets: ReadonlyMap<string, string>;
   readonly seed: number | undefined;
   readonly runs: number;

@@ -17,7 +17,8 @@ export const KNOWN_LIMITS: readonly string[] = [
   "Plans expect this quarter's HBM and slots to last: dies run above their cover for a few quarters while a stock is drawn down or a design ends, and a design that needs HBM3 starts wafers only once HBM3 stacks exist.",
   "HBM goes by priority (waferShare), not by what each package needs: Huawei's designs, with the most stacks a package, take most of it, so the same stacks make fewer but larger accelerators.",
   "The gallium, germanium and rare-earth controls have no direct effect on Chinese production; they matter only through triggers.",
-  "Buyers' money exceeds everything offered until about 2030, so before then supply alone decides what is deployed and the domestic mandate, weaker than buyers' own choice, does nothing; imports are the H20 (to 2025) and the licensed H200 with no later generation, and power rarely binds.",
+  "Buyers' money exceeds everything offered until about 2030, so before then supply alone decides what is deployed and the domestic mandate, weaker than buyers' own choice, does nothing; imports are the H20 (to 2025) and the licensed H200 with no later generation.",
+  "Power is one national pool of connected data-centre capacity (no source splits it by region), and with the sourced build-out it is short in few runs before the 2030s.",
   "One currency rate (0.14 USD per yuan), and one PUE and server overhead for all of China's data centres.",
 ];
 

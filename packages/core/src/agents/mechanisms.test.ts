@@ -9,7 +9,8 @@ import { World } from "../model/world.js";
 import { lithoLimit } from "./fabs/lithoLimit.js";
 import { euvSourcePower, PROTOTYPE_POSITION } from "./lithography/euvSource.js";
 import { domesticBinding, importBinding, supplyBinding } from "./market/bindingConstraint.js";
-import { InstalledBase } from "./market/installedBase.js";
+import { Fleet } from "./market/fleet.js";
+import { GridConnections } from "./power/gridConnections.js";
 
 describe("lithography limit (R7)", () => {
   const outcome = () => ({ euvFraction: 0, euvCover: 1, euvForRequired: 0, scale: 1, otherScale: 1 });
@@ -294,16 +295,57 @@ describe("domestic EUV source", () => {
   });
 });
 
-describe("installed base (R9)", () => {
-  it("retires additions after the service life and the legacy fleet evenly", () => {
-    const base = new InstalledBase(12);
-    base.reset(40, 4);
-    // legacy 40 retires 10 a quarter; each quarter adds 8, which leaves 4 quarters later.
-    const flow = Float64Array.of(8, 0);
+describe("fleet by design and vintage (R9)", () => {
+  it("retires each vintage after the service life and the legacy fleet evenly; compute and power by design", () => {
+    const fleet = new Fleet(2, 12);
+    fleet.reset();
+    // Life 4 quarters; 40 H100e from before 2024 drawing 2 GW (10 and 0.5 retire a quarter); the H100 at 989 TFLOPS.
+    fleet.state.set([4, 40, 2, 989]);
+    // Design 0: 0.5 H100e, 400 TFLOPS, 1e-6 GW a unit; design 1: 2 H100e, 2,000 TFLOPS, 3e-6 GW.
+    const h100e = Float64Array.of(0.5, 2);
+    const tflops = Float64Array.of(400, 2000);
+    const power = Float64Array.of(1e-6, 3e-6);
+    // Design 0 adds 8 units a quarter; design 1 adds 100 once, in quarter 1.
     const levels = Array.from({ length: 7 }, (_, q) => {
-      base.add(q, flow, 0, flow, 1);
-      return flow[1];
+      fleet.add(q, Float64Array.of(8, q === 1 ? 100 : 0), h100e, tflops, power);
+      return [...fleet.installed, fleet.state[4], fleet.state[6]];
     });
-    expect(levels).toEqual([30 + 8, 20 + 16, 10 + 24, 0 + 32, 32, 32, 32]);
+    const legacy = [30, 20, 10, 0, 0, 0, 0];
+    const first = [8, 16, 24, 32, 32, 32, 32];
+    const second = [0, 100, 100, 100, 100, 0, 0];
+    levels.forEach(([a, b, compute, gw], q) => {
+      expect([a, b], `quarter ${q}`).toEqual([first[q], second[q]]);
+      expect(compute, `quarter ${q}`).toBeCloseTo((legacy[q] as number) + 0.5 * (first[q] as number) + 2 * (second[q] as number), 9);
+      expect(gw, `quarter ${q}`).toBeCloseTo(((legacy[q] as number) / 40) * 2 + 1e-6 * (first[q] as number) + 3e-6 * (second[q] as number), 12);
+    });
+    // TFLOPS: the legacy fleet at the H100's, each design at its own.
+    expect(fleet.state[5]).toBeCloseTo(400 * 32, 6);
+  });
+});
+
+describe("grid connections (power)", () => {
+  it("connects planned capacity at a growing rate, and builds for a shortfall once, after the grid-connection time", () => {
+    const grid = new GridConnections(12);
+    // 10 GW connected; 4 GW a year planned (1 a quarter), growing 10% a quarter; 2.5 quarters to connect.
+    grid.reset();
+    const s = grid.state;
+    s.set([10, 0, 0, 1, 0, 1.1, 2.5]);
+    const shortfall = [0, 3, 3, 1, 0, 0, 0];
+    const connected: number[] = [];
+    const building: number[] = [];
+    for (let q = 0; q < shortfall.length; q++) {
+      s[1] = shortfall[q] as number;
+      grid.step(q);
+      connected.push(s[4] as number);
+      building.push(s[2] as number);
+    }
+    const planned = [1, 1.1, 1.21, 1.331, 1.4641, 1.61051, 1.771561];
+    // 3 GW short, seen in quarter 1: started in 1, half connects in 3 and half in 4 (2.5 quarters).
+    // The same 3 GW short in 2 is already being built; 1 GW short in 3 when 1.5 GW is still being built starts nothing.
+    const forShortfalls = [0, 0, 0, 1.5, 1.5, 0, 0];
+    connected.forEach((gw, q) => expect(gw, `quarter ${q}`).toBeCloseTo((planned[q] as number) + (forShortfalls[q] as number), 12));
+    expect(building.map((x) => Math.round(x * 1e9) / 1e9)).toEqual([0, 3, 3, 1.5, 0, 0, 0]);
+    const total = planned.reduce((a, b) => a + b, 0) + 3;
+    expect(s[0]).toBeCloseTo(10 + total, 12);
   });
 });

@@ -112,6 +112,8 @@ export class World {
   readonly binding: Int8Array;
   /** Facility power drawn by the installed base at the end of the quarter (GW). */
   installedPowerGW = 0;
+  /** Facility power the accelerators bought this quarter needed beyond what was spare (GW); the power agent starts data centres for it. */
+  powerShortfallGW = 0;
   /** First quarter in which potential domestic supply met demand, or -1. */
   supplyMetDemandQuarter = -1;
 
@@ -162,6 +164,7 @@ export class World {
     this.lever.fill(0);
     this.subsidyFunding.fill(0);
     this.installedPowerGW = 0;
+    this.powerShortfallGW = 0;
     this.supplyMetDemandQuarter = -1;
     this.spareGW = 0;
   }

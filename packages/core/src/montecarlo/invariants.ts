@@ -123,6 +123,7 @@ export class InvariantChecker implements QuarterWatcher {
       ["euvExposures", [w.euvExposures]],
       ["interposerWafers", [w.interposerWafers]],
       ["installedPowerGW", [w.installedPowerGW]],
+      ["powerShortfallGW", [w.powerShortfallGW]],
     ];
     for (const [name, values] of arrays) {
       for (let i = 0; i < values.length; i++) {

@@ -4,7 +4,7 @@ import { INACTIVE } from "../../model/constraints.js";
 import type { World } from "../../model/world.js";
 import { domesticBindingOf, importBindingOf, type BindingTerms } from "./bindingConstraint.js";
 import { Deliveries } from "./deliveries.js";
-import { InstalledBase } from "./installedBase.js";
+import { Fleet } from "./fleet.js";
 import { growthFactors, marketIndices } from "./marketParameters.js";
 import { QUARTERS_PER_YEAR } from "../../time/quarter.js";
 import { Buyers } from "./buyers.js";
@@ -24,9 +24,11 @@ import { registerDesignObservables, registerMarketObservables } from "./marketOb
  * market.budgetCarryOver. Each design's deployment is the least of its
  * allowances; its binding constraint is demand or power where they cut
  * it, else the supply constraint that bound its packaging this quarter.
- * Installed compute and its power draw retire after the service life.
- * Touches: world.offeredUnits, deployedUnits, unsoldUnits, binding,
- * installedPowerGW, supplyMetDemandQuarter.
+ * Each quarter's deployments join the fleet by design (fleet.ts), drawing
+ * their own power and retiring after the service life; power the
+ * purchases needed beyond what was spare is the shortfall the power agent
+ * builds for. Touches: world.offeredUnits, deployedUnits, unsoldUnits,
+ * binding, installedPowerGW, powerShortfallGW, supplyMetDemandQuarter.
  */
 export class MarketAgent implements Agent {
   readonly name = "market";
@@ -42,9 +44,7 @@ export class MarketAgent implements Agent {
   private readonly price: Float64Array;
   private readonly buyers: Buyers;
   private readonly policyUnits: Float64Array;
-  private readonly compute: InstalledBase;
-  private readonly flops: InstalledBase;
-  private readonly powerDraw: InstalledBase;
+  private readonly fleet: Fleet;
   private readonly deliveries: Deliveries;
   /**
    * [0] money carried from the last quarter, [1] buyers' spending rate (USD
@@ -56,8 +56,6 @@ export class MarketAgent implements Agent {
   /** Each quarter's growth factor of the spending rate this run (growthFactors), and its inputs. */
   private readonly growth: Float64Array;
   private readonly growthInputs = new Float64Array(2);
-  /** This quarter's additions (H100e, FLOPS, GW) and the installed power after them, passed to the installed bases. */
-  private readonly flows = new Float64Array(4);
   // This run's scalars, set in reset.
   private carryOver = 0;
   private premiumMax = 0;
@@ -94,9 +92,7 @@ export class MarketAgent implements Agent {
     this.policyUnits = new Float64Array(n);
     this.buyers = new Buyers(this.domestic);
     this.growth = new Float64Array(ctx.quarters);
-    this.compute = new InstalledBase(ctx.quarters);
-    this.flops = new InstalledBase(ctx.quarters);
-    this.powerDraw = new InstalledBase(ctx.quarters);
+    this.fleet = new Fleet(n, ctx.quarters);
     this.deliveries = new Deliveries(ctx);
     this.i = marketIndices(ctx);
     this.lever = { mandate: ctx.leverIndex("cn-domestic-mandate"), rejection: ctx.leverIndex("cn-import-rejection") };
@@ -123,11 +119,12 @@ export class MarketAgent implements Agent {
     this.mandateCoverage = w.p(i.mandateCoverage);
     this.acceptance = w.p(i.acceptance);
     this.revenueShare = w.p(i.revenueShare);
-    const life = w.p(i.serviceLife);
-    const installed = w.p(i.installedAtStart);
-    this.compute.reset(installed, life);
-    this.flops.reset(installed * h100 * 1e12, life);
-    this.powerDraw.reset(w.p(i.installedPowerAtStart), life);
+    const fleet = this.fleet.state;
+    this.fleet.reset();
+    fleet[0] = w.p(i.serviceLife);
+    fleet[1] = w.p(i.installedAtStart);
+    fleet[2] = w.p(i.installedPowerAtStart);
+    fleet[3] = h100;
     this.carried[1] = w.p(i.spendAtStart);
     this.carried[0] = 0;
     w.installedPowerGW = w.p(i.installedPowerAtStart);
@@ -187,13 +184,12 @@ export class MarketAgent implements Agent {
     let powerNeed = 0;
     for (let d = 0; d < n; d++) powerNeed += (bought[d] as number) * (unitPowerGW[d] as number);
     const powerFactor = powerNeed > w.spareGW ? w.spareGW / powerNeed : 1;
+    w.powerShortfallGW = powerNeed > w.spareGW ? powerNeed - w.spareGW : 0;
 
     let domesticUnits = 0;
     let importedUnits = 0;
     let addedDomestic = 0;
     let added = 0;
-    let addedFlops = 0;
-    let addedPower = 0;
     let revenueShare = 0;
     let paid = 0;
     for (let d = 0; d < n; d++) {
@@ -215,8 +211,6 @@ export class MarketAgent implements Agent {
       deployedUnits[d] = deployed;
       obs[obsUnits[d] as number] = deployed;
       added += deployed * (h100e[d] as number);
-      addedFlops += deployed * (tflops[d] as number) * 1e12;
-      addedPower += deployed * (unitPowerGW[d] as number);
     }
     this.writeBindings(w);
     // Money left after every offer it could buy sold out: sellers raise prices by up to premiumMax of what was paid.
@@ -237,19 +231,18 @@ export class MarketAgent implements Agent {
     }
 
     const o = this.obs;
-    const flows = this.flows;
-    flows[0] = added;
-    flows[1] = addedFlops;
-    flows[2] = addedPower;
-    this.powerDraw.add(q, flows, 2, flows, 3);
-    w.installedPowerGW = flows[3] as number;
+    const { fleet } = this;
+    fleet.add(q, deployedUnits, h100e, tflops, unitPowerGW);
+    const obsInstalled = this.perDesign.installed;
+    for (let d = 0; d < n; d++) obs[obsInstalled[d] as number] = fleet.installed[d] as number;
+    w.installedPowerGW = fleet.state[6] as number;
+    w.obs[o.installed] = fleet.state[4] as number;
+    w.obs[o.installedFlops] = (fleet.state[5] as number) * 1e12;
     w.obs[o.domestic] = domesticUnits;
     w.obs[o.imported] = importedUnits;
     w.obs[o.total] = domesticUnits + importedUnits;
     w.obs[o.added] = added;
     w.obs[o.addedDomestic] = addedDomestic;
-    this.compute.add(q, flows, 0, w.obs, o.installed);
-    this.flops.add(q, flows, 1, w.obs, o.installedFlops);
     // What the budget would buy at the average price per H100e of what was offered.
     w.obs[o.demand] = offeredValue > 0 ? (budget * offeredH100e) / offeredValue : 0;
     w.obs[o.domesticSupply] = domesticSupply;
@@ -259,6 +252,7 @@ export class MarketAgent implements Agent {
     w.obs[o.premium] = premium;
     w.obs[o.carried] = this.carried[0] as number;
     w.obs[o.powerUsed] = w.installedPowerGW;
+    w.obs[o.powerShortfall] = w.powerShortfallGW;
     w.obs[o.share] = ratio(domesticUnits, domesticUnits + importedUnits);
     w.obs[o.shareCompute] = ratio(addedDomestic, added);
   }

@@ -20,6 +20,7 @@ export function registerMarketObservables(ctx: BuildContext) {
     domesticSupply: o.register("supply.domesticH100e", "flow", "H100e", "Domestic accelerators offered to the market (delivered this quarter or waiting) before demand and power limits, in H100-equivalents.", labelled("Domestic supply before demand and power limits", perYear("H100-equivalents"))),
     revenueShare: o.register("imports.revenueSharePaidUSD", "flow", "USD", "Revenue share paid to the US government on imports.", labelled("Revenue share paid to the US on imports", perYear("USD"))),
     powerUsed: o.register("power.usedGW", "stock", "GW", "Facility power drawn by installed AI accelerators.", labelled("Power drawn by installed AI accelerators", yearEnd("GW"))),
+    powerShortfall: o.register("power.shortfallGW", "stock", "GW", "Facility power that the accelerators bought in the quarter needed beyond what was spare; data centres are started for it.", labelled("Power short for the accelerators bought", yearEnd("GW"))),
     share: o.register("share.domestic", "ratio", "1", "Domestic share of AI accelerators deployed in China (units).", labelled("Domestic share of AI accelerators deployed", "share of units in the quarter")),
     shareCompute: o.register("share.domesticCompute", "ratio", "1", "Domestic share of AI compute added in China (H100-equivalents).", labelled("Domestic share of AI compute added", "share of H100-equivalents in the quarter")),
     inTransit: o.register("packaged.inTransit", "stock", "accelerator", "Good domestic accelerators packaged and not yet delivered: in assembly and test, integration or shipment.", labelled("Domestic accelerators in assembly and delivery", yearEnd("units"))),
@@ -39,6 +40,7 @@ export function registerDesignObservables(ctx: BuildContext) {
   return {
     units: Int32Array.from(ctx.designIds, (id) => o.register(`accelerators.${id}`, "flow", "accelerator", `Accelerators of ${id} deployed in China.`, labelled(`${name(id)} accelerators deployed`, perYear("units")))),
     h100e: Int32Array.from(ctx.designIds, (id) => o.register(`h100e.${id}`, "flow", "H100e", `Compute added by ${id} in China, in H100-equivalents.`, labelled(`${name(id)} compute added`, perYear("H100-equivalents")))),
+    installed: Int32Array.from(ctx.designIds, (id) => o.register(`installed.${id}`, "stock", "accelerator", `Accelerators of ${id} installed in China and not yet retired.`, labelled(`${name(id)} accelerators installed`, yearEnd("units")))),
     revenue: Int32Array.from(ctx.designIds, (id) => o.register(`revenue.${id}`, "flow", "USD", `Money buyers in China paid for ${id} deployed (scarcity premium included).`, labelled(`${name(id)} sales in China`, perYear("USD")))),
   };
 }
