@@ -431,3 +431,35 @@ describe("power: connected capacity, the installed draw and a shortfall built fo
     expect(rows[3]?.[0]).toBeCloseTo(1.5, 12);
   });
 });
+
+describe("imports: the exporter's volume by quarter and the licences by generation", () => {
+  it("steps the volume within the quarter a step starts, and lets through what the channel and the generation's own licence allow", () => {
+    onlyDesigns("nvidia-h20", "nvidia-b30a");
+    // The H20: 1M a year, 3M a year from the middle of 2025Q1 (quarter 4); the B30A 2M a year.
+    set("designs.nvidia-h20.supplyPerYear", 1e6);
+    set("designs.nvidia-h20.supplySteps.0.from", 4.5);
+    set("designs.nvidia-h20.supplySteps.0.perYear", 3e6);
+    set("designs.nvidia-b30a.supplyPerYear", 2e6);
+    agent("designs").reset(w());
+    const h20 = design("nvidia-h20");
+    const b30a = design("nvidia-b30a");
+    const lever = (id: string) => model.context.leverIndex(id);
+    const offers = (q: number, channel: number, nextGeneration: number) => {
+      w().lever.fill(0);
+      w().lever[lever("us-ai-chip-exports")] = channel;
+      w().lever[lever("us-next-generation-exports")] = nextGeneration;
+      quarter(q, "designs");
+      return [w().supplyUnits[h20] as number, w().supplyUnits[b30a] as number];
+    };
+    // 2024Q4 (quarter 3): 250k; 2025Q1: half at 250k and half at 750k a quarter; 2025Q2: 750k.
+    expect(offers(3, 0, 0)[0]).toBeCloseTo(250e3, 6);
+    expect(offers(4, 0, 0)[0]).toBeCloseTo(500e3, 6);
+    expect(offers(5, 0, 0)[0]).toBeCloseTo(750e3, 6);
+    // The channel at 0.6 lets 40% of both through; the next generation's own lever at 0.75 a further quarter of the B30A's.
+    const [h, b] = offers(5, 0.6, 0.75);
+    expect(h).toBeCloseTo(0.4 * 750e3, 6);
+    expect(b).toBeCloseTo(0.4 * 0.25 * 500e3, 6);
+    // The H20 names no licence lever: the next generation's leaves it alone.
+    expect(offers(5, 0, 1)).toEqual([expect.closeTo(750e3, 6), 0]);
+  });
+});

@@ -37,7 +37,7 @@ describe("--per-run size and --metrics", () => {
   });
 
   it("estimates the files' size before writing them, within 10% of what was written", () => {
-    const line = /^per-run output: about (\S+ \S+) \(200 runs x 252 metrics x 12 years; per_run\.csv about (\S+ \S+), per_run\.parquet about (\S+ \S+)\)$/m.exec(allStderr);
+    const line = /^per-run output: about (\S+ \S+) \(200 runs x 270 metrics x 12 years; per_run\.csv about (\S+ \S+), per_run\.parquet about (\S+ \S+)\)$/m.exec(allStderr);
     expect(line, allStderr).not.toBeNull();
     // The line comes before the files are listed as written.
     expect(allStderr.indexOf("per-run output")).toBeLessThan(allStderr.indexOf("wrote "));
@@ -51,7 +51,7 @@ describe("--per-run size and --metrics", () => {
   });
 
   it("estimates a chosen few metrics within 25% too", () => {
-    const line = /^per-run output: about \S+ \S+ \(200 runs x 23 metrics x 12 years; per_run\.csv about (\S+ \S+), per_run\.parquet about (\S+ \S+)\)$/m.exec(someStderr);
+    const line = /^per-run output: about \S+ \S+ \(200 runs x 25 metrics x 12 years; per_run\.csv about (\S+ \S+), per_run\.parquet about (\S+ \S+)\)$/m.exec(someStderr);
     expect(line, someStderr).not.toBeNull();
     expect(Math.abs(bytesOf((line as RegExpExecArray)[1] as string) / statSync(join(some, "per_run.csv")).size - 1)).toBeLessThan(0.25);
   });
@@ -64,7 +64,7 @@ describe("--per-run size and --metrics", () => {
     const ids = [...new Set(chosen.slice(1).map(metricOf))];
     const registry = [...new Set(full.slice(1).map(metricOf))];
     expect(ids).toEqual(registry.filter((id) => id.startsWith("accelerators.") || id === "share.domestic" || id === "compute.installedH100e"));
-    expect(ids.length).toBe(23);
+    expect(ids.length).toBe(25);
     expect(chosen).toEqual([full[0], ...full.slice(1).filter((row) => ids.includes(metricOf(row)))]);
     const parquet = await query(`select metric, count(*)::INTEGER as n from read_parquet('${join(some, "per_run.parquet")}') group by metric order by metric`);
     expect(parquet).toEqual([...ids].sort().map((metric) => ({ metric, n: RUNS * 12 })));
@@ -95,7 +95,7 @@ describe("--per-run size and --metrics", () => {
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^ {2}--per-run: expected at most 1 GB of per-run output without --force, found an estimated 36 GB \(200,000 runs x 252 metrics x 12 years\); choose fewer metrics with --metrics \(e\.g\. --metrics 'accelerators\.\*'\), run fewer --runs, or pass --force to write it$/m,
+      /^ {2}--per-run: expected at most 1 GB of per-run output without --force, found an estimated 38 GB \(200,000 runs x 270 metrics x 12 years\); choose fewer metrics with --metrics \(e\.g\. --metrics 'accelerators\.\*'\), run fewer --runs, or pass --force to write it$/m,
     );
     expect(existsSync(out)).toBe(false);
   });
@@ -104,7 +104,7 @@ describe("--per-run size and --metrics", () => {
     const out = join(tempDir("chipsim-perrun-"), "out");
     const refused = await chipsim(["run", "baseline", "--runs", "20000", "--workers", "1", "--per-run", "--out", out]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/found an estimated 3\.5 GB \(20,000 runs x 252 metrics x 12 years\)/);
+    expect(refused.stderr).toMatch(/found an estimated 3\.8 GB \(20,000 runs x 270 metrics x 12 years\)/);
     const cut = await chipsim(["run", "baseline", "--runs", "20000", "--workers", "1", "--per-run", "--metrics", "accelerators.domestic", "--formats", "json,csv", "--out", out]);
     expect(cut.code).toBe(0);
     expect(cut.stderr).toMatch(/^per-run output: about 14 MB \(20,000 runs x 1 metric x 12 years\)$/m);

@@ -68,12 +68,12 @@ describe("statistics and memory", () => {
   it("refuses exact statistics that would not fit the memory bound, up front, with the estimate and the way out", async () => {
     const r = await chipsim(["run", "baseline", "--runs", "1000000", "--statistics", "exact"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/need 23071 MiB, expected at most --memory-bound 512 MiB; use --statistics streaming, or raise --memory-bound/);
+    expect(r.stderr).toMatch(/need 24719 MiB, expected at most --memory-bound 512 MiB; use --statistics streaming, or raise --memory-bound/);
   });
 
   it("streams once the stored values pass --memory-bound", async () => {
     const dir = temp();
-    // 300 runs x 3,024 metric-years x 8 bytes is 6.9 MiB: above a 2 MiB bound.
+    // 300 runs x 3,240 metric-years x 8 bytes is 7.4 MiB: above a 2 MiB bound.
     const r = await chipsim(["run", "baseline", "--runs", "300", "--memory-bound", "2", "--quiet", "--out", dir, "--workers", "1"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "summary.json"), "utf8")).scenario.quantiles.method).toBe("histogram");

@@ -38,7 +38,7 @@ describe("backtest", () => {
     expect(report.coverage).toBeCloseTo(report.covered / report.results.length, 15);
     for (const r of report.results) expect(r.p5 <= r.p50 && r.p50 <= r.p95, r.target.id).toBe(true);
     const text = renderBacktest(report, metricLabels(model.metrics));
-    expect(text).toMatch(/\d+ of 19 reported figures inside the model's P5-P95 band \(coverage \d+%\)/);
+    expect(text).toMatch(/\d+ of 20 reported figures inside the model's P5-P95 band \(coverage \d+%\)/);
   });
 
   it("does not cover a figure ten times the reported one", () => {

@@ -57,6 +57,9 @@ const N3_DIES = ["ascend-950", "ascend-960"].map((d) => `dies.${d}`).join(" + ")
 const DOMESTIC_DIES_DEPLOYED = ["huawei", "cambricon", "metax", "baidu", "t-head", "hygon", "moore-threads", "enflame-biren-iluvatar"].map((d) => `designer.${d}.dies`).join(" + ");
 
 
+/** H200s plentiful and shipping to the horizon: the conditions under which imports compete with domestic designs for buyers' money. */
+const PLENTIFUL_H200 = "designs.nvidia-h200.supplyPerYear=4e6 accelerator/year; designs.nvidia-h200.endOfLife=2036Q1";
+
 export const BEHAVIOURS: readonly Behaviour[] = [
   {
     id: "duv-controls-cut-wafers",
@@ -316,7 +319,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   },
   {
     id: "stronger-mandate-raises-domestic-share",
-    given: "designs.nvidia-h200.supplyPerYear=4e6 accelerator/year",
+    given: PLENTIFUL_H200,
     change: "market.mandateCoverage=0.9",
     metric: "share.domestic",
     year: 2030,
@@ -326,7 +329,7 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   },
   {
     id: "import-rejection-money-goes-home",
-    given: "designs.nvidia-h200.supplyPerYear=4e6 accelerator/year",
+    given: PLENTIFUL_H200,
     change: "levers.cn-import-rejection.strength=1",
     metric: "accelerators.domestic",
     year: 2030,
@@ -336,13 +339,22 @@ export const BEHAVIOURS: readonly Behaviour[] = [
   },
   {
     id: "dearer-nvidia-fewer-imports",
-    given: "designs.nvidia-h200.supplyPerYear=4e6 accelerator/year",
+    given: PLENTIFUL_H200,
     change: "designs.nvidia-h200.price=40e3 USD",
     metric: "accelerators.imported",
     year: 2030,
     direction: "down",
     minSize: 0.05,
     why: "Buyers spend by compute per dollar: a dearer H200 draws less of their money, and each dollar buys fewer.",
+  },
+  {
+    id: "next-generation-licensed-more-imports",
+    change: "levers.us-next-generation-exports.strength=0",
+    metric: "compute.addedH100e",
+    year: 2028,
+    direction: "up",
+    minSize: 0.1,
+    why: "Licensing the generation after the H200 lets the B30A ship from its launch (2026-2027): each carries about 1.2 H100-equivalents at an H200-like price, so buyers' money buys more compute.",
   },
   {
     id: "dearer-cambricon-wins-wafers",

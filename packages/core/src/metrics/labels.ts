@@ -38,6 +38,7 @@ const LEVER_NAMES: Readonly<Record<LeverId, string>> = {
   "us-duv-servicing": "US DUV servicing ban",
   "us-hbm-ban": "US HBM ban",
   "us-ai-chip-exports": "US AI-chip export controls",
+  "us-next-generation-exports": "US licences withheld from later generations",
   "us-foundry-ban": "US foreign-foundry ban",
   "cn-domestic-mandate": "China's domestic-chip mandate",
   "cn-import-rejection": "China's rejection of imported chips",

@@ -53,6 +53,13 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
     headline: { metric: "compute.installedH100e", sign: -1 },
     net: "In the baseline it stands for the April-August 2025 halt of H20 licences alone, so it changes 2025 and, through the installed base, the years until those accelerators retire; after 2025 imports flow as if it were off.",
   },
+  "us-next-generation-exports": {
+    readBy: "designs",
+    mechanism: "supply of each imported design that names it as its licenceLever (the generations after the H200) times (1 - s), on top of us-ai-chip-exports",
+    direct: { metric: "accelerators.imported", sign: -1 },
+    headline: { metric: "compute.installedH100e", sign: -1 },
+    net: "The baseline withholds licences from the Blackwell-based B30A throughout (strength 1), so switching the lever off opens it from its launch: imports and installed compute rise, and the money they take is money the domestic designs do not get once buyers' budgets bind.",
+  },
   "us-foundry-ban": {
     readBy: "designs",
     mechanism: "dies that foreign foundries add to the die banks times (1 - s)",

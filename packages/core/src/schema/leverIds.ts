@@ -10,6 +10,7 @@ export const LEVER_IDS = [
   "us-duv-servicing",
   "us-hbm-ban",
   "us-ai-chip-exports",
+  "us-next-generation-exports",
   "us-foundry-ban",
   "cn-domestic-mandate",
   "cn-import-rejection",

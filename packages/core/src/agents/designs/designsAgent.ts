@@ -8,6 +8,7 @@ import { PackagingShare } from "../../model/packagingShare.js";
 import { shippingWeights } from "../../model/shipping.js";
 import { designName, labelled, perYear, yearEnd } from "../../metrics/labels.js";
 import { DieBankParts } from "./dieBankParts.js";
+import { ImportSupply } from "./importSupply.js";
 
 /**
  * Designs: how many accelerators of each design are packaged this quarter
@@ -22,7 +23,8 @@ import { DieBankParts } from "./dieBankParts.js";
  * part no design is left for, are written off, as is
  * planning.dieWriteOffPerYear of what waits. Each constraint's allowance is
  * kept as a term so the market can name the binding one. An import's
- * supply is the exporter's volume less what US export policy blocks.
+ * supply is the exporter's volume less what US licences block
+ * (importSupply.ts).
  * Touches: world.designActive, dieTerm, hbmTerm, packagingTerm,
  * supplyUnits, hbmAllocation, dieStock, bankPart, bankDies.
  */
@@ -32,12 +34,11 @@ export class DesignsAgent implements Agent {
   /** Launch, end of life, priority and what one package takes, this run (shared with planning). */
   private readonly figures: DesignFigures;
   // Parameter indices per design (-1 where a design has none: domestic designs no supply).
-  private readonly pSupplyPerYear: Int32Array;
   /** This design's package yield, or -1 to use packaging.yield. */
   private readonly pPackageYield: Int32Array;
   // This run's values per design, set in reset: the step reads no parameter.
-  /** An import's exporter volume per quarter. */
-  private readonly supplyPerQuarter: Float64Array;
+  /** What the exporters offer of each import, after US licences. */
+  private readonly imports: ImportSupply;
   /** Package yield, the design's own or packaging.yield. */
   private readonly packageYield: Float64Array;
   private readonly bankOf: Int32Array;
@@ -57,7 +58,6 @@ export class DesignsAgent implements Agent {
   private readonly pWriteOff: number;
   /** Share of waiting dies written off per quarter, this run. */
   private writeOff = 0;
-  private readonly exportLever: number;
   private readonly foundryLever: number;
   private readonly obs: ReturnType<typeof registerDieObservables>;
   private readonly obsDiesDeployed: Int32Array;
@@ -74,10 +74,9 @@ export class DesignsAgent implements Agent {
       if (!common) throw new Error(`design ${d} missing`);
       return { dom, imp, common };
     });
-    this.pSupplyPerYear = Int32Array.from(designs, (x) => (x.imp ? t.index(x.imp.supplyPerYear) : -1));
     this.pPackageYield = Int32Array.from(designs, (x) => (x.dom ? t.optionalIndex(x.dom.packageYield) : -1));
     this.figures = new DesignFigures(ctx);
-    this.supplyPerQuarter = new Float64Array(n);
+    this.imports = new ImportSupply(ctx);
     this.packageYield = new Float64Array(n);
     const minRank = Int32Array.from(ctx.designIds, (_id, d) => {
       const dom = ctx.domesticDesign(d);
@@ -107,7 +106,6 @@ export class DesignsAgent implements Agent {
     this.noLead = new Float64Array(n);
     this.pCommonYield = t.index(tree.packaging.yield);
     this.pWriteOff = t.optionalIndex(tree.planning.dieWriteOffPerYear);
-    this.exportLever = ctx.leverIndex("us-ai-chip-exports");
     this.foundryLever = ctx.leverIndex("us-foundry-ban");
     const o = ctx.observables;
     this.obs = registerDieObservables(ctx);
@@ -122,8 +120,8 @@ export class DesignsAgent implements Agent {
     const commonYield = p[this.pCommonYield] as number;
     this.figures.reset(p);
     const { end } = this.figures;
-    for (let d = 0; d < this.supplyPerQuarter.length; d++) {
-      this.supplyPerQuarter[d] = perQuarter(valueOr0(p, this.pSupplyPerYear[d] as number));
+    this.imports.reset(p);
+    for (let d = 0; d < this.packageYield.length; d++) {
       const ownYield = this.pPackageYield[d] as number;
       this.packageYield[d] = ownYield < 0 ? commonYield : (p[ownYield] as number);
     }
@@ -138,7 +136,7 @@ export class DesignsAgent implements Agent {
   step(w: World): void {
     const q = w.q;
     // Every array in locals: V8 then checks each once per call, not once per access.
-    const { domestic, bankClaim, bankArrivals, packageYield, supplyPerQuarter, packaging } = this;
+    const { domestic, bankClaim, bankArrivals, packageYield, packaging } = this;
     const { launch, end, ramp, share, diesPerPackage } = this.figures;
     const shipNow = this.ship;
     shippingWeights(q, 0, this.noLead, launch, end, ramp, shipNow);
@@ -181,7 +179,8 @@ export class DesignsAgent implements Agent {
     packaging.interposerWafers[0] = w.interposerWafers;
     packaging.share(w.hbmPool);
 
-    const exportShare = 1 - (w.lever[this.exportLever] as number);
+    this.imports.offer(q, shipNow, w.lever, domestic);
+    const importOffer = this.imports.offered;
     const pools = w.hbmPool.length;
     let diesPackaged = 0;
     let unitsPackaged = 0;
@@ -196,7 +195,7 @@ export class DesignsAgent implements Agent {
       }
       if (!domestic[d]) {
         // An import's ramp time is 0 (designFigures.ts): it ships at full volume from launch.
-        const offer = (supplyPerQuarter[d] as number) * (shipNow[d] as number) * exportShare;
+        const offer = importOffer[d] as number;
         dieTerm[d] = offer;
         hbmTerm[d] = Infinity;
         packagingTerm[d] = Infinity;

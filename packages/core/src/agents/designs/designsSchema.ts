@@ -2,6 +2,7 @@ import { z } from "zod";
 import { date, duration, fraction, integer, quantity, ratio } from "../../schema/param.js";
 import { hbmGenerationSchema } from "../../schema/hbmGenerationSchema.js";
 import { idSchema, section } from "../../schema/object.js";
+import { LEVER_IDS } from "../../schema/leverIds.js";
 
 const common = {
   designer: z.string().describe("Who designs the accelerator (Huawei, Cambricon, NVIDIA, ...)."),
@@ -35,7 +36,20 @@ export const domesticDesignSchema = section({
 export const importDesignSchema = section({
   ...common,
   origin: z.literal("import"),
-  supplyPerYear: quantity("accelerator/year", "Units the exporter would ship to China per year with no controls and willing buyers."),
+  supplyPerYear: quantity("accelerator/year", "Units the exporter would ship to China per year with no controls and willing buyers, from launch."),
+  supplySteps: z
+    .array(
+      section({
+        from: date("When the exporter's volume changes."),
+        perYear: quantity("accelerator/year", "Units a year the exporter would ship from then on."),
+      }),
+    )
+    .optional()
+    .describe("Changes to the exporter's volume, in date order (a rush before a halt, a run-down); each holds until the next."),
+  licenceLever: z
+    .enum(LEVER_IDS)
+    .optional()
+    .describe("A lever that must also allow this product's licences, besides us-ai-chip-exports (the licensed channel as a whole): us-next-generation-exports for generations after the H200."),
 });
 
 export const designSchema = z.discriminatedUnion("origin", [domesticDesignSchema, importDesignSchema]);

@@ -184,7 +184,8 @@ export class MarketAgent implements Agent {
     let powerNeed = 0;
     for (let d = 0; d < n; d++) powerNeed += (bought[d] as number) * (unitPowerGW[d] as number);
     const powerFactor = powerNeed > w.spareGW ? w.spareGW / powerNeed : 1;
-    w.powerShortfallGW = powerNeed > w.spareGW ? powerNeed - w.spareGW : 0;
+    const short = powerNeed - w.spareGW;
+    w.powerShortfallGW = short > 0 ? short : 0;
 
     let domesticUnits = 0;
     let importedUnits = 0;

@@ -42,16 +42,17 @@ export class GridConnections {
     const arriving = this.arriving;
     if (q > 0) s[3] = (s[3] as number) * (s[5] as number);
     let building = s[2] as number;
-    const uncovered = (s[1] as number) - building;
-    if (uncovered > 0) {
-      // Written out rather than through DelayLine: its take and pending return numbers, which a call V8 does not inline boxes.
-      const at = q + (s[6] as number);
-      const whole = Math.floor(at);
-      const frac = at - whole;
-      if (whole < arriving.length) arriving[whole] = (arriving[whole] as number) + uncovered * (1 - frac);
-      if (whole + 1 < arriving.length) arriving[whole + 1] = (arriving[whole + 1] as number) + uncovered * frac;
-      building += uncovered;
-    }
+    const short = (s[1] as number) - building;
+    // Computed in every quarter, 0 when nothing is short: a branch that only rare runs reach leaves V8
+    // without type feedback, and it deoptimises the step when one comes. Written out rather than through
+    // DelayLine, whose take and pending return numbers, which a call V8 does not inline boxes.
+    const uncovered = short > 0 ? short : 0;
+    const at = q + (s[6] as number);
+    const whole = Math.floor(at);
+    const frac = at - whole;
+    if (whole < arriving.length) arriving[whole] = (arriving[whole] as number) + uncovered * (1 - frac);
+    if (whole + 1 < arriving.length) arriving[whole + 1] = (arriving[whole + 1] as number) + uncovered * frac;
+    building += uncovered;
     const arrived = arriving[q] as number;
     building -= arrived;
     // Sums of fractions can leave a rounding residue.
