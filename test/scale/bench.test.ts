@@ -38,11 +38,11 @@ describe("pnpm bench", () => {
     expect(result.variateFloor.ratio).toBeGreaterThan(1);
     // The kernel against its draws and the baseline against the kernel, per run and per agent-step (360 and 48 x 42 of them).
     const kernel = result.referenceKernel;
-    expect(kernel).toMatchObject({ agentStepsPerRun: 360, baselineAgentStepsPerRun: 2016 });
+    expect(kernel).toMatchObject({ agentStepsPerRun: 360, baselineAgentStepsPerRun: 2160 });
     expect(kernel.microsecondsPerRun).toBeGreaterThan(0);
     expect(kernel.ratioToDraws).toBeGreaterThan(1);
     expect(kernel.baselinePerRunRatio).toBeGreaterThan(1);
-    expect(kernel.baselinePerAgentStepRatio).toBeCloseTo((kernel.baselinePerRunRatio * 360) / 2016, 2);
+    expect(kernel.baselinePerAgentStepRatio).toBeCloseTo((kernel.baselinePerRunRatio * 360) / 2160, 2);
     expect(Number.isFinite(result.scaling.runsExponent) && Number.isFinite(result.scaling.horizonExponent)).toBe(true);
     expect(result.garbageBytesPerRun).toBeGreaterThanOrEqual(0);
     expect(result.workerGarbageBytesPerRun).toBeGreaterThanOrEqual(0);

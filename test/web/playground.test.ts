@@ -249,7 +249,9 @@ describe.skipIf(!haveBrowser && !browserRequired)("the browser playground", () =
       expect(Math.abs(high - c.p95)).toBeLessThanOrEqual(slack(c.p95));
       expect(c.p5).toBeLessThanOrEqual(c.median);
       expect(c.median).toBeLessThanOrEqual(c.p95);
-      expect(c.p5).toBeLessThan(c.p95);
+      // A real range, except the domestic share: the baseline licenses no import after the H200, which ends by
+      // 2031, so from 2030 nearly every run deploys domestic accelerators only.
+      if (c.metric !== "share.domestic") expect(c.p5, `${c.which} ${c.metric}`).toBeLessThan(c.p95);
     }
     await page.close();
   });
