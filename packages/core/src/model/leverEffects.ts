@@ -72,7 +72,7 @@ export const LEVER_EFFECTS: Readonly<Record<LeverId, LeverEffect>> = {
     mechanism: "the state-funded share of buyers' money (s x mandateCoverage) buys domestic designs only; what it cannot spend waits",
     direct: { metric: "accelerators.imported", sign: -1 },
     headline: { metric: "share.domestic", sign: 1 },
-    net: "The mandate binds only where buyers' own choice is less domestic than it requires. In the baseline imports are few (the H20 ends in 2025, then about 130 thousand H200s a year) and buyers' money exceeds what is offered until the 2030s, so everything offered is bought and the domestic share (80% in 2025, 96% in 2030) is already above the 20-50% of money the mandate reserves: no effect. With plentiful imports (4 million H200s a year) a coverage of 0.9 raises the 2030 domestic share by 7 points (docs/behaviour.md).",
+    net: "The mandate binds only where buyers' own choice is less domestic than it requires. In the baseline imports are few (the H20 ends in 2025, then about 150 thousand H200s and MI308s a year until the H200 ends in 2028-2030) and buyers' money exceeds what is offered until the 2030s, so everything offered is bought and the domestic share (66% in 2025, 94% in 2028, 100% from 2030) is already above the 20-50% of money the mandate reserves: no effect. With plentiful imports (4 million H200s a year, to the horizon) a coverage of 0.9 raises the 2030 domestic share by 7 points (docs/behaviour.md).",
   },
   "cn-import-rejection": {
     readBy: "market",
