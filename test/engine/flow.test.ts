@@ -1,6 +1,7 @@
 import { compileModel, runMonteCarlo, type AgentName, type CompiledModel, type Override } from "@chipsim/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resolve } from "../helpers/scenario.js";
+import { childScenario, tempDir } from "../helpers/tempScenarios.js";
 
 /**
  * The flow from wafer start to deployment, one agent at a time, with hand
@@ -461,5 +462,36 @@ describe("imports: the exporter's volume by quarter and the licences by generati
     expect(b).toBeCloseTo(0.4 * 0.25 * 500e3, 6);
     // The H20 names no licence lever: the next generation's leaves it alone.
     expect(offers(5, 0, 1)).toEqual([expect.closeTo(750e3, 6), 0]);
+  });
+  it("applies supply steps in the order of their dates, whatever order the file lists them in", () => {
+    // A halt in 2026Q1 listed before the rush of 2025Q1: listed order would let the rush overwrite the halt.
+    const file = childScenario(
+      tempDir(),
+      "steps-out-of-order.yaml",
+      [
+        "designs:",
+        "  nvidia-h20:",
+        "    supplyPerYear: {value: 1e6 accelerator/year, assumption: test}",
+        "    supplySteps:",
+        "      - {from: {value: 2026Q1, assumption: test}, perYear: {value: 0 accelerator/year, assumption: test}}",
+        "      - {from: {value: 2025Q1, assumption: test}, perYear: {value: 3e6 accelerator/year, assumption: test}}",
+        "",
+      ].join("\n"),
+    );
+    model = compileModel(resolve(file));
+    runMonteCarlo(model, { runs: 1, seed: 1 });
+    onlyDesigns("nvidia-h20");
+    agent("designs").reset(w());
+    const h20 = design("nvidia-h20");
+    const offered = (q: number) => {
+      w().lever.fill(0);
+      quarter(q, "designs");
+      return w().supplyUnits[h20] as number;
+    };
+    // 2024Q4: the base 250k a quarter; 2025Q4 (quarter 7): the rush, 750k; 2026Q1 on: the halt.
+    expect(offered(3)).toBeCloseTo(250e3, 6);
+    expect(offered(7)).toBeCloseTo(750e3, 6);
+    expect(offered(8)).toBe(0);
+    expect(offered(12)).toBe(0);
   });
 });

@@ -38,6 +38,11 @@ const cases: Case[] = [
     expect: ["bad.yaml:6:35 power.connectionsGrowth.source:", "a source id from the bibliography", '"no-such-report"'],
   },
   {
+    name: "licence lever that does not exist",
+    body: "designs:\n  nvidia-b30a:\n    licenceLever: us-blackwell-ban\n",
+    expect: ["bad.yaml:7:5 designs.nvidia-b30a.licenceLever:", '"us-next-generation-exports"', 'found "us-blackwell-ban"'],
+  },
+  {
     name: "negative capacity",
     body: "fabs:\n  smic-n2:\n    capacityAtStart: {value: -5 kwpm, assumption: test}\n",
     expect: ["bad.yaml:7:23 fabs.smic-n2.capacityAtStart.value:", "expected values in [0, infinity] wpm", "found -5000"],
@@ -83,6 +88,11 @@ const cases: Case[] = [
     name: "--set into a design that does not exist",
     args: ["run", "baseline", "--set", "designs.ascend-999.tdp=500 W"],
     expect: ["--set designs.ascend-999.tdp:", "an existing id under designs (ascend-910b", '"designs.ascend-999.tdp"'],
+  },
+  {
+    name: "--set of a whole list",
+    args: ["run", "baseline", "--set", "levers.us-ai-chip-exports.windows=[{start: 2026Q1, strength: 1}]"],
+    expect: ["--set levers.us-ai-chip-exports.windows:", "is a list or a section: set its parameters one by one (e.g. levers.us-ai-chip-exports.windows.0.<field>)"],
   },
   {
     name: "--set distribution missing a field",

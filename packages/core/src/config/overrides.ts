@@ -70,6 +70,11 @@ export function applyOverrides(
       if (k < segments.length - 1) node = child;
     }
     if (!ok || !isPlainObject(node)) continue;
+    // A list or a section would replace parameters wholesale, with no provenance for the ones inside it.
+    if (!paramSpecOf(schema) && (Array.isArray(override.value) || isPlainObject(override.value))) {
+      problem(`a path to one parameter or value; ${segments.join(".")} is a list or a section: set its parameters one by one (e.g. ${segments.join(".")}.0.<field>) or in a scenario file`);
+      continue;
+    }
     const last = segments[segments.length - 1] as string;
     node[last] = override.value;
     origins.set(segments, fileIndex);

@@ -33,7 +33,7 @@ export class DesignsAgent implements Agent {
   private readonly domestic: Uint8Array;
   /** Launch, end of life, priority and what one package takes, this run (shared with planning). */
   private readonly figures: DesignFigures;
-  // Parameter indices per design (-1 where a design has none: domestic designs no supply).
+  // Parameter indices per design (-1 where a design has none).
   /** This design's package yield, or -1 to use packaging.yield. */
   private readonly pPackageYield: Int32Array;
   // This run's values per design, set in reset: the step reads no parameter.

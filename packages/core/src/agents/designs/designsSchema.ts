@@ -45,7 +45,7 @@ export const importDesignSchema = section({
       }),
     )
     .optional()
-    .describe("Changes to the exporter's volume, in date order (a rush before a halt, a run-down); each holds until the next."),
+    .describe("Changes to the exporter's volume (a rush before a halt, a run-down); each holds from its date until the next one's, whatever order they are listed in."),
   licenceLever: z
     .enum(LEVER_IDS)
     .optional()

@@ -18,6 +18,8 @@ export class ImportSupply {
   private readonly stepDesign: Int32Array;
   private readonly pStepFrom: Int32Array;
   private readonly pStepRate: Int32Array;
+  /** The steps by date this run (insertion-sorted in place: there are a few). */
+  private readonly stepOrder: Int32Array;
   /** Lever index of each design's own licence lever, or -1. */
   private readonly licence: Int32Array;
   private readonly channel: number;
@@ -36,6 +38,7 @@ export class ImportSupply {
     this.stepDesign = Int32Array.from(steps, (s) => s.d);
     this.pStepFrom = Int32Array.from(steps, (s) => s.from);
     this.pStepRate = Int32Array.from(steps, (s) => s.rate);
+    this.stepOrder = new Int32Array(steps.length);
     this.licence = Int32Array.from(imports, (imp) => (imp?.licenceLever === undefined ? -1 : ctx.leverIndex(imp.licenceLever)));
     this.channel = ctx.leverIndex("us-ai-chip-exports");
     this.quarters = ctx.quarters;
@@ -53,7 +56,19 @@ export class ImportSupply {
       const rate = (p[base] as number) / QUARTERS_PER_YEAR;
       for (let q = 0, at = d * quarters; q < quarters; q++, at++) volume[at] = rate;
     }
-    for (let k = 0; k < this.stepDesign.length; k++) {
+    // Steps apply in the order of their dates this run, whatever order they are listed in (dates may be drawn).
+    const order = this.stepOrder;
+    for (let k = 0; k < order.length; k++) {
+      let at = k;
+      const from = p[this.pStepFrom[k] as number] as number;
+      while (at > 0 && (p[this.pStepFrom[order[at - 1] as number] as number] as number) > from) {
+        order[at] = order[at - 1] as number;
+        at--;
+      }
+      order[at] = k;
+    }
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i] as number;
       const row = (this.stepDesign[k] as number) * quarters;
       const from = p[this.pStepFrom[k] as number] as number;
       const rate = (p[this.pStepRate[k] as number] as number) / QUARTERS_PER_YEAR;
