@@ -55,6 +55,30 @@ describe("exports", () => {
     check(row("Enflame, Biren, Iluvatar", "all", "2025", "revenue"), "designer.enflame-biren-iluvatar.revenueUSD");
     check(row("NVIDIA", "nvidia-h20", "2025", "units"), "accelerators.nvidia-h20");
     expect(new Set(rows.map((r) => r["unit"]))).toEqual(new Set(["accelerator", "H100e", "USD"]));
+    // Without --quarterly every row is a year's.
+    expect(new Set(rows.map((r) => r["quarter"]))).toEqual(new Set([null]));
+  });
+
+  it("adds each designer's quarters to chip_sales.csv with --quarterly, after the year they make up", async () => {
+    const out = tempDir("chipsim-quarterly-");
+    expect((await chipsim(["run", "baseline", "--runs", "40", "--seed", "4", "--out", out, "--quarterly", "--quiet"])).code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+    const lines = readFileSync(join(out, "chip_sales.csv"), "utf8").trim().split("\n");
+    expect(lines[0]).toBe("scenario,designer,chip,year,quarter,quantity,unit,p5,p50,p95,mean");
+    const at = lines.findIndex((l) => l.startsWith("baseline,Huawei,all,2026,,units,"));
+    const quarters = lines.slice(at + 1, at + 5).map((l) => l.split(","));
+    expect(quarters.map((f) => f[4])).toEqual(["Q1", "Q2", "Q3", "Q4"]);
+    quarters.forEach((f, k) => {
+      const s = summary.metrics[`designer.huawei.accelerators.Q${k + 1}`]["2026"];
+      expect(f.slice(7).map(Number)).toEqual([s.p5, s.p50, s.p95, s.mean]);
+    });
+    // The quarters' means add up to the year's mean.
+    const yearMean = Number((lines[at] as string).split(",")[10]);
+    expect(quarters.reduce((sum, f) => sum + Number(f[10]), 0)).toBeCloseTo(yearMean, 3);
+    // Chips and cumulative counts stay yearly.
+    const quarterRows = lines.filter((l) => /,\d{4},Q[1-4],/.test(l));
+    expect(quarterRows.length).toBeGreaterThan(0);
+    expect(quarterRows.filter((l) => !/,all,\d{4},Q[1-4],(units|H100e|revenue),/.test(l))).toEqual([]);
   });
 
   it("carries the run manifest in summary.json and in the Parquet metadata", async () => {

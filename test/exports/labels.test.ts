@@ -26,14 +26,15 @@ const labels = metricLabels(model.metrics);
 
 describe("metric labels", () => {
   it("gives every metric of every built-in scenario a label and a unit in words that say how the year is made", () => {
-    for (const id of builtinIds()) {
-      const m = compileModel(resolve(id));
+    // The built-ins, and the baseline with the designers' quarters.
+    for (const [id, overrides] of [...builtinIds().map((b) => [b, []] as const), ["baseline", [{ path: "quarterly", value: true }]] as const]) {
+      const m = compileModel(resolve(id, [...overrides]));
       const seen = new Set<string>();
       for (const def of m.metrics) {
         expect(def.label, def.id).toMatch(/^\S.*\S$/);
         expect(def.label, def.id).not.toContain(def.id);
         const kind = def.aggregation.kind;
-        const unit = kind === "sum" ? /per year$/ : kind === "last" ? /, year end$/ : kind === "cumulative" ? /to the end of the year$/ : /^(share of|good dies per candidate die)/;
+        const unit = kind === "sum" ? /per year$/ : kind === "last" ? /, year end$/ : kind === "cumulative" ? /to the end of the year$/ : kind === "quarter" ? /in the year's (first|second|third|fourth) quarter$/ : /^(share of|good dies per candidate die)/;
         expect(def.unitLabel, def.id).toMatch(unit);
         const title = metricTitle(metricLabels(m.metrics), def.id);
         expect(seen.has(title), `${id}: ${title} twice`).toBe(false);

@@ -91,6 +91,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           })
           .option("formats", { type: "string", describe: "Files to write with --out: a comma-separated list of json, csv, parquet", defaultDescription: "json,csv" })
           .option("per-run", { type: "boolean", default: false, describe: "Also write every run's value of every metric and year (per_run.csv / .parquet), streamed" })
+          .option("quarterly", {
+            type: "boolean",
+            default: false,
+            describe: "Also report each designer's units, H100e and sales per quarter (designer.<id>.<quantity>.Q1-Q4, quarter rows in chip_sales.csv); the same as --set quarterly=true",
+          })
           .option("metrics", {
             type: "string",
             array: true,
@@ -139,7 +144,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               scenario: a.scenario as string,
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
               ...(a.seed !== undefined ? { seed: String(a.seed) } : {}),
-              ...(a.set !== undefined ? { set: a.set } : {}),
+              ...(a.set !== undefined || a.quarterly ? { set: [...(a.set ?? []), ...(a.quarterly ? ["quarterly=true"] : [])] } : {}),
               ...(a.out !== undefined ? { out: a.out } : {}),
               format: a.format as OutputFormat,
               ...(a.formats !== undefined ? { formats: a.formats } : {}),

@@ -133,6 +133,7 @@ export function resolveScenario(input: ResolveInput): ResolvedScenario {
       horizon: scenario.horizon,
       runs: scenario.runs,
       seed: scenario.seed,
+      ...(scenario.quarterly === true ? { quarterly: true as const } : {}),
       files: documents.map((d) => d.file),
     },
     tree: scenario,

@@ -14,6 +14,8 @@ export interface ScenarioMeta {
   readonly horizon: number;
   readonly runs: number;
   readonly seed: number | string;
+  /** Whether the designers' figures are also reported per quarter (absent when not). */
+  readonly quarterly?: true;
   /** The files merged to make the scenario, parent first. */
   readonly files: readonly string[];
   /** The command line's `--set` overrides applied on top of the files, as typed (path=value); absent when none were. */

@@ -7,7 +7,10 @@ export interface ChipOwner {
   readonly designer: string;
 }
 
-export const CHIP_SALES_HEADER = "scenario,designer,chip,year,quantity,unit,p5,p50,p95,mean";
+export const CHIP_SALES_HEADER = "scenario,designer,chip,year,quarter,quantity,unit,p5,p50,p95,mean";
+
+/** The suffixes of the designers' one-quarter metrics (metrics/registry.ts). */
+const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
 
 /** What chip_sales.csv reports for each chip, and the metric it reads per chip and per designer. */
 const QUANTITIES = [
@@ -23,8 +26,10 @@ const QUANTITIES = [
  * P95 and mean over runs: the shape in which public chip-sales data (Epoch
  * AI's, for one) counts accelerators, so the two can be set side by side.
  * A designer's own row has chip "all"; its cumulative units (from 2024)
- * are given only for the designer. Rows come in the summary's order of
- * designs and years, so equal summaries give equal bytes.
+ * are given only for the designer. A year's row has an empty quarter;
+ * with the scenario's `quarterly`, each designer's year is followed by its
+ * quarters (Q1 ... Q4), which sum to it. Rows come in the summary's order
+ * of designs and years, so equal summaries give equal bytes.
  */
 export function chipSalesToCsv(summary: Summary, designs: readonly ChipOwner[], designerIdOf: (name: string) => string): string {
   const scenario = csvField(summary.scenario.id);
@@ -32,8 +37,14 @@ export function chipSalesToCsv(summary: Summary, designs: readonly ChipOwner[], 
   const push = (designer: string, chip: string, metric: string, quantity: string, unit: string) => {
     const byYear = summary.metrics[metric];
     if (!byYear) return;
+    const byQuarter = QUARTERS.map((quarter) => summary.metrics[`${metric}.${quarter}`]);
+    const prefix = `${scenario},${csvField(designer)},${csvField(chip)},`;
     for (const [year, s] of Object.entries(byYear)) {
-      rows.push(`${scenario},${csvField(designer)},${csvField(chip)},${year},${quantity},${unit},${s.p5},${s.p50},${s.p95},${s.mean}`);
+      rows.push(`${prefix}${year},,${quantity},${unit},${s.p5},${s.p50},${s.p95},${s.mean}`);
+      byQuarter.forEach((quarters, k) => {
+        const sq = quarters?.[year];
+        if (sq) rows.push(`${prefix}${year},${QUARTERS[k]},${quantity},${unit},${sq.p5},${sq.p50},${sq.p95},${sq.mean}`);
+      });
     }
   };
   const designers: string[] = [];

@@ -14,7 +14,9 @@ export type Aggregation =
   /** Value in the year's last quarter (stocks). */
   | { readonly kind: "last"; readonly observable: number }
   /** Yearly sum of some flows over the yearly sum of others (shares, yields); 0 when the denominator is 0. */
-  | { readonly kind: "ratio"; readonly numerator: readonly number[]; readonly denominator: readonly number[] };
+  | { readonly kind: "ratio"; readonly numerator: readonly number[]; readonly denominator: readonly number[] }
+  /** Sum of these flows in one quarter of the year (0 for January-March ... 3 for October-December). */
+  | { readonly kind: "quarter"; readonly quarter: number; readonly observables: readonly number[] };
 
 /** A design and who designs it, for the per-designer totals. */
 export interface DesignOwner {
@@ -36,7 +38,12 @@ export interface MetricDef {
 /** Observables that only serve as the denominator of a ratio are not reported on their own. */
 const INTERNAL_PREFIXES = ["candidates."];
 
-export function buildMetricRegistry(observables: ObservableRegistry, designs: readonly DesignOwner[]): MetricDef[] {
+export interface RegistryOptions {
+  /** Also each designer's units, H100-equivalents and sales per quarter of the year (the scenario's `quarterly`). */
+  readonly quarterly?: boolean;
+}
+
+export function buildMetricRegistry(observables: ObservableRegistry, designs: readonly DesignOwner[], options: RegistryOptions = {}): MetricDef[] {
   const metrics: MetricDef[] = [];
   observables.list.forEach((o, index) => {
     if (o.kind === "ratio" || INTERNAL_PREFIXES.some((p) => o.id.startsWith(p))) return;
@@ -84,6 +91,7 @@ export function buildMetricRegistry(observables: ObservableRegistry, designs: re
     });
   }
   metrics.push(...designerMetrics(designs, need));
+  if (options.quarterly) metrics.push(...designerQuarterMetrics(designs, need));
   return metrics;
 }
 
@@ -95,11 +103,7 @@ export function buildMetricRegistry(observables: ObservableRegistry, designs: re
  * paid for them.
  */
 function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => number): MetricDef[] {
-  const byDesigner = new Map<string, { name: string; ids: string[] }>();
-  for (const { id, designer } of designs) {
-    const key = designerId(designer);
-    byDesigner.set(key, { name: byDesigner.get(key)?.name ?? designer, ids: [...(byDesigner.get(key)?.ids ?? []), id] });
-  }
+  const byDesigner = designersOf(designs);
   const metrics: MetricDef[] = [];
   const allRevenue = designs.map(({ id }) => need(`revenue.${id}`));
   for (const [designer, { name, ids }] of byDesigner) {
@@ -163,6 +167,49 @@ function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => 
     });
   }
   return metrics;
+}
+
+const QUARTER_WORDS = ["first", "second", "third", "fourth"] as const;
+
+/**
+ * The designers' units, H100-equivalents and sales per quarter of each
+ * year, as quarterly reporting (company results, Epoch AI's chip sales)
+ * counts them: designer.<designer>.<quantity>.Q1 to .Q4. Their sum over a
+ * year's quarters is the year's figure. Opt-in, since they add twelve
+ * metrics per designer to every summary and per-run file.
+ */
+function designerQuarterMetrics(designs: readonly DesignOwner[], need: (id: string) => number): MetricDef[] {
+  const metrics: MetricDef[] = [];
+  for (const [designer, { name, ids }] of designersOf(designs)) {
+    const quantities = [
+      { quantity: "accelerators", unit: "accelerator", what: "accelerators deployed", unitWords: "units", of: "accelerators" },
+      { quantity: "H100e", unit: "H100e", what: "compute added", unitWords: "H100-equivalents", of: "h100e" },
+      { quantity: "revenueUSD", unit: "USD", what: "sales in China", unitWords: "USD", of: "revenue" },
+    ] as const;
+    for (const { quantity, unit, what, unitWords, of } of quantities) {
+      QUARTER_WORDS.forEach((word, quarter) => {
+        metrics.push({
+          id: `designer.${designer}.${quantity}.Q${quarter + 1}`,
+          unit,
+          label: `${name} ${what}, Q${quarter + 1}`,
+          unitLabel: `${unitWords} in the year's ${word} quarter`,
+          description: `designer.${designer}.${quantity} in the ${word} quarter of the year only.`,
+          aggregation: { kind: "quarter", quarter, observables: ids.map((id) => need(`${of}.${id}`)) },
+        });
+      });
+    }
+  }
+  return metrics;
+}
+
+/** Designs grouped by designer id, in the order designers first appear, with the designer's name as written. */
+function designersOf(designs: readonly DesignOwner[]): Map<string, { name: string; ids: string[] }> {
+  const byDesigner = new Map<string, { name: string; ids: string[] }>();
+  for (const { id, designer } of designs) {
+    const key = designerId(designer);
+    byDesigner.set(key, { name: byDesigner.get(key)?.name ?? designer, ids: [...(byDesigner.get(key)?.ids ?? []), id] });
+  }
+  return byDesigner;
 }
 
 /** "Huawei" -> "huawei", "Moore Threads" -> "moore-threads". */

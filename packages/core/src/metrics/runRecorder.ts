@@ -11,6 +11,7 @@ const SUM = 0;
 const LAST = 1;
 const RATIO = 2;
 const CUMULATIVE = 3;
+const QUARTER = 4;
 
 /**
  * Collects one run: per observable and calendar year the sum over the
@@ -21,7 +22,9 @@ const CUMULATIVE = 3;
  * recordQuarter runs after every quarter of every run, so sums and lasts
  * are kept year-major ([year * observables + o]: one contiguous block per
  * year), lasts are copied only in a year's last quarter, and the metric
- * definitions are flattened into typed arrays once.
+ * definitions are flattened into typed arrays once. Each quarter's
+ * observables are kept as well only when some metric reads one quarter
+ * (the scenario's `quarterly`): one copy a quarter.
  */
 export class RunRecorder {
   readonly years: number;
@@ -34,9 +37,14 @@ export class RunRecorder {
   /** Year-major: [year * observables + o]. */
   private readonly sums: Float64Array;
   private readonly lasts: Float64Array;
+  /** Quarter-major: [q * observables + o]; empty unless a metric reads one quarter. */
+  private readonly quarterObs: Float64Array;
+  private readonly keepQuarters: boolean;
   /** Per metric: its kind and, for sums and ratios, its observables in terms[termStart[m] .. termStart[m + 1]). */
   private readonly kind: Uint8Array;
   private readonly lastObservable: Int32Array;
+  /** For one-quarter metrics, which quarter of the year (0-3). */
+  private readonly quarterOfYear: Uint8Array;
   private readonly termStart: Int32Array;
   /** For ratios, where the denominator's observables begin inside the metric's terms. */
   private readonly denominatorStart: Int32Array;
@@ -63,6 +71,9 @@ export class RunRecorder {
     this.lasts = new Float64Array(observables.length * this.years);
     this.kind = new Uint8Array(metrics.length);
     this.lastObservable = new Int32Array(metrics.length);
+    this.quarterOfYear = new Uint8Array(metrics.length);
+    this.keepQuarters = metrics.some((m) => m.aggregation.kind === "quarter");
+    this.quarterObs = new Float64Array(this.keepQuarters ? observables.length * quarters : 0);
     this.termStart = new Int32Array(metrics.length + 1);
     this.denominatorStart = new Int32Array(metrics.length);
     const terms: number[] = [];
@@ -71,6 +82,10 @@ export class RunRecorder {
       this.termStart[m] = terms.length;
       if (a.kind === "sum" || a.kind === "cumulative") {
         this.kind[m] = a.kind === "sum" ? SUM : CUMULATIVE;
+        terms.push(...a.observables);
+      } else if (a.kind === "quarter") {
+        this.kind[m] = QUARTER;
+        this.quarterOfYear[m] = a.quarter;
         terms.push(...a.observables);
       } else if (a.kind === "last") {
         this.kind[m] = LAST;
@@ -89,6 +104,7 @@ export class RunRecorder {
   beginRun(): void {
     this.sums.fill(0);
     this.lasts.fill(0);
+    this.quarterObs.fill(0);
     this.binding.fill(0);
   }
 
@@ -110,6 +126,7 @@ export class RunRecorder {
     }
     if (check !== check) this.throwNotFinite(w);
     if (q % QUARTERS_PER_YEAR === QUARTERS_PER_YEAR - 1 || q === this.quarters - 1) this.lasts.set(obs, base);
+    if (this.keepQuarters) this.quarterObs.set(obs, q * count);
     const years = this.years;
     const constraints = CONSTRAINTS.length;
     const binding = w.binding;
@@ -141,6 +158,15 @@ export class RunRecorder {
     return total;
   }
 
+  /** Sum in quarter q of the observables in terms[from .. to); 0 for a quarter past the horizon. */
+  private quarterSum(from: number, to: number, q: number): number {
+    if (q >= this.quarters) return 0;
+    const base = q * this.observableCount;
+    let total = 0;
+    for (let k = from; k < to; k++) total += this.quarterObs[base + (this.terms[k] as number)] as number;
+    return total;
+  }
+
   finishRun(): void {
     const years = this.years;
     const count = this.observableCount;
@@ -160,6 +186,7 @@ export class RunRecorder {
         if (kind === SUM) v = this.yearSum(from, to, y);
         else if (kind === CUMULATIVE) v = this.yearSum(from, to, y) + (y > 0 ? (values[m * years + y - 1] as number) : 0);
         else if (kind === LAST) v = this.lasts[y * count + (this.lastObservable[m] as number)] as number;
+        else if (kind === QUARTER) v = this.quarterSum(from, to, y * QUARTERS_PER_YEAR + (this.quarterOfYear[m] as number));
         else {
           const split = this.denominatorStart[m] as number;
           const den = this.yearSum(split, to, y);

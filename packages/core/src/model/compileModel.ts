@@ -77,6 +77,7 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     metrics: buildMetricRegistry(
       observables,
       ctx.designIds.map((id) => ({ id, designer: scenario.tree.designs[id]?.designer ?? id })),
+      { quarterly: scenario.meta.quarterly === true },
     ),
     agents,
     settlers: [...agents].reverse().filter((a) => a.settle !== undefined),

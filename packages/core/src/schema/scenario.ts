@@ -28,6 +28,12 @@ const scenarioFields = {
   horizon: z.number().int().min(MIN_HORIZON).max(MAX_HORIZON).describe("Last calendar year simulated (from 2024)."),
   runs: z.number().int().positive().describe("Monte Carlo runs when the command line does not say."),
   seed: z.union([z.number().int(), z.string().min(1)]).describe("Seed when the command line does not say."),
+  quarterly: z
+    .boolean()
+    .optional()
+    .describe(
+      "Also report each designer's accelerators, H100-equivalents and sales quarter by quarter (designer.<designer>.<quantity>.Q1 to .Q4, and quarter rows in chip_sales.csv). Off unless set (`chipsim run --quarterly` sets it): twelve more metrics per designer.",
+    ),
   bibliography: bibliographySchema.optional().describe("Sources this scenario adds to the built-in bibliography."),
   correlations: correlationsSchema.optional().describe("Rank correlations between uncertain parameters."),
 };
@@ -50,6 +56,7 @@ const FIELD_ORDER = [
   "horizon",
   "runs",
   "seed",
+  "quarterly",
   "bibliography",
   "levers",
   "triggers",
