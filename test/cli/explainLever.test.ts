@@ -52,7 +52,7 @@ describe("explain's reader of each section", () => {
   it("names who reads every section an agent owns", async () => {
     const { scenarioSchema } = await import("@chipsim/core");
     const { READ_BY } = await import("../../packages/cli/src/commands/explain.js");
-    const own = new Set(["id", "title", "description", "question", "changes", "extends", "horizon", "runs", "seed", "bibliography", "correlations"]);
+    const own = new Set(["id", "title", "description", "question", "changes", "extends", "horizon", "runs", "seed", "quarterly", "bibliography", "correlations"]);
     const sections = Object.keys(scenarioSchema.shape).filter((key) => !own.has(key));
     expect(sections.filter((key) => !READ_BY[key])).toEqual([]);
     const r = await chipsim(["explain", "planning.inventoryCover"]);

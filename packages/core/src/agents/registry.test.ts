@@ -32,7 +32,7 @@ describe("agent registry", () => {
       market: "market",
       planning: "planning",
     });
-    const own = ["id", "title", "description", "question", "changes", "extends", "horizon", "runs", "seed", "bibliography", "correlations"];
+    const own = ["id", "title", "description", "question", "changes", "extends", "horizon", "runs", "seed", "quarterly", "bibliography", "correlations"];
     expect(Object.keys(scenarioSchema.shape).sort()).toEqual([...own, ...Object.keys(owners)].sort());
     for (const d of AGENT_DEFINITIONS) {
       for (const [key, section] of Object.entries(d.sections)) expect(scenarioSchema.shape[key as keyof typeof scenarioSchema.shape]).toBe(section);
