@@ -16,7 +16,7 @@ const bench = fileURLToPath(new URL("../../packages/cli/dist/bench/bench.js", im
 describe("pnpm bench", () => {
   it("measures every configuration up to --max-runs, the variate floor and the exponents, and appends to --history only when asked", async () => {
     const history = join(mkdtempSync(join(tmpdir(), "chipsim-bench-")), "history.jsonl");
-    const { stdout } = await run(process.execPath, [bench, "--max-runs", "10000", "--json", "--history", history], { cwd: fileURLToPath(new URL("../..", import.meta.url)) });
+    const { stdout } = await run(process.execPath, [bench, "--max-runs", "10000", "--precision-seeds", "2", "--precision-runs", "1100", "--json", "--history", history], { cwd: fileURLToPath(new URL("../..", import.meta.url)) });
     const result = JSON.parse(stdout) as {
       configs: { runs: number; threads: number; statistics: string; wallSeconds?: number; peakMemoryMiB?: number }[];
       variateFloor: { drawMicroseconds: number; runMicroseconds: number; ratio: number };
@@ -26,6 +26,7 @@ describe("pnpm bench", () => {
       garbageBytesPerRun: number;
       workerGarbageBytesPerRun: number;
       scenarioCache: { runs: number; threads: number; statistics: string; withoutSeconds: number; withSeconds: number };
+      samplerPrecision: { runs: number; seeds: number; year: number; heldAt4x: number; timeRatio: number; metrics: { metric: string; meanVarianceRatio: number; reportedSeMean: { random: number; sobol: number } }[] };
     };
     // 10^4 runs only: 1 and 2 threads, streaming and stored, each run as its own process.
     expect(result.configs.map((c) => `${c.runs}/${c.threads}/${c.statistics}`)).toEqual(["10000/1/streaming", "10000/2/streaming", "10000/1/exact", "10000/2/exact"]);
@@ -50,6 +51,12 @@ describe("pnpm bench", () => {
     expect(result.scenarioCache).toMatchObject({ runs: 10000, threads: 2, statistics: "exact" });
     expect(result.scenarioCache.withoutSeconds).toBeGreaterThan(0);
     expect(result.scenarioCache.withSeconds).toBeGreaterThan(0);
+    // Two seeds of 1,100 runs per sampler: the figures exist and are positive; their size is for the full bench.
+    const precision = result.samplerPrecision;
+    expect(precision).toMatchObject({ runs: 1100, seeds: 2, year: 2030 });
+    expect(precision.metrics.map((m) => m.metric)).toContain("compute.installedH100e");
+    for (const m of precision.metrics) expect(m.reportedSeMean.random).toBeGreaterThan(0);
+    expect(precision.timeRatio).toBeGreaterThan(0);
     const lines = readFileSync(history, "utf8").trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] as string).configs).toEqual(result.configs);
@@ -70,6 +77,8 @@ describe("the garbage the run loop leaves", () => {
     // V8 does not inline (a normal quantile's tail, the run key's words), and an array a run would be
     // far above either.
     expect(clean).toBeLessThan(100);
+    // Scrambled Sobol points are made in the run too, into arrays.
+    expect(await garbagePerRun(model, 3000, 1, "sobol")).toBeLessThan(100);
     // A last agent that makes a 100-number array every quarter: 48 x 816 bytes a run, or more.
     const wasteful = { name: "market" as const, reset() {}, step: (w: CompiledModel["world"]) => void (w.obs[0] = new Array(100).fill(w.q).length * 0) };
     const leaky = await garbagePerRun({ ...model, agents: [...model.agents, wasteful] }, 3000, 1);

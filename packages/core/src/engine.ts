@@ -6,7 +6,7 @@
  */
 export { compileModel, type CompiledModel } from "./model/compileModel.js";
 export { runMonteCarlo } from "./montecarlo/runMonteCarlo.js";
-export { planJob } from "./montecarlo/jobPlan.js";
+export { planJob, type Sampler } from "./montecarlo/jobPlan.js";
 export { ModelEvaluator } from "./analysis/evaluator.js";
 export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
 export { StoredSeries } from "./stats/storedSeries.js";

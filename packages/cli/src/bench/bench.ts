@@ -20,12 +20,17 @@
  *   - how run time grows with the runs and with the horizon: fitted
  *     exponents, which should be 1;
  *   - the garbage the run loop leaves per run, on the command's thread and
- *     on a worker's (bytes; the aim is none).
+ *     on a worker's (bytes; the aim is none);
+ *   - precision per run with each sampler: how much the 2030 mean, P5 and
+ *     P95 of the headline metrics move from seed to seed with random draws
+ *     against scrambled Sobol points (samplerPrecision.ts), and the time
+ *     each took.
  *
  * Flags: --json (one JSON object), --max-runs N (largest job, default
  * 1000000), --repeat N (timings are medians of N, default 1),
- * --history FILE (append the result as one JSON line; nothing is written
- * otherwise).
+ * --precision-seeds N and --precision-runs N (the sampler comparison:
+ * default 10 seeds of 16,384 runs), --history FILE (append the result as
+ * one JSON line; nothing is written otherwise).
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -40,6 +45,8 @@ import { UsageError } from "../usageError.js";
 import { fitExponent, median } from "./fitExponent.js";
 import { baselineAgentSteps } from "./agentSteps.js";
 import { GARBAGE_FLAG } from "./garbagePerRun.js";
+import { samplerPrecision } from "./samplerPrecision.js";
+import { HEADLINE_METRICS } from "../output/summaryTable.js";
 import { KERNEL_AGENT_STEPS, referenceKernelDraws, runReferenceKernel } from "./referenceKernel.js";
 
 const STORED_LIMIT_BYTES = 2 * 1024 ** 3;
@@ -179,6 +186,8 @@ async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const maxRuns = wholeFlag("max-runs", 1_000_000);
   const repeat = wholeFlag("repeat", 1);
+  const precisionSeeds = wholeFlag("precision-seeds", 10);
+  const precisionRuns = wholeFlag("precision-runs", 16_384);
   const history = flag("history");
   const log = (line: string) => {
     if (!json) process.stderr.write(`${line}\n`);
@@ -233,6 +242,8 @@ async function main(): Promise<void> {
     cached.push((await runConfig(short, join(dir, "out"), cacheDir)).wallSeconds);
   }
   const scenarioCache = { ...short, withoutSeconds: round(median(uncached)), withSeconds: round(median(cached)) };
+  log(`${precisionSeeds} seeds of ${precisionRuns.toLocaleString("en-US")} runs with random draws and with Sobol points ...`);
+  const precision = await samplerPrecision(child, dir, { runs: precisionRuns, seeds: precisionSeeds, year: 2030, metrics: HEADLINE_METRICS });
   rmSync(dir, { recursive: true, force: true });
 
   const wall = (runs: number, threads: number, statistics: string) => {
@@ -257,6 +268,7 @@ async function main(): Promise<void> {
     configs,
     twoThreadSpeedup: speedup,
     scenarioCache,
+    samplerPrecision: precision,
     variateFloor: floor,
     referenceKernel: kernel,
     garbageBytesPerRun: Math.round(garbage.garbageBytesPerRun),
@@ -292,6 +304,9 @@ async function main(): Promise<void> {
     `  reference kernel (${KERNEL_AGENT_STEPS} agent-steps a run): ${kernel.microsecondsPerRun} us/run, ${kernel.ratioToDraws}x its draws; the baseline (${kernel.baselineAgentStepsPerRun} agent-steps) takes ${kernel.baselinePerRunRatio}x as long a run, ${kernel.baselinePerAgentStepRatio}x per agent-step`,
     `  time ~ runs^${result.scaling.runsExponent}, ~ quarters^${result.scaling.horizonExponent}`,
     `  garbage left by the run loop: ${result.garbageBytesPerRun} bytes a run (${result.workerGarbageBytesPerRun} on a worker thread)`,
+    `  precision per run, ${precision.seeds} seeds of ${precision.runs.toLocaleString("en-US")} runs: variance of the ${precision.year} figure with random draws over that with Sobol points (mean / P5 / P95), and the standard error of the mean each reports`,
+    ...precision.metrics.map((m) => `    ${m.metric.padEnd(26)} ${[m.meanVarianceRatio, m.p5VarianceRatio, m.p95VarianceRatio].map((r) => (Number.isFinite(r) ? `${r}x` : "no spread")).join(" / ")}; se ${m.reportedSeMean.random} random, ${m.reportedSeMean.sobol} sobol`),
+    `    the mean at least 4x less variable on ${precision.heldAt4x} of ${precision.metrics.length} metrics; Sobol commands took ${precision.timeRatio}x the time of random ones`,
     history ? `  appended to ${history}` : "",
     "",
   ];

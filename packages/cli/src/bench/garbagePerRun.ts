@@ -1,6 +1,6 @@
 import { Session } from "node:inspector/promises";
 // The engine's entry point: worker threads measure their own run loop with this too (sliceWorker.ts).
-import { planJob, runMonteCarlo, type CompiledModel } from "@chipsim/core/engine";
+import { planJob, runMonteCarlo, type CompiledModel, type Sampler } from "@chipsim/core/engine";
 
 /** benchChild.js's flag for measuring the bundled command's run loop: `--garbage-per-run SEED`. */
 export const GARBAGE_FLAG = "--garbage-per-run";
@@ -18,8 +18,8 @@ const SAMPLING_INTERVAL_BYTES = 64;
  * answer is built while it still samples (about 100 bytes a run here).
  * Sampling is statistical: the figure is good to a few bytes.
  */
-export async function garbagePerRun(model: CompiledModel, runs: number, seed: number): Promise<number> {
-  const plan = planJob(model, { runs: 2 * runs, seed, statistics: "exact" });
+export async function garbagePerRun(model: CompiledModel, runs: number, seed: number, sampler: Sampler = "random"): Promise<number> {
+  const plan = planJob(model, { runs: 2 * runs, seed, statistics: "exact", sampler });
   // The interpreter boxes every fractional number it computes; optimised code is what runs a job.
   runMonteCarlo(model, { plan, discardValues: true, count: runs });
   const session = new Session();

@@ -1,5 +1,5 @@
 import { existsSync, rmdirSync } from "node:fs";
-import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, chipSalesToCsv, designerId, yearsOf, type ChipOwner, type MetricLabels, type MonteCarloAggregate, type StoreMode, type Summary } from "@chipsim/core";
+import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, chipSalesToCsv, designerId, yearsOf, type ChipOwner, type MetricLabels, type MonteCarloAggregate, type Sampler, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { invariantsLine } from "../output/invariantsLine.js";
@@ -54,6 +54,8 @@ export interface RunArgs {
   readonly replay?: number;
   /** Check the model's invariants after every quarter of every run (slower: about 1.45x the time). */
   readonly checkInvariants?: boolean;
+  /** How each run's uniforms are drawn: each parameter's random stream (default) or scrambled Sobol points. */
+  readonly sampler?: Sampler;
 }
 
 /** `chipsim run`: resolve, run the Monte Carlo (on worker threads, or one shard of it), write the results, print the summary. */
@@ -113,11 +115,12 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
       `--statistics exact: ${runs.toLocaleString("en-US")} runs of ${model.metrics.length * years} metric-years need ${(needed / 2 ** 20).toFixed(0)} MiB, expected at most --memory-bound ${memoryBoundBytes / 2 ** 20} MiB; use --statistics streaming, or raise --memory-bound`,
     );
   }
-  const plan = planJob(model, { runs, seed, memoryBoundBytes, ...(args.statistics !== undefined ? { statistics: args.statistics } : {}) });
+  const sampler = args.sampler ?? "random";
+  const plan = planJob(model, { runs, seed, memoryBoundBytes, sampler, ...(args.statistics !== undefined ? { statistics: args.statistics } : {}) });
   const slice = shard ? sliceOf(0, runs, shard.count, shard.index) : { first: 0, count: runs };
   const threads = team ? (args.workers ?? defaultThreads(slice.count)) : 1;
 
-  const manifestFor = (done: number): RunManifest => runManifest(scenario, seed, done);
+  const manifestFor = (done: number): RunManifest => runManifest(scenario, seed, done, sampler);
   let perRun: PerRunExport | undefined;
   if (args.perRun && args.out !== undefined) {
     const ids = model.metrics.map((m) => m.id);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { canonicalContent, type ResolvedScenario } from "@chipsim/core";
+import { canonicalContent, type ResolvedScenario, type Sampler } from "@chipsim/core";
 
 /** The chipsim version, from the command line's package.json. */
 export const CHIPSIM_VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -19,9 +19,11 @@ export interface RunManifest {
   readonly seed: number | string;
   readonly runs: number;
   readonly horizon: number;
+  /** "sobol" when the runs drew scrambled Sobol points (absent: each parameter's random stream). */
+  readonly sampler?: "sobol";
 }
 
-export function runManifest(scenario: ResolvedScenario, seed: number | string, runs: number): RunManifest {
+export function runManifest(scenario: ResolvedScenario, seed: number | string, runs: number, sampler: Sampler = "random"): RunManifest {
   return {
     chipsim: CHIPSIM_VERSION,
     scenario: scenario.meta.id,
@@ -29,6 +31,7 @@ export function runManifest(scenario: ResolvedScenario, seed: number | string, r
     seed,
     runs,
     horizon: scenario.meta.horizon,
+    ...(sampler === "sobol" ? { sampler } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Distribution } from "../distributions/types.js";
 import { fnv1a32 } from "../random/hash.js";
 import { threefry2x32 } from "../random/threefry.js";
 import { toUnitInterval } from "../random/streamRng.js";
+import type { ScrambledSobol } from "../random/sobol/scrambledSobol.js";
 import type { Param } from "../schema/param.js";
 import { correlateUniforms, type CorrelatedGroup } from "./correlation.js";
 
@@ -44,7 +45,8 @@ export class ParamTable {
     private readonly correlated: readonly CorrelatedGroup[] = [],
   ) {
     this.params = params;
-    this.uniforms = new Float64Array(params.length);
+    // One slot more: where quasi-random points put a dimension this table has no parameter for.
+    this.uniforms = new Float64Array(params.length + 1);
     this.distributions = params.map((p) => makeDistribution(p.dist));
     this.streamIds = new Uint32Array(params.length);
     this.streamIdBits = new Int32Array(this.streamIds.buffer);
@@ -106,6 +108,41 @@ export class ParamTable {
       threefry2x32(runKey0, runKey1, ids[i] as number, 0, words);
       u[i] = toUnitInterval(words[0] as number, words[1] as number);
     }
+    this.fromDrawnUniforms(out);
+  }
+
+  /**
+   * The paths of the parameters a run draws, in table order: the
+   * dimensions of quasi-random points for a job of this scenario alone.
+   */
+  uncertainPaths(): string[] {
+    return Array.from(this.drawn, (i) => (this.params[i] as Param).path);
+  }
+
+  /**
+   * Where each dimension's coordinate goes (the parameter's index, or the
+   * spare slot when this table has no parameter at the path), and each
+   * dimension's stream id. Throws if a parameter the runs draw has no
+   * dimension.
+   */
+  quasiSlots(paths: readonly string[]): { slots: Int32Array; streamIds: Uint32Array } {
+    const slots = Int32Array.from(paths, (path) => this.indexByPath.get(path) ?? this.params.length);
+    const covered = new Set(slots);
+    const missing = Array.from(this.drawn).filter((i) => !covered.has(i));
+    if (missing.length > 0) throw new Error(`quasi-random points: no dimension for ${missing.map((i) => (this.params[i] as Param).path).join(", ")}`);
+    return { slots, streamIds: Uint32Array.from(paths, (path) => fnv1a32(path)) };
+  }
+
+  /** Draws run `runIndex`'s parameters from randomised quasi-random points instead of the run's streams. */
+  drawQuasi(points: ScrambledSobol, slots: Int32Array, runIndex: number, out: Float64Array): void {
+    points.fill(runIndex, slots, this.uniforms);
+    this.fromDrawnUniforms(out);
+  }
+
+  /** Correlated groups mixed, then every drawn parameter's quantile of its uniform; fixed values as they are. */
+  private fromDrawnUniforms(out: Float64Array): void {
+    const u = this.uniforms;
+    const drawn = this.drawn;
     for (let g = 0; g < this.correlated.length; g++) correlateUniforms(this.correlated[g] as CorrelatedGroup, u);
     out.set(this.fixedValues);
     const dists = this.distributions;

@@ -4,6 +4,8 @@ import { BinnedSeries, type BinnedSums } from "../stats/binnedSeries.js";
 import type { SeriesPrecision, SeriesSummary } from "../stats/seriesSummary.js";
 import { SUMMARY_ROW, summaryFromRow } from "../stats/summaryRows.js";
 import { StoredSeries } from "../stats/storedSeries.js";
+import { ScrambleMeans, scrambleSeMean, type ScrambleSumsJSON } from "../stats/scrambleMeans.js";
+import { SCRAMBLES, scrambleOf } from "../random/sobol/scrambledSobol.js";
 import type { JobPlan } from "./jobPlan.js";
 
 /**
@@ -25,6 +27,8 @@ export interface AggregatePartial {
     readonly sums?: BinnedSums;
     /** Quarters whose invariants were checked (absent in files written before the count existed). */
     readonly quartersChecked?: number;
+    /** Streaming statistics of a Sobol job: each scramble's sums, for the standard errors. */
+    readonly scrambleSums?: ScrambleSumsJSON;
   };
   readonly arrays: Readonly<Record<string, Float64Array>>;
 }
@@ -39,6 +43,11 @@ export interface AggregatePartial {
 export class MonteCarloAggregate {
   readonly stored?: StoredSeries;
   readonly binned?: BinnedSeries;
+  /**
+   * Streaming statistics of a Sobol job: each scramble's sums. (With exact
+   * statistics the scrambles' means come from the stored values.)
+   */
+  readonly scrambles?: ScrambleMeans;
   /** Quarters each constraint bound, summed over runs: [(design * years + year) * constraints + c]. */
   readonly binding: Float64Array;
   /** Runs that first reached each milestone in year index y (the last slot: never within the horizon). */
@@ -73,7 +82,10 @@ export class MonteCarloAggregate {
   ) {
     if (plan.series % years !== 0) throw new Error(`${plan.series} series do not split into ${years} years`);
     if (plan.mode === "exact") this.stored = new StoredSeries(plan.series, first, count, sharedValues);
-    else this.binned = new BinnedSeries(plan.series, plan.layout as NonNullable<JobPlan["layout"]>);
+    else {
+      this.binned = new BinnedSeries(plan.series, plan.layout as NonNullable<JobPlan["layout"]>);
+      if (plan.sampler === "sobol") this.scrambles = new ScrambleMeans(plan.series, SCRAMBLES);
+    }
     this.chunk = new Float64Array(CHUNK_RUNS * plan.series);
     this.binding = new Float64Array(designs * years * CONSTRAINTS.length);
     this.euvReadyFirstYear = new Float64Array(years + 1);
@@ -112,7 +124,11 @@ export class MonteCarloAggregate {
   flush(): void {
     if (this.chunkRows === 0) return;
     if (this.stored) this.stored.setRuns(this.chunkFirst, this.chunk, this.chunkRows);
-    else (this.binned as BinnedSeries).addRuns(this.chunk, this.chunkRows);
+    else {
+      (this.binned as BinnedSeries).addRuns(this.chunk, this.chunkRows);
+      // A chunk never spans two blocks: blocks end with endBlock, which flushes.
+      this.scrambles?.addRuns(this.chunk, this.chunkRows, scrambleOf(this.chunkFirst));
+    }
     this.chunkRows = 0;
   }
 
@@ -120,6 +136,7 @@ export class MonteCarloAggregate {
   endBlock(): void {
     this.flush();
     this.binned?.endBlock();
+    this.scrambles?.endBlock();
   }
 
   /**
@@ -136,6 +153,14 @@ export class MonteCarloAggregate {
   /** Summary and precision of series s (metric * years + year). */
   seriesSummary(s: number): { summary: SeriesSummary; precision: SeriesPrecision } {
     this.requireFlushed();
+    const result = this.independentSummary(s);
+    const se = this.scrambleSeMean(s, this.stored?.count ?? 0);
+    if (!Number.isNaN(se)) result.precision.seMean = se;
+    return result;
+  }
+
+  /** The summary, with the standard error of the mean as independent runs would give it. */
+  private independentSummary(s: number): { summary: SeriesSummary; precision: SeriesPrecision } {
     if (this.binned) return this.binned.summary(s);
     if (this.summaryRows) return summaryFromRow(this.summaryRows, s);
     const stored = this.stored as StoredSeries;
@@ -143,10 +168,25 @@ export class MonteCarloAggregate {
     return stored.summary(s, this.scratch);
   }
 
+  /**
+   * A Sobol job's standard error of the mean, from the spread of its
+   * scrambles' means over the first `done` stored runs (exact statistics)
+   * or all runs so far (streaming); NaN for random draws, or with fewer
+   * than two scrambles, where the runs' own spread gives it.
+   */
+  private scrambleSeMean(s: number, done: number): number {
+    if (this.plan.sampler !== "sobol") return NaN;
+    if (this.scrambles) return this.scrambles.seMean(s);
+    const stored = this.stored as StoredSeries;
+    return scrambleSeMean(stored.row(s, done), stored.first, SCRAMBLES, scrambleOf);
+  }
+
   /** Mean and its standard error over the runs done so far, while a job runs. */
   seMeanSoFar(s: number, done: number): { mean: number; seMean: number } {
     this.flush();
-    return this.binned ? this.binned.seMeanSoFar(s) : (this.stored as StoredSeries).seMeanSoFar(s, done);
+    const soFar = this.binned ? this.binned.seMeanSoFar(s) : (this.stored as StoredSeries).seMeanSoFar(s, done);
+    const se = this.scrambleSeMean(s, done);
+    return Number.isNaN(se) ? soFar : { mean: soFar.mean, seMean: se };
   }
 
   /** The first `done` runs only, for a job that stopped early (runs first..first+done-1). */
@@ -156,7 +196,10 @@ export class MonteCarloAggregate {
     const copy = new MonteCarloAggregate({ ...this.plan, runs: this.first + done }, this.first, done, this.years, this.designs);
     if (this.stored) {
       for (let s = 0; s < this.plan.series; s++) (copy.stored as StoredSeries).row(s).set(this.stored.row(s, done));
-    } else (copy.binned as BinnedSeries).merge(this.binned as BinnedSeries);
+    } else {
+      (copy.binned as BinnedSeries).merge(this.binned as BinnedSeries);
+      if (this.scrambles) copy.scrambles?.merge(this.scrambles);
+    }
     copy.binding.set(this.binding);
     copy.euvReadyFirstYear.set(this.euvReadyFirstYear);
     copy.supplyMetDemandFirstYear.set(this.supplyMetDemandFirstYear);
@@ -177,6 +220,10 @@ export class MonteCarloAggregate {
     // Threads that wrote into one shared buffer have nothing to copy.
     if (this.stored && this.stored.values.buffer !== stored.values.buffer) this.stored.place(stored);
     if (this.binned) this.binned.merge(other.binned as BinnedSeries);
+    if (this.scrambles) {
+      if (!other.scrambles) throw new Error("cannot merge results of different jobs");
+      this.scrambles.merge(other.scrambles);
+    }
     this.addCounts(other.binding, other.euvReadyFirstYear, other.supplyMetDemandFirstYear, other.runs, other.quartersChecked, other.ranges);
   }
 
@@ -246,6 +293,7 @@ export class MonteCarloAggregate {
         ranges: this.ranges.map(([f, c]) => [f, c] as const),
         quartersChecked: this.quartersChecked,
         ...(binned ? { sums: binned.exactSums() } : {}),
+        ...(this.scrambles ? { scrambleSums: this.scrambles.toJSON() } : {}),
       },
       arrays,
     };
@@ -294,7 +342,9 @@ export class MonteCarloAggregate {
       if (!valuesShared) this.stored.place(new StoredSeries(plan.series, h.first, h.count, array("values", plan.series * h.count)));
     } else {
       if (!h.sums) throw new Error('partial result: expected "sums" for streaming statistics');
+      if (this.scrambles && !h.scrambleSums) throw new Error('partial result: expected "scrambleSums" for the statistics of Sobol points');
       (this.binned as BinnedSeries).mergeTravelled(h.done, array("bins", (this.binned as BinnedSeries).bins.length), h.sums);
+      if (this.scrambles) this.scrambles.mergeJSON(h.scrambleSums as ScrambleSumsJSON);
     }
     this.addCounts(binding, euvReady, supplyMet, h.done, h.quartersChecked ?? 0, h.ranges);
   }

@@ -7,10 +7,14 @@ import { runMonteCarlo } from "./runMonteCarlo.js";
 /** Runs of the pilot that places the bins of streaming statistics. */
 export const PILOT_RUNS = 2048;
 
+/** How a run's uniforms are made: each parameter's own random stream, or scrambled Sobol points. */
+export type Sampler = "random" | "sobol";
+export const SAMPLERS: readonly Sampler[] = ["random", "sobol"];
+
 /**
  * What every worker and shard of a job must agree on before the first run:
- * the runs, the seed, whether statistics are exact or streamed, and for
- * streaming where the bins lie. Everything in it follows from the scenario,
+ * the runs, the seed, how uniforms are drawn, whether statistics are exact
+ * or streamed, and for streaming where the bins lie. Everything in it follows from the scenario,
  * the seed, the number of runs and the memory bound, so processes that
  * never talk to each other make the same plan.
  */
@@ -22,6 +26,10 @@ export interface JobPlan {
   /** Streaming only: the bins, from the first `pilotRuns` runs. */
   readonly layout?: BinLayout;
   readonly pilotRuns?: number;
+  /** Scrambled Sobol points (absent: each parameter's random stream). */
+  readonly sampler?: "sobol";
+  /** With Sobol points: the paths of the parameters that take dimensions 1, 2, ... */
+  readonly dimensions?: readonly string[];
 }
 
 export interface PlanOptions {
@@ -30,6 +38,14 @@ export interface PlanOptions {
   /** "auto" (the default) keeps every value while that fits memoryBoundBytes. */
   readonly statistics?: StoreMode | "auto";
   readonly memoryBoundBytes?: number;
+  /** "random" (the default) or "sobol". */
+  readonly sampler?: Sampler;
+  /**
+   * With Sobol points, the parameters in dimension order; by default the
+   * model's uncertain parameters in table order. A comparison gives every
+   * side the same list, so a parameter takes the same dimension in each.
+   */
+  readonly dimensions?: readonly string[];
 }
 
 export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
@@ -38,10 +54,12 @@ export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
   const series = model.metrics.length * yearsOf(model);
   const statistics = options.statistics ?? "auto";
   const mode = statistics === "auto" ? chooseStoreMode(runs, series, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES) : statistics;
-  if (mode === "exact") return { runs, seed, series, mode };
+  const sampling = options.sampler === "sobol" ? { sampler: "sobol" as const, dimensions: [...(options.dimensions ?? model.table.uncertainPaths())] } : {};
+  if (sampling.dimensions) model.table.quasiSlots(sampling.dimensions);
+  if (mode === "exact") return { runs, seed, series, mode, ...sampling };
   // The pilot is the job's own first runs (so it costs a fraction of the job and needs no other seed).
   const pilotRuns = Math.min(runs, PILOT_RUNS);
-  return { runs, seed, series, mode, layout: pilotLayout(model, seed, series, pilotRuns), pilotRuns };
+  return { runs, seed, series, mode, layout: pilotLayout(model, { runs: pilotRuns, seed, series, mode: "exact", ...sampling }), pilotRuns, ...sampling };
 }
 
 /**
@@ -49,11 +67,12 @@ export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
  * `pilotRuns` runs, kept as the runs go (the pilot's values themselves are
  * not kept: a streaming job's memory should not hold a pilot's worth of them).
  */
-function pilotLayout(model: CompiledModel, seed: number | string, series: number, pilotRuns: number): BinLayout {
+function pilotLayout(model: CompiledModel, pilot: JobPlan): BinLayout {
+  const { series } = pilot;
   const min = new Float64Array(series).fill(Infinity);
   const max = new Float64Array(series).fill(-Infinity);
   runMonteCarlo(model, {
-    plan: { runs: pilotRuns, seed, series, mode: "exact" },
+    plan: pilot,
     discardValues: true,
     onRun: (_run, values) => {
       for (let s = 0; s < series; s++) {

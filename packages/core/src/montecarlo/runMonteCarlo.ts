@@ -1,10 +1,11 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
+import { ScrambledSobol } from "../random/sobol/scrambledSobol.js";
 import { BLOCK_RUNS, closesBlock } from "../stats/binnedSeries.js";
 import type { StoreMode } from "../stats/storeMode.js";
 import { MonteCarloAggregate } from "./aggregate.js";
-import { planJob, type JobPlan } from "./jobPlan.js";
+import { planJob, type JobPlan, type PlanOptions, type Sampler } from "./jobPlan.js";
 import type { RunMilestones } from "./runOnce.js";
 import { runOnce, type QuarterWatcher } from "./runOnce.js";
 import { InvariantChecker } from "./invariants.js";
@@ -18,6 +19,8 @@ export interface MonteCarloOptions {
   readonly statistics?: StoreMode | "auto";
   /** Bound on memory for exact quantiles; above it statistics stream. */
   readonly memoryBoundBytes?: number;
+  /** How uniforms are drawn when the job is planned here (default "random"). */
+  readonly sampler?: Sampler;
   /** First run index of this slice (for shards and workers); default 0. */
   readonly firstRun?: number;
   /** Number of runs in this slice; default all runs from firstRun. */
@@ -84,13 +87,17 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   };
   const key = jobKey(plan.seed);
   const runKeyWords = new Uint32Array(2);
+  const quasi = plan.sampler === "sobol" ? quasiPointsFor(model, plan) : undefined;
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
   const every = Math.max(1, Math.floor(count / 100));
   const stop = options.stopWhen;
   for (let k = 0; k < count; k++) {
     const run = first + k;
-    runKey(key, run, runKeyWords);
-    model.table.draw(runKeyWords, model.world.params);
+    if (quasi) model.table.drawQuasi(quasi.points, quasi.slots, run, model.world.params);
+    else {
+      runKey(key, run, runKeyWords);
+      model.table.draw(runKeyWords, model.world.params);
+    }
     runOnce(model, run, recorder, milestones, watcher);
     if (!options.discardValues) aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
     // Blocks are counted from run 0, so every split of the job sums the same runs together.
@@ -129,13 +136,29 @@ function recorderFor(model: CompiledModel, naming: RunNaming): RunRecorder {
   return recorder;
 }
 
-function requirePlanOptions(options: MonteCarloOptions): { runs: number; seed: number | string; statistics?: StoreMode | "auto"; memoryBoundBytes?: number } {
+/** A Sobol job's points and where each dimension goes in the model's table: made once per plan and model. */
+const quasiByPlan = new WeakMap<JobPlan, WeakMap<CompiledModel, { points: ScrambledSobol; slots: Int32Array }>>();
+
+function quasiPointsFor(model: CompiledModel, plan: JobPlan): { points: ScrambledSobol; slots: Int32Array } {
+  let byModel = quasiByPlan.get(plan);
+  if (!byModel) quasiByPlan.set(plan, (byModel = new WeakMap()));
+  let quasi = byModel.get(model);
+  if (!quasi) {
+    const { slots, streamIds } = model.table.quasiSlots(plan.dimensions ?? []);
+    quasi = { points: new ScrambledSobol(jobKey(plan.seed), streamIds), slots };
+    byModel.set(model, quasi);
+  }
+  return quasi;
+}
+
+function requirePlanOptions(options: MonteCarloOptions): PlanOptions {
   if (options.runs === undefined || options.seed === undefined) throw new Error("runMonteCarlo: give a plan, or runs and seed");
   return {
     runs: options.runs,
     seed: options.seed,
     ...(options.statistics !== undefined ? { statistics: options.statistics } : {}),
     ...(options.memoryBoundBytes !== undefined ? { memoryBoundBytes: options.memoryBoundBytes } : {}),
+    ...(options.sampler !== undefined ? { sampler: options.sampler } : {}),
   };
 }
 

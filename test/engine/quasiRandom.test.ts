@@ -1,0 +1,88 @@
+import { compileModel, MonteCarloAggregate, planJob, runMonteCarlo, SCRAMBLES, scrambleOf, summarize } from "@chipsim/core";
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chipsim } from "../helpers/cli.js";
+import { resolve } from "../helpers/scenario.js";
+import { tempDir } from "../helpers/tempScenarios.js";
+
+/** Runs drawn from scrambled Sobol points: the same runs however the job is split, and standard errors from the scrambles. */
+describe("--sampler sobol", () => {
+  const model = compileModel(resolve("baseline"));
+  const years = Math.ceil(model.context.quarters / 4);
+  const metric = (id: string) => model.metrics.findIndex((m) => m.id === id);
+  const installed2030 = metric("compute.installedH100e") * years + 6;
+  /** 4,096 Sobol runs with seed 3, and each run's 2030 installed compute. */
+  const values: number[] = [];
+  const sobolJob = runMonteCarlo(model, { runs: 4096, seed: 3, sampler: "sobol", onRun: (_run, v) => values.push(v[installed2030] as number) });
+
+  it("gives each run the same values whatever slice runs it", () => {
+    const plan = planJob(model, { runs: 2600, seed: 5, sampler: "sobol" });
+    expect(plan).toMatchObject({ sampler: "sobol", dimensions: model.table.uncertainPaths() });
+    const whole = new Map<number, number>();
+    runMonteCarlo(model, { plan, firstRun: 1000, count: 1100, discardValues: true, onRun: (run, values) => whole.set(run, values[installed2030] as number) });
+    const parts = new Map<number, number>();
+    for (const [first, count] of [[1000, 24], [1024, 1076]] as const) {
+      runMonteCarlo(model, { plan, firstRun: first, count, discardValues: true, onRun: (run, values) => parts.set(run, values[installed2030] as number) });
+    }
+    expect(parts).toEqual(whole);
+    // Not the random draws: the same seed gives other runs.
+    const random = new Map<number, number>();
+    runMonteCarlo(model, { runs: 2600, seed: 5, firstRun: 1000, count: 3, discardValues: true, onRun: (run, values) => random.set(run, values[installed2030] as number) });
+    expect(random.get(1000)).not.toBe(whole.get(1000));
+  });
+
+  it("gives the same streaming statistics, scramble sums included, from slices that travelled as from one pass", () => {
+    const plan = planJob(model, { runs: 2100, seed: 8, sampler: "sobol", statistics: "streaming" });
+    const head = runMonteCarlo(model, { plan, firstRun: 0, count: 1024 });
+    const tail = runMonteCarlo(model, { plan, firstRun: 1024, count: 1076 });
+    const combined = MonteCarloAggregate.combine(plan, [MonteCarloAggregate.fromPartial(plan, tail.toPartial()), head]);
+    const whole = runMonteCarlo(model, { plan });
+    expect(JSON.stringify(summarize(model, combined, 8))).toBe(JSON.stringify(summarize(model, whole, 8)));
+    // The standard error is the scrambles': far below the runs' own sd / sqrt n here.
+    const precision = summarize(model, whole, 8).precision["compute.installedH100e"]?.["2030"]?.seMean as number;
+    const sd = summarize(model, whole, 8).metrics["compute.installedH100e"]?.["2030"]?.sd as number;
+    expect(precision).toBeLessThan(sd / Math.sqrt(2100) / 2);
+  });
+
+  it("takes the standard error of the mean from the spread of the 8 scrambles' means, in exact and streaming statistics alike", () => {
+    const runs = 4096;
+    const exact = sobolJob;
+    // By hand: blocks of 1,024 runs go to scrambles 0, 1, 2, 3; each scramble's mean, then sd of the means / sqrt(R).
+    const means = [0, 1, 2, 3].map((r) => values.filter((_, i) => scrambleOf(i) === r).reduce((a, b) => a + b, 0) / 1024);
+    const grand = means.reduce((a, b) => a + b, 0) / 4;
+    const byHand = Math.sqrt(means.reduce((a, m) => a + (m - grand) ** 2, 0) / (4 * 3));
+    const summary = summarize(model, exact, 3);
+    const precision = summary.precision["compute.installedH100e"]?.["2030"];
+    expect(precision?.seMean).toBeCloseTo(byHand, 6);
+    const streaming = summarize(model, runMonteCarlo(model, { runs, seed: 3, sampler: "sobol", statistics: "streaming" }), 3);
+    expect(streaming.precision["compute.installedH100e"]?.["2030"]?.seMean).toBeCloseTo(byHand, 6);
+    expect(streaming.metrics["compute.installedH100e"]?.["2030"]?.mean).toBeCloseTo(grand, 3);
+    expect(SCRAMBLES).toBe(8);
+  });
+
+  it("pins the 2030 installed compute down better than random draws of the same number: variance at least 4x smaller", () => {
+    const se = (summary: ReturnType<typeof summarize>) => summary.precision["compute.installedH100e"]?.["2030"]?.seMean as number;
+    const random = se(summarize(model, runMonteCarlo(model, { runs: 4096, seed: 3 }), 3));
+    const sobol = se(summarize(model, sobolJob, 3));
+    expect(sobol).toBeGreaterThan(0);
+    // About 50x at 2^14 runs in `pnpm bench`; at 2^12 the scrambles hold 512 points each.
+    expect((random / sobol) ** 2).toBeGreaterThan(4);
+  });
+
+  it("says so in the manifest, and a merge refuses shards drawn with different samplers", async () => {
+    const dir = tempDir();
+    const shard = (index: number, sampler: string) => chipsim(["run", "baseline", "--runs", "1500", "--sampler", sampler, "--shard", `${index}/2`, "--out", join(dir, `${sampler}-${index}`), "--quiet"]);
+    expect((await shard(0, "sobol")).code).toBe(0);
+    expect((await shard(1, "random")).code).toBe(0);
+    const merged = await chipsim(["merge", join(dir, "sobol-0"), join(dir, "random-1"), "--out", join(dir, "merged"), "--quiet"]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toMatch(/not from the same job: expected sampler "sobol" .*found none/);
+    const whole = await chipsim(["run", "baseline", "--runs", "300", "--sampler", "sobol", "--out", join(dir, "whole"), "--quiet"]);
+    expect(whole.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "whole", "summary.json"), "utf8")).manifest).toMatchObject({ runs: 300, sampler: "sobol" });
+    const bad = await chipsim(["run", "baseline", "--sampler", "halton"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/sampler/);
+  });
+});
