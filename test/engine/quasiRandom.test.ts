@@ -1,10 +1,10 @@
-import { compileModel, MonteCarloAggregate, planJob, runMonteCarlo, SCRAMBLES, scrambleOf, summarize } from "@chipsim/core";
+import { compareScenarios, compileModel, MonteCarloAggregate, planJob, runMonteCarlo, SCRAMBLES, scrambleOf, sharedDimensions, summarize } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chipsim } from "../helpers/cli.js";
 import { resolve } from "../helpers/scenario.js";
-import { tempDir } from "../helpers/tempScenarios.js";
+import { childScenario, tempDir } from "../helpers/tempScenarios.js";
 
 /** Runs drawn from scrambled Sobol points: the same runs however the job is split, and standard errors from the scrambles. */
 describe("--sampler sobol", () => {
@@ -68,6 +68,28 @@ describe("--sampler sobol", () => {
     expect(sobol).toBeGreaterThan(0);
     // About 50x at 2^14 runs in `pnpm bench`; at 2^12 the scrambles hold 512 points each.
     expect((random / sobol) ** 2).toBeGreaterThan(4);
+  });
+
+  it("compares scenarios on the same points: a parameter both draw takes one dimension, whichever parameters only one draws", async () => {
+    // B fixes the EUV date (one dimension fewer): without shared dimensions every later parameter would move to another one.
+    const b = compileModel(resolve(childScenario(tempDir(), "euv-2031.yaml", "lithography:\n  domesticEuv:\n    readyYear: {value: 2031, assumption: test}\n")));
+    const dims = sharedDimensions([model, b]);
+    expect(dims).toEqual(model.table.uncertainPaths());
+    expect(b.table.uncertainPaths()).not.toContain("lithography.domesticEuv.readyYear");
+    for (const memoryBoundBytes of [undefined, 1]) {
+      const compared = await compareScenarios([model, b], { runs: 1100, seed: 4, sampler: "sobol", ...(memoryBoundBytes ? { memoryBoundBytes } : {}) });
+      expect(compared.sampler).toBe("sobol");
+      // Imports in 2024 do not depend on when domestic EUV arrives: the same in every run of both sides.
+      const imported = compared.metrics["accelerators.imported"]?.["2024"]?.["diff"] as Record<string, { p5: number; p95: number }>;
+      expect(Object.values(imported)[0]).toMatchObject({ p5: 0, p95: 0 });
+      // The EUV date moves what depends on it.
+      const wafers = compared.metrics["wafers.advanced"]?.["2033"]?.["diff"] as Record<string, { p5: number; p95: number }>;
+      expect(Object.values(wafers)[0]!.p95 - Object.values(wafers)[0]!.p5).toBeGreaterThan(0);
+    }
+    // Each side is the job of that scenario alone on the shared dimensions.
+    const alone = summarize(b, runMonteCarlo(b, { plan: planJob(b, { runs: 1100, seed: 4, sampler: "sobol", dimensions: dims, statistics: "exact" }) }), 4);
+    const compared = await compareScenarios([model, b], { runs: 1100, seed: 4, sampler: "sobol" });
+    expect(JSON.stringify(compared.summaries[b.scenario.meta.id]?.metrics)).toBe(JSON.stringify(alone.metrics));
   });
 
   it("says so in the manifest, and a merge refuses shards drawn with different samplers", async () => {

@@ -232,6 +232,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("attribution-runs", { type: "number", describe: "Runs per piece of the attribution", defaultDescription: "the smaller of --runs and 2,000" })
           .option("workers", { type: "number", describe: "Worker threads for each scenario's runs. Results do not depend on it", defaultDescription: workersDefault })
           .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run (the attribution's too); same results" })
+          .option("sampler", {
+            choices: ["random", "sobol"] as const,
+            default: "random" as const,
+            describe: "How every side's runs draw their inputs: random, or sobol (the same Owen-scrambled Sobol points on every side, a shared input at one dimension)",
+          })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (compare.json is still written)" }),
       async (a) =>
         done(
@@ -242,6 +247,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               format: a.format as "table" | "json",
               quiet: a.quiet,
               attribution: a.attribution,
+              ...(a.sampler !== "random" ? { sampler: a.sampler as Sampler } : {}),
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
               checkInvariants: a["check-invariants"],
               ...(a.workers !== undefined ? { workers: a.workers } : {}),

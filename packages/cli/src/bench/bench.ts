@@ -30,7 +30,9 @@
  * 1000000), --repeat N (timings are medians of N, default 1),
  * --precision-seeds N and --precision-runs N (the sampler comparison:
  * default 10 seeds of 16,384 runs), --history FILE (append the result as
- * one JSON line; nothing is written otherwise).
+ * one JSON line; nothing is written otherwise), --smoke (every section
+ * at a tenth of its runs, jobs of 1,000 runs only: to check that the
+ * benchmark works, not to quote).
  */
 import { execFile } from "node:child_process";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -186,6 +188,10 @@ async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const maxRuns = wholeFlag("max-runs", 1_000_000);
   const repeat = wholeFlag("repeat", 1);
+  const smoke = process.argv.includes("--smoke");
+  /** Runs of a section, a tenth of them with --smoke. */
+  const sized = (runs: number) => (smoke ? runs / 10 : runs);
+  const jobSizes = smoke ? [1000] : [10_000, 100_000, 1_000_000];
   const precisionSeeds = wholeFlag("precision-seeds", 10);
   const precisionRuns = wholeFlag("precision-runs", 16_384);
   const history = flag("history");
@@ -199,24 +205,24 @@ async function main(): Promise<void> {
 
   // Figures of this process first, before children load the machine.
   log("variate floor and reference kernel ...");
-  const { variateFloor: floor, referenceKernel: kernel } = inProcessFigures(model, 5000, Math.max(3, repeat));
+  const { variateFloor: floor, referenceKernel: kernel } = inProcessFigures(model, sized(5000), Math.max(3, repeat));
   log("garbage per run ...");
   const garbage = await bundledGarbagePerRun();
   log("scaling with runs and horizon ...");
-  const runPoints = [2500, 5000, 10_000, 20_000].map((runs) => ({ x: runs, seconds: timeRuns(model, runs, repeat) }));
+  const runPoints = [2500, 5000, 10_000, 20_000].map(sized).map((runs) => ({ x: runs, seconds: timeRuns(model, runs, repeat) }));
   const dir = mkdtempSync(join(tmpdir(), "chipsim-bench-"));
   const horizonPoints: { x: number; seconds: number; horizon: number }[] = [];
   for (const horizon of [2029, 2035, 2041, 2047]) {
     const file = join(dir, `horizon-${horizon}.yaml`);
     writeFileSync(file, `id: bench-horizon-${horizon}\ntitle: Baseline to ${horizon}\ndescription: The baseline run to another horizon, for the benchmark.\nextends: baseline\nhorizon: ${horizon}\n`);
     const m = compileModel(loadResolved(file, [], process.cwd()));
-    horizonPoints.push({ x: m.world.layout.quarters, seconds: timeRuns(m, 3000, repeat), horizon });
+    horizonPoints.push({ x: m.world.layout.quarters, seconds: timeRuns(m, sized(3000), repeat), horizon });
   }
 
   // The first command fills the cache: every later one finds the scenario resolved, as a user's repeated command does.
   const cacheDir = join(dir, "scenario-cache");
   const configs: ConfigResult[] = [];
-  for (const runs of [10_000, 100_000, 1_000_000].filter((r) => r <= maxRuns)) {
+  for (const runs of jobSizes.filter((r) => r <= maxRuns)) {
     for (const statistics of ["streaming", "exact"] as const) {
       for (const threads of [1, 2]) {
         const config = { runs, threads, statistics };
@@ -233,11 +239,11 @@ async function main(): Promise<void> {
     }
   }
   // The shortest command with the scenario resolved from its files (a first run, or CHIPSIM_CACHE_DIR=off) and from the cache, in interleaved pairs.
-  log("10,000 runs, 2 threads, without and with the scenario cache ...");
-  const short: Config = { runs: 10_000, threads: 2, statistics: "exact" };
+  const short: Config = { runs: sized(10_000), threads: 2, statistics: "exact" };
+  log(`${short.runs.toLocaleString("en-US")} runs, 2 threads, without and with the scenario cache ...`);
   const uncached: number[] = [];
   const cached: number[] = [];
-  for (let r = 0; r < Math.max(3, repeat); r++) {
+  for (let r = 0; r < (smoke ? 1 : Math.max(3, repeat)); r++) {
     uncached.push((await runConfig(short, join(dir, "out"), "off")).wallSeconds);
     cached.push((await runConfig(short, join(dir, "out"), cacheDir)).wallSeconds);
   }
@@ -251,7 +257,7 @@ async function main(): Promise<void> {
     return c && "wallSeconds" in c ? c.wallSeconds : undefined;
   };
   const speedup: Record<string, number> = {};
-  for (const runs of [10_000, 100_000, 1_000_000]) {
+  for (const runs of jobSizes) {
     const one = wall(runs, 1, "streaming");
     const two = wall(runs, 2, "streaming");
     if (one && two) speedup[String(runs)] = round(one / two);
@@ -299,7 +305,7 @@ async function main(): Promise<void> {
     ),
     "",
     `  two threads against one (streaming): ${Object.entries(speedup).map(([r, s]) => `${Number(r).toLocaleString("en-US")} runs ${s}x`).join(", ") || "n/a"}`,
-    `  10,000 runs on 2 threads, scenario read from its files: ${scenarioCache.withoutSeconds.toFixed(2)} s; from the cache: ${scenarioCache.withSeconds.toFixed(2)} s`,
+    `  ${scenarioCache.runs.toLocaleString("en-US")} runs on 2 threads, scenario read from its files: ${scenarioCache.withoutSeconds.toFixed(2)} s; from the cache: ${scenarioCache.withSeconds.toFixed(2)} s`,
     `  variate floor: draws ${floor.drawMicroseconds} us/run, whole model ${floor.runMicroseconds} us/run, ratio ${floor.ratio}`,
     `  reference kernel (${KERNEL_AGENT_STEPS} agent-steps a run): ${kernel.microsecondsPerRun} us/run, ${kernel.ratioToDraws}x its draws; the baseline (${kernel.baselineAgentStepsPerRun} agent-steps) takes ${kernel.baselinePerRunRatio}x as long a run, ${kernel.baselinePerAgentStepRatio}x per agent-step`,
     `  time ~ runs^${result.scaling.runsExponent}, ~ quarters^${result.scaling.horizonExponent}`,

@@ -16,6 +16,7 @@ import {
   type ComparisonSummary,
   type DiffSummary,
   type MetricLabels,
+  type Sampler,
   type ScenarioChange,
   type SeriesSummary,
 } from "@chipsim/core";
@@ -51,6 +52,8 @@ export interface CompareArgs {
   readonly workers?: number;
   /** Check the model's invariants after every quarter of every run, the attribution's included. */
   readonly checkInvariants?: boolean;
+  /** How each run's uniforms are drawn, on every side and in the attribution (default random). */
+  readonly sampler?: Sampler;
 }
 
 export interface CompareReport extends ComparisonSummary {
@@ -99,6 +102,7 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
     runs,
     seed,
     checkInvariants,
+    ...(args.sampler ? { sampler: args.sampler } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     ...(runJob ? { runJob } : {}),
   }).finally(() => progress.stop());
@@ -114,7 +118,7 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
       io.stderr.write(`note: ${other.meta.id} is the same scenario as ${first.meta.id} (it already has those values): its differences are 0\n`);
     }
     if (args.attribution) {
-      attribution.push(await attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics, checkInvariants, ...(runJob ? { runJob } : {}) }));
+      attribution.push(await attributeDifference(first, other, { runs: args.attributionRuns ?? Math.min(runs, 2000), seed, metrics, checkInvariants, ...(args.sampler ? { sampler: args.sampler } : {}), ...(runJob ? { runJob } : {}) }));
     }
   }
   // The counts go to stderr, not into compare.json: a checked comparison writes the unchecked one's bytes.

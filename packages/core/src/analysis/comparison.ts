@@ -6,7 +6,8 @@ import { runNamingFor } from "../montecarlo/runNaming.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { jobKey, runKey } from "../random/seed.js";
-import { PILOT_RUNS, planJob, type JobPlan } from "../montecarlo/jobPlan.js";
+import { PILOT_RUNS, planJob, sharedDimensions, type JobPlan, type Sampler } from "../montecarlo/jobPlan.js";
+import { ScrambledSobol } from "../random/sobol/scrambledSobol.js";
 import { yearsOf } from "../montecarlo/layout.js";
 import { BinnedSeries, binLayoutFromPilot, closesBlock } from "../stats/binnedSeries.js";
 import type { SeriesSummary } from "../stats/seriesSummary.js";
@@ -35,6 +36,8 @@ export interface ComparisonSummary {
   readonly scenarios: readonly string[];
   readonly runs: number;
   readonly seed: number | string;
+  /** "sobol" when the runs drew scrambled Sobol points (absent: random draws). */
+  readonly sampler?: "sobol";
   /** Per metric and year: each scenario's statistics, and a diff per pair keyed "B - A". */
   readonly metrics: Record<string, Record<string, Record<string, SeriesSummary | Record<string, DiffSummary>>>>;
   /** Each scenario's full summary (bottlenecks, milestones, precision). */
@@ -86,9 +89,12 @@ export async function compareScenarios(
     readonly runJob?: RunJob;
     /** Checks the model's invariants after every quarter of every run of every scenario (InvariantError when one breaks). */
     readonly checkInvariants?: boolean;
+    /** "sobol": every scenario's runs from the same scrambled Sobol points, a shared parameter at one dimension (default "random"). */
+    readonly sampler?: Sampler;
   },
 ): Promise<ComparisonSummary> {
   const { runs, seed } = options;
+  const sampling = options.sampler === "sobol" ? { sampler: "sobol" as const, dimensions: sharedDimensions(models) } : {};
   const ids = models.map((m) => m.scenario.meta.id);
   const years = Math.min(...models.map(yearsOf));
   // Metrics every scenario has (a scenario may add or remove designs).
@@ -106,6 +112,9 @@ export async function compareScenarios(
   const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
   const key = jobKey(seed);
   const words = new Uint32Array(2);
+  // With Sobol points every model reads the same points, each through where its table keeps each dimension.
+  const quasi = sampling.dimensions ? models.map((m) => m.table.quasiSlots(sampling.dimensions)) : undefined;
+  const points = quasi ? new ScrambledSobol(key, quasi[0]!.streamIds) : undefined;
   const diff = new Float64Array(diffSeries);
   const checkInvariants = options.checkInvariants === true;
   const checkers = checkInvariants ? models.map((m, k) => new InvariantChecker(m, namings[k]!)) : undefined;
@@ -114,7 +123,8 @@ export async function compareScenarios(
     for (let run = from; run < to; run++) {
       runKey(key, run, words);
       models.forEach((model, k) => {
-        model.table.draw(words, model.world.params);
+        if (points) model.table.drawQuasi(points, quasi![k]!.slots, run, model.world.params);
+        else model.table.draw(words, model.world.params);
         runOnce(model, run, recorders[k]!, milestones[k]!, checkers?.[k]);
         onScenarioRun?.(k, run);
       });
@@ -134,7 +144,7 @@ export async function compareScenarios(
   };
 
   let aggregates: MonteCarloAggregate[];
-  if (mode === "exact") aggregates = await runStored(models, pairs, { runs, seed, indexIn, years, common: common.length, checkInvariants }, options.runJob, options.onProgress);
+  if (mode === "exact") aggregates = await runStored(models, pairs, { runs, seed, indexIn, years, common: common.length, checkInvariants, sampling }, options.runJob, options.onProgress);
   else {
     // One pilot pass places the bins of every scenario (as planJob would, from the same first runs) and of every difference.
     const pilotRuns = Math.min(runs, PILOT_RUNS);
@@ -149,7 +159,7 @@ export async function compareScenarios(
     );
     const plans: JobPlan[] = models.map((_, k) => {
       const n = series[k] as number;
-      return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, scenarioPilots[k]!.values), pilotRuns };
+      return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, scenarioPilots[k]!.values), pilotRuns, ...sampling };
     });
     pairs.forEach((pair, k) => (pair.binned = new BinnedSeries(diffSeries, binLayoutFromPilot(diffSeries, pilotRuns, pairPilots[k]!.values))));
     const streamed = models.map((m, k) => new MonteCarloAggregate(plans[k]!, 0, runs, recorders[k]!.years, m.world.layout.designs));
@@ -196,7 +206,7 @@ export async function compareScenarios(
     metrics[metric] = byYear;
   });
   const checked = checkInvariants ? { quartersChecked: Object.fromEntries(aggregates.map((a, k) => [ids[k] as string, a.quartersChecked])) } : {};
-  return { scenarios: ids, runs, seed, metrics, summaries, ...checked };
+  return { scenarios: ids, runs, seed, ...(sampling.sampler ? { sampler: sampling.sampler } : {}), metrics, summaries, ...checked };
 }
 
 /**
@@ -207,14 +217,14 @@ export async function compareScenarios(
 async function runStored(
   models: readonly CompiledModel[],
   pairs: readonly Pair[],
-  job: { runs: number; seed: number | string; indexIn: readonly (readonly number[])[]; years: number; common: number; checkInvariants: boolean },
+  job: { runs: number; seed: number | string; indexIn: readonly (readonly number[])[]; years: number; common: number; checkInvariants: boolean; sampling: { sampler?: "sobol"; dimensions?: readonly string[] } },
   runJob: RunJob = runJobHere,
   onProgress?: (done: number, total: number) => void,
 ): Promise<MonteCarloAggregate[]> {
   const { runs, seed, indexIn, years } = job;
   const aggregates: MonteCarloAggregate[] = [];
   for (const [k, model] of models.entries()) {
-    const plan = planJob(model, { runs, seed, statistics: "exact" });
+    const plan = planJob(model, { runs, seed, statistics: "exact", ...job.sampling });
     const progress = onProgress ? { onProgress: (done: number) => onProgress(k * runs + done, models.length * runs) } : {};
     aggregates.push(await runJob(model, plan, { checkInvariants: job.checkInvariants, summaries: true, ...progress }));
   }

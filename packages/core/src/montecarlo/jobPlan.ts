@@ -48,6 +48,26 @@ export interface PlanOptions {
   readonly dimensions?: readonly string[];
 }
 
+/**
+ * The dimensions of a Sobol job that runs several models side by side
+ * (a comparison, an attribution): every model's uncertain parameters, the
+ * first model's in its order, then each other's not yet listed. A
+ * parameter the models share takes one dimension, and so the same value in
+ * each run, as common random numbers would give it.
+ */
+export function sharedDimensions(models: readonly CompiledModel[]): string[] {
+  const seen = new Set<string>();
+  const paths: string[] = [];
+  for (const model of models) {
+    for (const path of model.table.uncertainPaths()) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      paths.push(path);
+    }
+  }
+  return paths;
+}
+
 export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
   const { runs, seed } = options;
   if (!(Number.isInteger(runs) && runs > 0)) throw new RangeError(`runs must be a whole number above 0, got ${runs}`);
