@@ -92,6 +92,19 @@ describe("--sampler sobol", () => {
     expect(JSON.stringify(compared.summaries[b.scenario.meta.id]?.metrics)).toBe(JSON.stringify(alone.metrics));
   });
 
+  it("runs every point of a sweep as `run --sampler sobol` runs it", async () => {
+    const swept = await chipsim(["sweep", "baseline", "--vary", "levers.us-hbm-ban.strength=0:1:2", "--runs", "300", "--sampler", "sobol", "--format", "json", "--workers", "1"]);
+    expect(swept.code).toBe(0);
+    const sweep = JSON.parse(swept.stdout) as { design: { sampler?: string }; rows: { point: number; metric: string; year: number; mean: number }[] };
+    expect(sweep.design.sampler).toBe("sobol");
+    const dir = tempDir();
+    const run = await chipsim(["run", "baseline", "--set", "levers.us-hbm-ban.strength=0", "--runs", "300", "--sampler", "sobol", "--out", dir, "--quiet"]);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, "summary.json"), "utf8"));
+    const row = sweep.rows.find((r) => r.point === 0 && r.metric === "accelerators.domestic" && r.year === 2030);
+    expect(row?.mean).toBe(summary.metrics["accelerators.domestic"]["2030"].mean);
+  });
+
   it("says so in the manifest, and a merge refuses shards drawn with different samplers", async () => {
     const dir = tempDir();
     const shard = (index: number, sampler: string) => chipsim(["run", "baseline", "--runs", "1500", "--sampler", sampler, "--shard", `${index}/2`, "--out", join(dir, `${sampler}-${index}`), "--quiet"]);

@@ -284,6 +284,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("year", { type: "number", default: 2030, describe: "Year shown in the table" })
           .option("workers", { type: "number", describe: "Worker threads, each running whole points. Results do not depend on it", defaultDescription: `one per core (${cores} here), but 1 below 10,000 runs in all` })
           .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run of every point; same results" })
+          .option("sampler", {
+            choices: ["random", "sobol"] as const,
+            default: "random" as const,
+            describe: "How every point's runs draw their uncertain inputs: random, or sobol (Owen-scrambled Sobol points, the same at every point)",
+          })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>
         done(
@@ -297,6 +302,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               quiet: a.quiet,
               checkInvariants: a["check-invariants"],
               force: a.force,
+              ...(a.sampler !== "random" ? { sampler: a.sampler as Sampler } : {}),
               ...(a.points !== undefined ? { points: a.points } : {}),
               ...(a.runs !== undefined ? { runs: a.runs } : {}),
               ...(a.workers !== undefined ? { workers: a.workers } : {}),

@@ -17,6 +17,7 @@ import {
   StreamRng,
   type MetricLabels,
   type Param,
+  type Sampler,
   type Summary,
 } from "@chipsim/core";
 import type { Worker } from "node:worker_threads";
@@ -54,6 +55,8 @@ export interface SweepArgs {
   readonly quiet: boolean;
   /** Check the model's invariants after every quarter of every run of every point. */
   readonly checkInvariants?: boolean;
+  /** How each point's runs draw their inputs (default random). */
+  readonly sampler?: Sampler;
   /** Threads (default: one per core, for sweeps whose runs keep them busy); each runs whole points. */
   readonly workers?: number;
 }
@@ -108,7 +111,8 @@ async function sweep(args: SweepArgs, formats: readonly FileFormat[], io: CliIo,
   const threads = args.workers ?? defaultThreads(unitPoints.length * runs);
   const progress = progressReporter(io, args.quiet, undefined, "points");
   const checkInvariants = args.checkInvariants === true;
-  const job = { scenario: args.scenario, sets: args.set ?? [], cwd: io.cwd, points: pointOverrides, runs, seed, checkInvariants };
+  const sampler = args.sampler ?? "random";
+  const job = { scenario: args.scenario, sets: args.set ?? [], cwd: io.cwd, points: pointOverrides, runs, seed, checkInvariants, sampler };
   const results = await runSweepPoints(job, workers.slice(0, threads - 1), progress.onProgress).finally(() => progress.stop());
   const summaries = results.map((r) => r.summary);
   if (checkInvariants && !args.quiet) {
@@ -129,6 +133,7 @@ async function sweep(args: SweepArgs, formats: readonly FileFormat[], io: CliIo,
     scenario: base.meta.id,
     runs,
     seed,
+    ...(sampler === "sobol" ? { sampler } : {}),
     variables: variables.map((v) => ({ path: v.path, lo: v.lo, hi: v.hi, unit: v.param.spec.kind === "date" ? "year (position in quarters from 2024Q1)" : v.param.spec.unit, steps: v.steps })),
     points: perPoint.map((p) => ({ point: p.point, values: p.values })),
   };
@@ -138,7 +143,7 @@ async function sweep(args: SweepArgs, formats: readonly FileFormat[], io: CliIo,
     const files: Record<string, string | Uint8Array> = {};
     if (formats.includes("json")) files["sweep.json"] = json;
     if (formats.includes("csv")) files["sweep.csv"] = csv;
-    if (formats.includes("parquet")) files["sweep.parquet"] = sweepParquet(rows, variables, runManifest(base, seed, runs));
+    if (formats.includes("parquet")) files["sweep.parquet"] = sweepParquet(rows, variables, runManifest(base, seed, runs, sampler));
     const written = writeFilesAtomically(args.out, files);
     if (!args.quiet) io.stderr.write(`wrote ${written.join(", ")}\n`);
   }

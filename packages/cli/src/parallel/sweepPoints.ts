@@ -1,4 +1,4 @@
-import { ChipsimError, compileModel, runMonteCarlo, summarize, type Summary } from "@chipsim/core";
+import { ChipsimError, compileModel, runMonteCarlo, summarize, type Sampler, type Summary } from "@chipsim/core";
 import { loadResolved } from "../scenarioInput.js";
 import type { FailureReport } from "./failureReport.js";
 
@@ -16,6 +16,8 @@ export interface SweepJob {
   readonly seed: number | string;
   /** Check the model's invariants after every quarter of every run of every point. */
   readonly checkInvariants: boolean;
+  /** How every point's runs draw their inputs (the same points at every point of the sweep). */
+  readonly sampler: Sampler;
   readonly nextPoint: SharedArrayBuffer;
   /** Points finished, by any thread: for the progress bar. */
   readonly pointsDone: SharedArrayBuffer;
@@ -42,7 +44,7 @@ export function runSweepPoint(job: SweepJob, point: number): SweepPointResult {
   const scenario = loadResolved(job.scenario, [...job.sets, ...overrides], job.cwd);
   const model = compileModel(scenario);
   try {
-    const aggregate = runMonteCarlo(model, { runs: job.runs, seed: job.seed, checkInvariants: job.checkInvariants });
+    const aggregate = runMonteCarlo(model, { runs: job.runs, seed: job.seed, checkInvariants: job.checkInvariants, sampler: job.sampler });
     return { summary: summarize(model, aggregate, job.seed), quartersChecked: aggregate.quartersChecked };
   } catch (error) {
     throw withPoint(error, point, overrides);
