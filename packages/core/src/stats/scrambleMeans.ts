@@ -1,5 +1,13 @@
 import { ExactSum, type ExactSumJSON } from "./exactSum.js";
 
+/**
+ * Scrambles with runs needed before their spread is taken as the standard
+ * error: with two or three, one unlucky pair of means could stop a
+ * --target-se job at once. Below it the runs' own spread (sd / sqrt n)
+ * stands in, which overstates a Sobol job's error: the safe side.
+ */
+export const MIN_SCRAMBLES_FOR_SE = 4;
+
 /** Scramble sums as they travel between threads and shard files: [scramble * series + s], and the runs of each scramble. */
 export interface ScrambleSumsJSON {
   readonly sums: readonly ExactSumJSON[];
@@ -19,6 +27,9 @@ export interface ScrambleSumsJSON {
  * joins that scramble's exact sum when the block ends, so every
  * block-aligned split of the job gives the same bits (as binnedSeries.ts
  * does for the overall sums).
+ *
+ * Blocks are 1,024 runs, so a job needs 4,096 runs (four scrambles) before
+ * its standard errors come from the scrambles.
  */
 export class ScrambleMeans {
   private readonly blockSum: Float64Array;
@@ -66,7 +77,8 @@ export class ScrambleMeans {
    * scrambles' means: sqrt(R / (R - 1) x sum over scrambles of
    * (n_r / N)^2 (mean_r - mean)^2), R the scrambles with runs (with equal
    * n_r, the usual sd of R means / sqrt R). Runs of a block still open
-   * count. NaN with fewer than two scrambles: the caller falls back.
+   * count. NaN with fewer than MIN_SCRAMBLES_FOR_SE scrambles: the caller
+   * falls back.
    */
   seMean(s: number): number {
     const sums = new Float64Array(this.scrambles);
@@ -109,7 +121,7 @@ export class ScrambleMeans {
  * The same standard error from every run's value, stored at its run index
  * (exact statistics): values[k] is run first + k's. Summed in run order,
  * so it does not depend on which thread or shard ran a run. NaN with fewer
- * than two scrambles.
+ * than MIN_SCRAMBLES_FOR_SE scrambles.
  */
 export function scrambleSeMean(values: Float64Array, first: number, scrambles: number, scrambleOf: (run: number) => number): number {
   const sums = new Float64Array(scrambles);
@@ -141,5 +153,5 @@ function seFromScrambles(sums: Float64Array, runs: Float64Array): number {
     const d = ((sums[r] as number) / nr - mean) * (nr / n);
     sum += d * d;
   }
-  return used < 2 ? NaN : Math.sqrt((used / (used - 1)) * sum);
+  return used < MIN_SCRAMBLES_FOR_SE ? NaN : Math.sqrt((used / (used - 1)) * sum);
 }
