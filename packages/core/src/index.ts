@@ -14,6 +14,7 @@ export { hybridRuns, monteCarloRuns, runNamingFor, sensitivityEvaluations, type 
 export { replayRun, type ReplayedRun } from "./montecarlo/replayRun.js";
 export { MonteCarloAggregate, type AggregatePartial } from "./montecarlo/aggregate.js";
 export { planJob, sharedDimensions, sliceOf, PILOT_RUNS, SAMPLERS, type JobPlan, type PlanOptions, type Sampler } from "./montecarlo/jobPlan.js";
+export { RunInputs } from "./montecarlo/runInputs.js";
 export { SCRAMBLES, SCRAMBLE_BLOCK_RUNS, scrambleOf } from "./random/sobol/scrambledSobol.js";
 export { sobolDirections, sobolBits, SOBOL_MAX_DIMENSIONS } from "./random/sobol/sobolSequence.js";
 export { owenScrambleInto } from "./random/sobol/owenScramble.js";

@@ -40,7 +40,7 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { compileModel, jobKey, storedBytes, planJob, runKey, runMonteCarlo, yearsOf, type CompiledModel } from "@chipsim/core";
+import { compileModel, storedBytes, planJob, RunInputs, runMonteCarlo, yearsOf, type CompiledModel } from "@chipsim/core";
 import { NODE_FLAGS } from "../nodeFlags.js";
 import { loadResolved } from "../scenarioInput.js";
 import { UsageError } from "../usageError.js";
@@ -123,9 +123,8 @@ interface InProcessFigures {
  * round timing all four one after another so that load hits them alike.
  */
 function inProcessFigures(model: CompiledModel, runs: number, repeat: number): InProcessFigures {
-  const key = jobKey(SEED);
-  const words = new Uint32Array(2);
   const plan = planJob(model, { runs, seed: SEED, statistics: "exact" });
+  const inputs = RunInputs.forPlan(model, plan);
   // A kernel run costs about an eighth of a baseline run: four times as many keep its timing from being too short to trust.
   const kernelRuns = 4 * runs;
   const draws: number[] = [];
@@ -135,10 +134,7 @@ function inProcessFigures(model: CompiledModel, runs: number, repeat: number): I
   const perRun = (started: number, n: number) => ((performance.now() - started) * 1000) / n;
   for (let r = 0; r < repeat; r++) {
     let t = performance.now();
-    for (let run = 0; run < runs; run++) {
-      runKey(key, run, words);
-      model.table.draw(words, model.world.params);
-    }
+    for (let run = 0; run < runs; run++) inputs.draw(run);
     draws.push(perRun(t, runs));
     t = performance.now();
     runMonteCarlo(model, { plan });

@@ -5,9 +5,8 @@ import { InvariantChecker } from "../montecarlo/invariants.js";
 import { runNamingFor } from "../montecarlo/runNaming.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
-import { jobKey, runKey } from "../random/seed.js";
+import { RunInputs } from "../montecarlo/runInputs.js";
 import { PILOT_RUNS, planJob, sharedDimensions, type JobPlan, type Sampler } from "../montecarlo/jobPlan.js";
-import { ScrambledSobol } from "../random/sobol/scrambledSobol.js";
 import { yearsOf } from "../montecarlo/layout.js";
 import { BinnedSeries, binLayoutFromPilot, closesBlock } from "../stats/binnedSeries.js";
 import type { SeriesSummary } from "../stats/seriesSummary.js";
@@ -110,21 +109,16 @@ export async function compareScenarios(
   const namings = models.map((m) => runNamingFor(m.scenario.meta, seed));
   const recorders = models.map((m, k) => new RunRecorder(m.metrics, m.observables.list, namings[k]!, m.world.layout.quarters, m.world.layout.designs));
   const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
-  const key = jobKey(seed);
-  const words = new Uint32Array(2);
-  // With Sobol points every model reads the same points, each through where its table keeps each dimension.
-  const quasi = sampling.dimensions ? models.map((m) => m.table.quasiSlots(sampling.dimensions)) : undefined;
-  const points = quasi ? new ScrambledSobol(key, quasi[0]!.streamIds) : undefined;
+  // Run i of every model from the same draws (Sobol points: each reads them through its own table).
+  const inputs = RunInputs.forModels(models, { seed, ...sampling });
   const diff = new Float64Array(diffSeries);
   const checkInvariants = options.checkInvariants === true;
   const checkers = checkInvariants ? models.map((m, k) => new InvariantChecker(m, namings[k]!)) : undefined;
   /** Runs [from, to) of every scenario, handing each run's paired differences of each pair to `use`. */
   const runPaired = (from: number, to: number, onScenarioRun: ((k: number, run: number) => void) | undefined, use: (pair: Pair, run: number) => void) => {
     for (let run = from; run < to; run++) {
-      runKey(key, run, words);
       models.forEach((model, k) => {
-        if (points) model.table.drawQuasi(points, quasi![k]!.slots, run, model.world.params);
-        else model.table.draw(words, model.world.params);
+        inputs[k]!.draw(run);
         runOnce(model, run, recorders[k]!, milestones[k]!, checkers?.[k]);
         onScenarioRun?.(k, run);
       });

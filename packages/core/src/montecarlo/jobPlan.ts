@@ -1,11 +1,10 @@
 import type { CompiledModel } from "../model/compileModel.js";
-import { binLayoutFromRanges, BLOCK_RUNS, HISTOGRAM_BINS, type BinLayout } from "../stats/binnedSeries.js";
+import { BLOCK_RUNS, type BinLayout } from "../stats/binnedSeries.js";
 import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES, type StoreMode } from "../stats/storeMode.js";
 import { yearsOf } from "./layout.js";
-import { runMonteCarlo } from "./runMonteCarlo.js";
+import { PILOT_RUNS, pilotLayout } from "./pilot.js";
 
-/** Runs of the pilot that places the bins of streaming statistics. */
-export const PILOT_RUNS = 2048;
+export { PILOT_RUNS };
 
 /** How a run's uniforms are made: each parameter's own random stream, or scrambled Sobol points. */
 export type Sampler = "random" | "sobol";
@@ -79,30 +78,7 @@ export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
   if (mode === "exact") return { runs, seed, series, mode, ...sampling };
   // The pilot is the job's own first runs (so it costs a fraction of the job and needs no other seed).
   const pilotRuns = Math.min(runs, PILOT_RUNS);
-  return { runs, seed, series, mode, layout: pilotLayout(model, { runs: pilotRuns, seed, series, mode: "exact", ...sampling }), pilotRuns, ...sampling };
-}
-
-/**
- * Bins from the least and greatest value of each series over the first
- * `pilotRuns` runs, kept as the runs go (the pilot's values themselves are
- * not kept: a streaming job's memory should not hold a pilot's worth of them).
- */
-function pilotLayout(model: CompiledModel, pilot: JobPlan): BinLayout {
-  const { series } = pilot;
-  const min = new Float64Array(series).fill(Infinity);
-  const max = new Float64Array(series).fill(-Infinity);
-  runMonteCarlo(model, {
-    plan: pilot,
-    discardValues: true,
-    onRun: (_run, values) => {
-      for (let s = 0; s < series; s++) {
-        const v = values[s] as number;
-        if (v < (min[s] as number)) min[s] = v;
-        if (v > (max[s] as number)) max[s] = v;
-      }
-    },
-  });
-  return binLayoutFromRanges(min, max, HISTOGRAM_BINS);
+  return { runs, seed, series, mode, layout: pilotLayout(model, { runs: pilotRuns, seed, series, ...sampling }), pilotRuns, ...sampling };
 }
 
 /** Block-aligned share `index` of `parts` of runs [first, first + count). */

@@ -1,7 +1,6 @@
 import type { CompiledModel } from "../model/compileModel.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
-import { jobKey, runKey } from "../random/seed.js";
-import { ScrambledSobol } from "../random/sobol/scrambledSobol.js";
+import { RunInputs } from "./runInputs.js";
 import { BLOCK_RUNS, closesBlock } from "../stats/binnedSeries.js";
 import type { StoreMode } from "../stats/storeMode.js";
 import { MonteCarloAggregate } from "./aggregate.js";
@@ -85,19 +84,13 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   const countChecked = (runsDone: number) => {
     if (options.checkInvariants) aggregate.quartersChecked += runsDone * model.world.layout.quarters;
   };
-  const key = jobKey(plan.seed);
-  const runKeyWords = new Uint32Array(2);
-  const quasi = plan.sampler === "sobol" ? quasiPointsFor(model, plan) : undefined;
+  const inputs = inputsFor(model, plan);
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
   const every = Math.max(1, Math.floor(count / 100));
   const stop = options.stopWhen;
   for (let k = 0; k < count; k++) {
     const run = first + k;
-    if (quasi) model.table.drawQuasi(quasi.points, quasi.slots, run, model.world.params);
-    else {
-      runKey(key, run, runKeyWords);
-      model.table.draw(runKeyWords, model.world.params);
-    }
+    inputs.draw(run);
     runOnce(model, run, recorder, milestones, watcher);
     if (!options.discardValues) aggregate.addRun(run, recorder, milestones.euvReadyYear, milestones.supplyMetDemandYear);
     // Blocks are counted from run 0, so every split of the job sums the same runs together.
@@ -136,19 +129,19 @@ function recorderFor(model: CompiledModel, naming: RunNaming): RunRecorder {
   return recorder;
 }
 
-/** A Sobol job's points and where each dimension goes in the model's table: made once per plan and model. */
-const quasiByPlan = new WeakMap<JobPlan, WeakMap<CompiledModel, { points: ScrambledSobol; slots: Int32Array }>>();
+/**
+ * A job's inputs for a model, made once per plan and model: a thread runs
+ * a job as hundreds of slices, and Sobol points cost a few thousand hashes
+ * to set up.
+ */
+const inputsByPlan = new WeakMap<JobPlan, WeakMap<CompiledModel, RunInputs>>();
 
-function quasiPointsFor(model: CompiledModel, plan: JobPlan): { points: ScrambledSobol; slots: Int32Array } {
-  let byModel = quasiByPlan.get(plan);
-  if (!byModel) quasiByPlan.set(plan, (byModel = new WeakMap()));
-  let quasi = byModel.get(model);
-  if (!quasi) {
-    const { slots, streamIds } = model.table.quasiSlots(plan.dimensions ?? []);
-    quasi = { points: new ScrambledSobol(jobKey(plan.seed), streamIds), slots };
-    byModel.set(model, quasi);
-  }
-  return quasi;
+function inputsFor(model: CompiledModel, plan: JobPlan): RunInputs {
+  let byModel = inputsByPlan.get(plan);
+  if (!byModel) inputsByPlan.set(plan, (byModel = new WeakMap()));
+  let inputs = byModel.get(model);
+  if (!inputs) byModel.set(model, (inputs = RunInputs.forPlan(model, plan)));
+  return inputs;
 }
 
 function requirePlanOptions(options: MonteCarloOptions): PlanOptions {
