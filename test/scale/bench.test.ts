@@ -26,6 +26,8 @@ describe("pnpm bench", () => {
       garbageBytesPerRun: number;
       workerGarbageBytesPerRun: number;
       scenarioCache: { runs: number; threads: number; statistics: string; withoutSeconds: number; withSeconds: number };
+      startUp: { withCacheSeconds: number; withoutCacheSeconds: number };
+      analysisThreads: { command: string; runs: number; speedup: number }[];
       samplerPrecision: { runs: number; seeds: number; year: number; heldAt4x: number; timeRatio: number; metrics: { metric: string; meanVarianceRatio: number; reportedSeMean: { random: number; sobol: number } }[] };
     };
     // --smoke: jobs of 10^3 runs only, 1 and 2 threads, streaming and stored, each run as its own process.
@@ -51,6 +53,10 @@ describe("pnpm bench", () => {
     expect(result.scenarioCache).toMatchObject({ runs: 1000, threads: 2, statistics: "exact" });
     expect(result.scenarioCache.withoutSeconds).toBeGreaterThan(0);
     expect(result.scenarioCache.withSeconds).toBeGreaterThan(0);
+    expect(result.startUp.withCacheSeconds).toBeGreaterThan(0);
+    expect(result.startUp.withoutCacheSeconds).toBeGreaterThan(0);
+    expect(result.analysisThreads.map((a) => `${a.command}/${a.runs}`)).toEqual(["compare/2000", "sweep/2000", "sensitivity/2000"]);
+    for (const a of result.analysisThreads) expect(a.speedup).toBeGreaterThan(0);
     // Two seeds of 1,100 runs per sampler: the figures exist and are positive; their size is for the full bench.
     const precision = result.samplerPrecision;
     expect(precision).toMatchObject({ runs: 1100, seeds: 2, year: 2030 });

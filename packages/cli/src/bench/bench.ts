@@ -21,6 +21,10 @@
  *     exponents, which should be 1;
  *   - the garbage the run loop leaves per run, on the command's thread and
  *     on a worker's (bytes; the aim is none);
+ *   - start-up alone: `chipsim run baseline --runs 1` on one thread, its
+ *     scenario from the cache and from its files;
+ *   - the analysis commands (compare, sweep, sensitivity) on one thread
+ *     and on two, 20,000 runs each (analysisThreads.ts);
  *   - precision per run with each sampler: how much the 2030 mean, P5 and
  *     P95 of the headline metrics move from seed to seed with random draws
  *     against scrambled Sobol points (samplerPrecision.ts), and the time
@@ -48,6 +52,7 @@ import { fitExponent, median } from "./fitExponent.js";
 import { baselineAgentSteps } from "./agentSteps.js";
 import { GARBAGE_FLAG } from "./garbagePerRun.js";
 import { samplerPrecision } from "./samplerPrecision.js";
+import { analysisThreads } from "./analysisThreads.js";
 import { HEADLINE_METRICS } from "../output/summaryTable.js";
 import { KERNEL_AGENT_STEPS, referenceKernelDraws, runReferenceKernel } from "./referenceKernel.js";
 
@@ -244,6 +249,19 @@ async function main(): Promise<void> {
     cached.push((await runConfig(short, join(dir, "out"), cacheDir)).wallSeconds);
   }
   const scenarioCache = { ...short, withoutSeconds: round(median(uncached)), withSeconds: round(median(cached)) };
+  // Start-up alone: one run, one thread, the command's own cost (node itself, the bundle, the scenario, writing nothing).
+  log("start-up: one run on one thread ...");
+  const one: Config = { runs: 1, threads: 1, statistics: "exact" };
+  const startCached: number[] = [];
+  const startUncached: number[] = [];
+  for (let r = 0; r < (smoke ? 1 : 5); r++) {
+    startCached.push((await runConfig(one, join(dir, "out"), cacheDir)).wallSeconds);
+    startUncached.push((await runConfig(one, join(dir, "out"), "off")).wallSeconds);
+  }
+  const startUp = { withCacheSeconds: round(median(startCached)), withoutCacheSeconds: round(median(startUncached)) };
+  const analysisRuns = sized(20_000);
+  log(`compare, sweep and sensitivity, ${analysisRuns.toLocaleString("en-US")} runs, on 1 and 2 threads ...`);
+  const analyses = await analysisThreads(child, analysisRuns, SEED);
   log(`${precisionSeeds} seeds of ${precisionRuns.toLocaleString("en-US")} runs with random draws and with Sobol points ...`);
   const precision = await samplerPrecision(child, dir, { runs: precisionRuns, seeds: precisionSeeds, year: 2030, metrics: HEADLINE_METRICS });
   rmSync(dir, { recursive: true, force: true });
@@ -271,6 +289,8 @@ async function main(): Promise<void> {
     twoThreadSpeedup: speedup,
     scenarioCache,
     samplerPrecision: precision,
+    startUp,
+    analysisThreads: analyses,
     variateFloor: floor,
     referenceKernel: kernel,
     garbageBytesPerRun: Math.round(garbage.garbageBytesPerRun),
@@ -306,6 +326,8 @@ async function main(): Promise<void> {
     `  reference kernel (${KERNEL_AGENT_STEPS} agent-steps a run): ${kernel.microsecondsPerRun} us/run, ${kernel.ratioToDraws}x its draws; the baseline (${kernel.baselineAgentStepsPerRun} agent-steps) takes ${kernel.baselinePerRunRatio}x as long a run, ${kernel.baselinePerAgentStepRatio}x per agent-step`,
     `  time ~ runs^${result.scaling.runsExponent}, ~ quarters^${result.scaling.horizonExponent}`,
     `  garbage left by the run loop: ${result.garbageBytesPerRun} bytes a run (${result.workerGarbageBytesPerRun} on a worker thread)`,
+    `  start-up (one run, one thread, from the shell): ${startUp.withCacheSeconds.toFixed(2)} s with the scenario cached, ${startUp.withoutCacheSeconds.toFixed(2)} s from its files`,
+    ...analyses.map((a) => `  ${a.command} (${a.runs.toLocaleString("en-US")} runs): ${a.oneThreadSeconds.toFixed(1)} s on 1 thread, ${a.twoThreadSeconds.toFixed(1)} s on 2: ${a.speedup}x`),
     `  precision per run, ${precision.seeds} seeds of ${precision.runs.toLocaleString("en-US")} runs: variance of the ${precision.year} figure with random draws over that with Sobol points (mean / P5 / P95), and the standard error of the mean each reports`,
     ...precision.metrics.map((m) => `    ${m.metric.padEnd(26)} ${[m.meanVarianceRatio, m.p5VarianceRatio, m.p95VarianceRatio].map((r) => (Number.isFinite(r) ? `${r}x` : "no spread")).join(" / ")}; se ${m.reportedSeMean.random} random, ${m.reportedSeMean.sobol} sobol`),
     `    the mean at least 4x less variable on ${precision.heldAt4x} of ${precision.metrics.length} metrics; Sobol commands took ${precision.timeRatio}x the time of random ones`,
