@@ -7,7 +7,7 @@ import { resolve } from "../helpers/scenario.js";
 import { childScenario, tempDir } from "../helpers/tempScenarios.js";
 
 /** Runs drawn from scrambled Sobol points: the same runs however the job is split, and standard errors from the scrambles. */
-describe("--sampler sobol", () => {
+describe("--sampler sobol and lhs", () => {
   const model = compileModel(resolve("baseline"));
   const years = Math.ceil(model.context.quarters / 4);
   const metric = (id: string) => model.metrics.findIndex((m) => m.id === id);
@@ -16,9 +16,9 @@ describe("--sampler sobol", () => {
   const values: number[] = [];
   const sobolJob = runMonteCarlo(model, { runs: 4096, seed: 3, sampler: "sobol", onRun: (_run, v) => values.push(v[installed2030] as number) });
 
-  it("gives each run the same values whatever slice runs it", () => {
-    const plan = planJob(model, { runs: 2600, seed: 5, sampler: "sobol" });
-    expect(plan).toMatchObject({ sampler: "sobol", dimensions: model.table.uncertainPaths() });
+  it.each(["sobol", "lhs"] as const)("gives each run the same values whatever slice runs it (%s)", (sampler) => {
+    const plan = planJob(model, { runs: 2600, seed: 5, sampler });
+    expect(plan).toMatchObject({ sampler, dimensions: model.table.uncertainPaths() });
     const whole = new Map<number, number>();
     runMonteCarlo(model, { plan, firstRun: 1000, count: 1100, discardValues: true, onRun: (run, values) => whole.set(run, values[installed2030] as number) });
     const parts = new Map<number, number>();
@@ -116,6 +116,9 @@ describe("--sampler sobol", () => {
     const whole = await chipsim(["run", "baseline", "--runs", "300", "--sampler", "sobol", "--out", join(dir, "whole"), "--quiet"]);
     expect(whole.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, "whole", "summary.json"), "utf8")).manifest).toMatchObject({ runs: 300, sampler: "sobol" });
+    const lhs = await chipsim(["run", "baseline", "--runs", "300", "--sampler", "lhs", "--out", join(dir, "lhs"), "--quiet"]);
+    expect(lhs.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "lhs", "summary.json"), "utf8")).manifest).toMatchObject({ runs: 300, sampler: "lhs" });
     const bad = await chipsim(["run", "baseline", "--sampler", "halton"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/sampler/);

@@ -28,7 +28,14 @@ describe("pnpm bench", () => {
       scenarioCache: { runs: number; threads: number; statistics: string; withoutSeconds: number; withSeconds: number };
       startUp: { withCacheSeconds: number; withoutCacheSeconds: number };
       analysisThreads: { command: string; runs: number; speedup: number }[];
-      samplerPrecision: { runs: number; seeds: number; year: number; heldAt4x: number; timeRatio: number; metrics: { metric: string; meanVarianceRatio: number; reportedSeMean: { random: number; sobol: number } }[] };
+      samplerPrecision: {
+        runs: number;
+        seeds: number;
+        year: number;
+        heldAt4x: { sobol: number; lhs: number };
+        timeRatio: { sobol: number; lhs: number };
+        metrics: { metric: string; varianceRatio: { sobol: { mean: number }; lhs: { mean: number } }; reportedSeMean: { random: number; sobol: number; lhs: number } }[];
+      };
     };
     // --smoke: jobs of 10^3 runs only, 1 and 2 threads, streaming and stored, each run as its own process.
     expect(result.configs.map((c) => `${c.runs}/${c.threads}/${c.statistics}`)).toEqual(["1000/1/streaming", "1000/2/streaming", "1000/1/exact", "1000/2/exact"]);
@@ -61,8 +68,9 @@ describe("pnpm bench", () => {
     const precision = result.samplerPrecision;
     expect(precision).toMatchObject({ runs: 1100, seeds: 2, year: 2030 });
     expect(precision.metrics.map((m) => m.metric)).toContain("compute.installedH100e");
-    for (const m of precision.metrics) expect(m.reportedSeMean.random).toBeGreaterThan(0);
-    expect(precision.timeRatio).toBeGreaterThan(0);
+    for (const m of precision.metrics) for (const se of Object.values(m.reportedSeMean)) expect(se).toBeGreaterThan(0);
+    expect(precision.timeRatio.sobol).toBeGreaterThan(0);
+    expect(precision.timeRatio.lhs).toBeGreaterThan(0);
     const lines = readFileSync(history, "utf8").trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] as string).configs).toEqual(result.configs);
@@ -83,8 +91,9 @@ describe("the garbage the run loop leaves", () => {
     // V8 does not inline (a normal quantile's tail, the run key's words), and an array a run would be
     // far above either.
     expect(clean).toBeLessThan(100);
-    // Scrambled Sobol points are made in the run too, into arrays.
+    // Scrambled Sobol points and Latin hypercubes are made in the run too, into arrays.
     expect(await garbagePerRun(model, 3000, 1, "sobol")).toBeLessThan(100);
+    expect(await garbagePerRun(model, 3000, 1, "lhs")).toBeLessThan(100);
     // A last agent that makes a 100-number array every quarter: 48 x 816 bytes a run, or more.
     const wasteful = { name: "market" as const, reset() {}, step: (w: CompiledModel["world"]) => void (w.obs[0] = new Array(100).fill(w.q).length * 0) };
     const leaky = await garbagePerRun({ ...model, agents: [...model.agents, wasteful] }, 3000, 1);

@@ -92,9 +92,9 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("formats", { type: "string", describe: "Files to write with --out: a comma-separated list of json, csv, parquet", defaultDescription: "json,csv" })
           .option("per-run", { type: "boolean", default: false, describe: "Also write every run's value of every metric and year (per_run.csv / .parquet), streamed" })
           .option("sampler", {
-            choices: ["random", "sobol"] as const,
+            choices: ["random", "sobol", "lhs"] as const,
             default: "random" as const,
-            describe: "How each run draws its uncertain inputs: random (each input's own stream) or sobol (Owen-scrambled Sobol points, 8 scrambles: a more precise mean for the same runs)",
+            describe: "How each run draws its uncertain inputs: random (each input's own stream), sobol (Owen-scrambled Sobol points, 8 scrambles: a more precise mean for the same runs) or lhs (a Latin hypercube in every block of 1,024 runs)",
           })
           .option("quarterly", {
             type: "boolean",
@@ -233,9 +233,9 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("workers", { type: "number", describe: "Worker threads for each scenario's runs. Results do not depend on it", defaultDescription: workersDefault })
           .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run (the attribution's too); same results" })
           .option("sampler", {
-            choices: ["random", "sobol"] as const,
+            choices: ["random", "sobol", "lhs"] as const,
             default: "random" as const,
-            describe: "How every side's runs draw their inputs: random, or sobol (the same Owen-scrambled Sobol points on every side, a shared input at one dimension)",
+            describe: "How every side's runs draw their inputs: random, sobol (Owen-scrambled Sobol points) or lhs (Latin hypercubes in blocks), the same points on every side, a shared input at one dimension",
           })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (compare.json is still written)" }),
       async (a) =>
@@ -285,9 +285,9 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("workers", { type: "number", describe: "Worker threads, each running whole points. Results do not depend on it", defaultDescription: `one per core (${cores} here), but 1 below 10,000 runs in all` })
           .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every run of every point; same results" })
           .option("sampler", {
-            choices: ["random", "sobol"] as const,
+            choices: ["random", "sobol", "lhs"] as const,
             default: "random" as const,
-            describe: "How every point's runs draw their uncertain inputs: random, or sobol (Owen-scrambled Sobol points, the same at every point)",
+            describe: "How every point's runs draw their uncertain inputs: random, sobol (Owen-scrambled Sobol points) or lhs (Latin hypercubes in blocks), the same at every point",
           })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>

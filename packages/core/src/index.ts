@@ -13,7 +13,7 @@ export { InvariantError } from "./montecarlo/invariantError.js";
 export { hybridRuns, monteCarloRuns, runNamingFor, sensitivityEvaluations, type RunNaming } from "./montecarlo/runNaming.js";
 export { replayRun, type ReplayedRun } from "./montecarlo/replayRun.js";
 export { MonteCarloAggregate, type AggregatePartial } from "./montecarlo/aggregate.js";
-export { planJob, sharedDimensions, sliceOf, PILOT_RUNS, SAMPLERS, type JobPlan, type PlanOptions, type Sampler } from "./montecarlo/jobPlan.js";
+export { planJob, sharedDimensions, sliceOf, PILOT_RUNS, SAMPLERS, type JobPlan, type PlanOptions, type PointSampler, type Sampler } from "./montecarlo/jobPlan.js";
 export { RunInputs } from "./montecarlo/runInputs.js";
 export { SCRAMBLES, SCRAMBLE_BLOCK_RUNS, scrambleOf } from "./random/sobol/scrambledSobol.js";
 export { sobolDirections, sobolBits, SOBOL_MAX_DIMENSIONS } from "./random/sobol/sobolSequence.js";

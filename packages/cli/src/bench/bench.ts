@@ -328,9 +328,12 @@ async function main(): Promise<void> {
     `  garbage left by the run loop: ${result.garbageBytesPerRun} bytes a run (${result.workerGarbageBytesPerRun} on a worker thread)`,
     `  start-up (one run, one thread, from the shell): ${startUp.withCacheSeconds.toFixed(2)} s with the scenario cached, ${startUp.withoutCacheSeconds.toFixed(2)} s from its files`,
     ...analyses.map((a) => `  ${a.command} (${a.runs.toLocaleString("en-US")} runs): ${a.oneThreadSeconds.toFixed(1)} s on 1 thread, ${a.twoThreadSeconds.toFixed(1)} s on 2: ${a.speedup}x`),
-    `  precision per run, ${precision.seeds} seeds of ${precision.runs.toLocaleString("en-US")} runs: variance of the ${precision.year} figure with random draws over that with Sobol points (mean / P5 / P95), and the standard error of the mean each reports`,
-    ...precision.metrics.map((m) => `    ${m.metric.padEnd(26)} ${[m.meanVarianceRatio, m.p5VarianceRatio, m.p95VarianceRatio].map((r) => (Number.isFinite(r) ? `${r}x` : "no spread")).join(" / ")}; se ${m.reportedSeMean.random} random, ${m.reportedSeMean.sobol} sobol`),
-    `    the mean at least 4x less variable on ${precision.heldAt4x} of ${precision.metrics.length} metrics; Sobol commands took ${precision.timeRatio}x the time of random ones`,
+    `  precision per run, ${precision.seeds} seeds of ${precision.runs.toLocaleString("en-US")} runs: variance of the ${precision.year} figure with random draws over that with Sobol points and with Latin hypercubes (mean / P5 / P95), and the standard error of the mean each reports`,
+    ...precision.metrics.map((m) => {
+      const ratios = (r: { mean: number; p5: number; p95: number }) => [r.mean, r.p5, r.p95].map((x) => (Number.isFinite(x) ? `${x}x` : "no spread")).join(" / ");
+      return `    ${m.metric.padEnd(26)} sobol ${ratios(m.varianceRatio.sobol)}; lhs ${ratios(m.varianceRatio.lhs)}; se ${m.reportedSeMean.random} random, ${m.reportedSeMean.sobol} sobol, ${m.reportedSeMean.lhs} lhs`;
+    }),
+    `    the mean at least 4x less variable on ${precision.heldAt4x.sobol} (sobol) and ${precision.heldAt4x.lhs} (lhs) of ${precision.metrics.length} metrics; their commands took ${precision.timeRatio.sobol}x and ${precision.timeRatio.lhs}x the time of random ones`,
     history ? `  appended to ${history}` : "",
     "",
   ];

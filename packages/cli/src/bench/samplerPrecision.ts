@@ -2,19 +2,27 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import type { PointSampler, Sampler } from "@chipsim/core";
 import { NODE_FLAGS } from "../nodeFlags.js";
 
 const execFileAsync = promisify(execFile);
 
+const SAMPLERS = ["random", "sobol", "lhs"] as const satisfies readonly Sampler[];
+const POINT_SAMPLERS = ["sobol", "lhs"] as const satisfies readonly PointSampler[];
+
+/** Variance across seeds with random draws over that with a sampler's points (above 1: the points are more precise). */
+export interface VarianceRatios {
+  readonly mean: number;
+  readonly p5: number;
+  readonly p95: number;
+}
+
 /** How much each sampler's results move from seed to seed, for one metric in one year. */
 export interface MetricPrecision {
   readonly metric: string;
-  /** Variance across seeds of the mean, P5 and P95 with random draws over that with Sobol points (above 1: Sobol is more precise). */
-  readonly meanVarianceRatio: number;
-  readonly p5VarianceRatio: number;
-  readonly p95VarianceRatio: number;
-  /** The standard error of the mean each sampler reports (its median over seeds): random from the runs' spread, Sobol from its scrambles'. */
-  readonly reportedSeMean: { readonly random: number; readonly sobol: number };
+  readonly varianceRatio: Record<PointSampler, VarianceRatios>;
+  /** The standard error of the mean each sampler reports (its median over seeds): random from the runs' spread, the others from their 8 groups'. */
+  readonly reportedSeMean: Record<Sampler, number>;
 }
 
 export interface SamplerPrecision {
@@ -22,10 +30,10 @@ export interface SamplerPrecision {
   readonly seeds: number;
   readonly year: number;
   readonly metrics: readonly MetricPrecision[];
-  /** Metrics whose mean's variance is at least 4x smaller with Sobol points. */
-  readonly heldAt4x: number;
-  /** Wall time of the Sobol commands over the random ones (same runs, seeds and threads). */
-  readonly timeRatio: number;
+  /** Metrics whose mean's variance is at least 4x smaller than with random draws. */
+  readonly heldAt4x: Record<PointSampler, number>;
+  /** Wall time of a sampler's commands over the random ones' (same runs, seeds and threads). */
+  readonly timeRatio: Record<PointSampler, number>;
 }
 
 type Stats = { mean: number; p5: number; p95: number };
@@ -33,18 +41,15 @@ type Stats = { mean: number; p5: number; p95: number };
 /**
  * Runs the baseline `seeds` times with each sampler (seeds 1 ... seeds,
  * `runs` runs on two threads, each command in a process of its own, the
- * samplers alternating so that load hits them alike) and compares how far
+ * samplers taking turns so that load hits them alike) and compares how far
  * the year's mean, P5 and P95 move between seeds: the precision a user
  * gets for the same runs.
  */
 export async function samplerPrecision(child: string, dir: string, options: { runs: number; seeds: number; year: number; metrics: readonly string[] }): Promise<SamplerPrecision> {
   const { runs, seeds, year, metrics } = options;
-  const results: Record<"random" | "sobol", { stats: Stats[][]; se: number[][]; seconds: number }> = {
-    random: { stats: [], se: [], seconds: 0 },
-    sobol: { stats: [], se: [], seconds: 0 },
-  };
+  const results = Object.fromEntries(SAMPLERS.map((s) => [s, { stats: [] as Stats[][], se: [] as number[][], seconds: 0 }])) as Record<Sampler, { stats: Stats[][]; se: number[][]; seconds: number }>;
   for (let seed = 1; seed <= seeds; seed++) {
-    for (const sampler of ["random", "sobol"] as const) {
+    for (const sampler of SAMPLERS) {
       const out = join(dir, `precision-${sampler}`);
       const args = ["run", "baseline", "--runs", String(runs), "--seed", String(seed), "--sampler", sampler, "--workers", "2", "--quiet", "--out", out, "--force", "--formats", "json"];
       const started = performance.now();
@@ -60,25 +65,29 @@ export async function samplerPrecision(child: string, dir: string, options: { ru
       results[sampler].se.push(metrics.map((m) => summary.precision[m]?.[String(year)]?.seMean as number));
     }
   }
-  const ratio = (m: number, key: keyof Stats) => variance(results.random.stats.map((s) => (s[m] as Stats)[key])) / variance(results.sobol.stats.map((s) => (s[m] as Stats)[key]));
-  const rows = metrics.map((metric, m) => ({
+  const spread = (sampler: Sampler, m: number, key: keyof Stats) => variance(results[sampler].stats.map((s) => (s[m] as Stats)[key]));
+  const ratios = (sampler: PointSampler, m: number): VarianceRatios => ({
+    mean: round(spread("random", m, "mean") / spread(sampler, m, "mean")),
+    p5: round(spread("random", m, "p5") / spread(sampler, m, "p5")),
+    p95: round(spread("random", m, "p95") / spread(sampler, m, "p95")),
+  });
+  const rows: MetricPrecision[] = metrics.map((metric, m) => ({
     metric,
-    meanVarianceRatio: round(ratio(m, "mean")),
-    p5VarianceRatio: round(ratio(m, "p5")),
-    p95VarianceRatio: round(ratio(m, "p95")),
-    reportedSeMean: { random: round(medianOf(results.random.se.map((s) => s[m] as number))), sobol: round(medianOf(results.sobol.se.map((s) => s[m] as number))) },
+    varianceRatio: { sobol: ratios("sobol", m), lhs: ratios("lhs", m) },
+    reportedSeMean: Object.fromEntries(SAMPLERS.map((s) => [s, round(medianOf(results[s].se.map((row) => row[m] as number)))])) as Record<Sampler, number>,
   }));
+  const byPoints = <T>(f: (s: PointSampler) => T) => Object.fromEntries(POINT_SAMPLERS.map((s) => [s, f(s)])) as Record<PointSampler, T>;
   return {
     runs,
     seeds,
     year,
     metrics: rows,
-    heldAt4x: rows.filter((r) => r.meanVarianceRatio >= 4).length,
-    timeRatio: round(results.sobol.seconds / results.random.seconds),
+    heldAt4x: byPoints((s) => rows.filter((r) => r.varianceRatio[s].mean >= 4).length),
+    timeRatio: byPoints((s) => round(results[s].seconds / results.random.seconds)),
   };
 }
 
-/** Sample variance (n - 1); 0 for fewer than two values. Infinity / 0 ratios read as "no spread at all" with Sobol points. */
+/** Sample variance (n - 1); 0 for fewer than two values. */
 function variance(xs: readonly number[]): number {
   if (xs.length < 2) return 0;
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;

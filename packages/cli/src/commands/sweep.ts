@@ -133,7 +133,7 @@ async function sweep(args: SweepArgs, formats: readonly FileFormat[], io: CliIo,
     scenario: base.meta.id,
     runs,
     seed,
-    ...(sampler === "sobol" ? { sampler } : {}),
+    ...(sampler !== "random" ? { sampler } : {}),
     variables: variables.map((v) => ({ path: v.path, lo: v.lo, hi: v.hi, unit: v.param.spec.kind === "date" ? "year (position in quarters from 2024Q1)" : v.param.spec.unit, steps: v.steps })),
     points: perPoint.map((p) => ({ point: p.point, values: p.values })),
   };

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { canonicalContent, type ResolvedScenario, type Sampler } from "@chipsim/core";
+import { canonicalContent, type PointSampler, type ResolvedScenario, type Sampler } from "@chipsim/core";
 
 /** The chipsim version, from the command line's package.json. */
 export const CHIPSIM_VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -19,8 +19,8 @@ export interface RunManifest {
   readonly seed: number | string;
   readonly runs: number;
   readonly horizon: number;
-  /** "sobol" when the runs drew scrambled Sobol points (absent: each parameter's random stream). */
-  readonly sampler?: "sobol";
+  /** "sobol" or "lhs" when the runs drew points (absent: each parameter's random stream). */
+  readonly sampler?: PointSampler;
 }
 
 export function runManifest(scenario: ResolvedScenario, seed: number | string, runs: number, sampler: Sampler = "random"): RunManifest {
@@ -31,7 +31,7 @@ export function runManifest(scenario: ResolvedScenario, seed: number | string, r
     seed,
     runs,
     horizon: scenario.meta.horizon,
-    ...(sampler === "sobol" ? { sampler } : {}),
+    ...(sampler !== "random" ? { sampler } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ResolvedScenario } from "../config/resolvedScenario.js";
 import { compileModel } from "../model/compileModel.js";
-import { planJob, sharedDimensions, type Sampler } from "../montecarlo/jobPlan.js";
+import { planJob, pointSampling, sharedDimensions, type Sampler } from "../montecarlo/jobPlan.js";
 import { runJobHere, type RunJob } from "./comparison.js";
 import { START_YEAR } from "../time/index.js";
 import { hybridScenario } from "./hybrid.js";
@@ -38,12 +38,12 @@ export async function attributeDifference(
     readonly runJob?: RunJob;
     /** Checks the model's invariants after every quarter of every run of every piece. */
     readonly checkInvariants?: boolean;
-    /** "sobol": every piece from the same scrambled Sobol points, a parameter at the same dimension in each (default "random"). */
+    /** "sobol" or "lhs": every piece from the same points, a parameter at the same dimension in each (default "random"). */
     readonly sampler?: Sampler;
   },
 ): Promise<Attribution> {
   // Every piece's uncertain parameters are A's or B's: the two together give every piece its dimensions.
-  const sampling = options.sampler === "sobol" ? { sampler: "sobol" as const, dimensions: sharedDimensions([compileModel(a), compileModel(b)]) } : {};
+  const sampling = pointSampling(options.sampler, () => sharedDimensions([compileModel(a), compileModel(b)]));
   const groups = changeGroups(scenarioChanges(a, b), b.meta.changes ?? []);
   const runJob = options.runJob ?? runJobHere;
   const checkInvariants = options.checkInvariants === true;

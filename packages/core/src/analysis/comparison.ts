@@ -6,7 +6,7 @@ import { runNamingFor } from "../montecarlo/runNaming.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { RunInputs } from "../montecarlo/runInputs.js";
-import { PILOT_RUNS, planJob, sharedDimensions, type JobPlan, type Sampler } from "../montecarlo/jobPlan.js";
+import { PILOT_RUNS, planJob, pointSampling, sharedDimensions, type JobPlan, type PointSampler, type Sampler } from "../montecarlo/jobPlan.js";
 import { yearsOf } from "../montecarlo/layout.js";
 import { BinnedSeries, binLayoutFromPilot, closesBlock } from "../stats/binnedSeries.js";
 import type { SeriesSummary } from "../stats/seriesSummary.js";
@@ -35,8 +35,8 @@ export interface ComparisonSummary {
   readonly scenarios: readonly string[];
   readonly runs: number;
   readonly seed: number | string;
-  /** "sobol" when the runs drew scrambled Sobol points (absent: random draws). */
-  readonly sampler?: "sobol";
+  /** "sobol" or "lhs" when the runs drew points (absent: random draws). */
+  readonly sampler?: PointSampler;
   /** Per metric and year: each scenario's statistics, and a diff per pair keyed "B - A". */
   readonly metrics: Record<string, Record<string, Record<string, SeriesSummary | Record<string, DiffSummary>>>>;
   /** Each scenario's full summary (bottlenecks, milestones, precision). */
@@ -88,12 +88,12 @@ export async function compareScenarios(
     readonly runJob?: RunJob;
     /** Checks the model's invariants after every quarter of every run of every scenario (InvariantError when one breaks). */
     readonly checkInvariants?: boolean;
-    /** "sobol": every scenario's runs from the same scrambled Sobol points, a shared parameter at one dimension (default "random"). */
+    /** "sobol" or "lhs": every scenario's runs from the same points, a shared parameter at one dimension (default "random"). */
     readonly sampler?: Sampler;
   },
 ): Promise<ComparisonSummary> {
   const { runs, seed } = options;
-  const sampling = options.sampler === "sobol" ? { sampler: "sobol" as const, dimensions: sharedDimensions(models) } : {};
+  const sampling = pointSampling(options.sampler, () => sharedDimensions(models));
   const ids = models.map((m) => m.scenario.meta.id);
   const years = Math.min(...models.map(yearsOf));
   // Metrics every scenario has (a scenario may add or remove designs).
@@ -211,7 +211,7 @@ export async function compareScenarios(
 async function runStored(
   models: readonly CompiledModel[],
   pairs: readonly Pair[],
-  job: { runs: number; seed: number | string; indexIn: readonly (readonly number[])[]; years: number; common: number; checkInvariants: boolean; sampling: { sampler?: "sobol"; dimensions?: readonly string[] } },
+  job: { runs: number; seed: number | string; indexIn: readonly (readonly number[])[]; years: number; common: number; checkInvariants: boolean; sampling: { sampler?: PointSampler; dimensions?: readonly string[] } },
   runJob: RunJob = runJobHere,
   onProgress?: (done: number, total: number) => void,
 ): Promise<MonteCarloAggregate[]> {

@@ -3,7 +3,7 @@ import type { Distribution } from "../distributions/types.js";
 import { fnv1a32 } from "../random/hash.js";
 import { threefry2x32 } from "../random/threefry.js";
 import { toUnitInterval } from "../random/streamRng.js";
-import type { ScrambledSobol } from "../random/sobol/scrambledSobol.js";
+
 import type { Param } from "../schema/param.js";
 import { correlateUniforms, type CorrelatedGroup } from "./correlation.js";
 
@@ -134,7 +134,7 @@ export class ParamTable {
   }
 
   /** Draws run `runIndex`'s parameters from randomised quasi-random points instead of the run's streams. */
-  drawQuasi(points: ScrambledSobol, slots: Int32Array, runIndex: number, out: Float64Array): void {
+  drawQuasi(points: { fill(runIndex: number, slots: Int32Array, u: Float64Array): void }, slots: Int32Array, runIndex: number, out: Float64Array): void {
     points.fill(runIndex, slots, this.uniforms);
     this.fromDrawnUniforms(out);
   }

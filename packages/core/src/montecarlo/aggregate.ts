@@ -84,7 +84,7 @@ export class MonteCarloAggregate {
     if (plan.mode === "exact") this.stored = new StoredSeries(plan.series, first, count, sharedValues);
     else {
       this.binned = new BinnedSeries(plan.series, plan.layout as NonNullable<JobPlan["layout"]>);
-      if (plan.sampler === "sobol") this.scrambles = new ScrambleMeans(plan.series, SCRAMBLES);
+      if (plan.sampler !== undefined) this.scrambles = new ScrambleMeans(plan.series, SCRAMBLES);
     }
     this.chunk = new Float64Array(CHUNK_RUNS * plan.series);
     this.binding = new Float64Array(designs * years * CONSTRAINTS.length);
@@ -169,13 +169,13 @@ export class MonteCarloAggregate {
   }
 
   /**
-   * A Sobol job's standard error of the mean, from the spread of its
-   * scrambles' means over the first `done` stored runs (exact statistics)
+   * A Sobol or Latin hypercube job's standard error of the mean, from the
+   * spread of its 8 groups' means (scrambles, or independent blocks) over the first `done` stored runs (exact statistics)
    * or all runs so far (streaming); NaN for random draws, or with fewer
    * than two scrambles, where the runs' own spread gives it.
    */
   private scrambleSeMean(s: number, done: number): number {
-    if (this.plan.sampler !== "sobol") return NaN;
+    if (this.plan.sampler === undefined) return NaN;
     if (this.scrambles) return this.scrambles.seMean(s);
     const stored = this.stored as StoredSeries;
     return scrambleSeMean(stored.row(s, done), stored.first, SCRAMBLES, scrambleOf);

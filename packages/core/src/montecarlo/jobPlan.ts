@@ -6,9 +6,11 @@ import { PILOT_RUNS, pilotLayout } from "./pilot.js";
 
 export { PILOT_RUNS };
 
-/** How a run's uniforms are made: each parameter's own random stream, or scrambled Sobol points. */
-export type Sampler = "random" | "sobol";
-export const SAMPLERS: readonly Sampler[] = ["random", "sobol"];
+/** How a run's uniforms are made: each parameter's own random stream, scrambled Sobol points, or Latin hypercubes in blocks. */
+export type Sampler = "random" | "sobol" | "lhs";
+export const SAMPLERS: readonly Sampler[] = ["random", "sobol", "lhs"];
+/** The samplers other than independent random draws: their points are spread over dimensions, their errors taken from groups of blocks. */
+export type PointSampler = Exclude<Sampler, "random">;
 
 /**
  * What every worker and shard of a job must agree on before the first run:
@@ -25,9 +27,9 @@ export interface JobPlan {
   /** Streaming only: the bins, from the first `pilotRuns` runs. */
   readonly layout?: BinLayout;
   readonly pilotRuns?: number;
-  /** Scrambled Sobol points (absent: each parameter's random stream). */
-  readonly sampler?: "sobol";
-  /** With Sobol points: the paths of the parameters that take dimensions 1, 2, ... */
+  /** Scrambled Sobol points or Latin hypercubes (absent: each parameter's random stream). */
+  readonly sampler?: PointSampler;
+  /** With points: the paths of the parameters that take dimensions 1, 2, ... */
   readonly dimensions?: readonly string[];
 }
 
@@ -37,7 +39,7 @@ export interface PlanOptions {
   /** "auto" (the default) keeps every value while that fits memoryBoundBytes. */
   readonly statistics?: StoreMode | "auto";
   readonly memoryBoundBytes?: number;
-  /** "random" (the default) or "sobol". */
+  /** "random" (the default), "sobol" or "lhs". */
   readonly sampler?: Sampler;
   /**
    * With Sobol points, the parameters in dimension order; by default the
@@ -67,13 +69,18 @@ export function sharedDimensions(models: readonly CompiledModel[]): string[] {
   return paths;
 }
 
+/** The plan's sampling fields for a sampler: none for random draws, else the sampler and its dimensions. */
+export function pointSampling(sampler: Sampler | undefined, dimensions: () => readonly string[]): { sampler?: PointSampler; dimensions?: readonly string[] } {
+  return sampler === undefined || sampler === "random" ? {} : { sampler, dimensions: [...dimensions()] };
+}
+
 export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
   const { runs, seed } = options;
   if (!(Number.isInteger(runs) && runs > 0)) throw new RangeError(`runs must be a whole number above 0, got ${runs}`);
   const series = model.metrics.length * yearsOf(model);
   const statistics = options.statistics ?? "auto";
   const mode = statistics === "auto" ? chooseStoreMode(runs, series, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES) : statistics;
-  const sampling = options.sampler === "sobol" ? { sampler: "sobol" as const, dimensions: [...(options.dimensions ?? model.table.uncertainPaths())] } : {};
+  const sampling = pointSampling(options.sampler, () => options.dimensions ?? model.table.uncertainPaths());
   if (sampling.dimensions) model.table.quasiSlots(sampling.dimensions);
   if (mode === "exact") return { runs, seed, series, mode, ...sampling };
   // The pilot is the job's own first runs (so it costs a fraction of the job and needs no other seed).
