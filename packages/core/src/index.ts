@@ -17,7 +17,7 @@ export { planJob, sharedDimensions, sliceOf, PILOT_RUNS, SAMPLERS, type JobPlan,
 export { RunInputs } from "./montecarlo/runInputs.js";
 export { SCRAMBLES, SCRAMBLE_BLOCK_RUNS, scrambleOf } from "./random/sobol/scrambledSobol.js";
 export { sobolDirections, sobolBits, SOBOL_MAX_DIMENSIONS } from "./random/sobol/sobolSequence.js";
-export { owenScrambleInto } from "./random/sobol/owenScramble.js";
+export { OWEN_KEYS, owenKeys, owenScrambleInto } from "./random/sobol/owenScramble.js";
 export { yearsOf } from "./montecarlo/layout.js";
 export { DEFAULT_MEMORY_BOUND_BYTES, storedBytes, type StoreMode } from "./stats/storeMode.js";
 export { BLOCK_RUNS, HISTOGRAM_BINS } from "./stats/binnedSeries.js";

@@ -28,3 +28,17 @@ export function fnv1a32(text: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * A 32-bit integer mixing function with low bias (Chris Wellons'
+ * lowbias32): the hash behind the scrambles of Sobol points and the
+ * permutations of Latin hypercubes. Takes and gives int32 bits.
+ */
+export function mix32(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x | 0;
+}

@@ -1,3 +1,4 @@
+import { mix32 } from "../hash.js";
 import type { JobKey } from "../seed.js";
 import { threefry2x32 } from "../threefry.js";
 import { SCRAMBLE_BLOCK_RUNS } from "../sobol/scrambledSobol.js";
@@ -9,16 +10,6 @@ const HALF_BITS = 5;
 const HALF_MASK = (1 << HALF_BITS) - 1;
 const ROUNDS = 4;
 const TWO_POW_32 = 4294967296;
-
-/** A 32-bit mixing function with low bias (Wellons' lowbias32). */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x | 0;
-}
 
 /**
  * Latin hypercube points in blocks: every block of 1,024 runs (the
@@ -54,18 +45,20 @@ export class BlockLatinHypercube {
     const block = Math.floor(runIndex / SCRAMBLE_BLOCK_RUNS) | 0;
     const place = runIndex % SCRAMBLE_BLOCK_RUNS | 0;
     const keys = this.keys;
+    const blockKey = mix32(block);
+    const placeKey = mix32(place + 0x632be5ab);
     for (let d = 0; d < keys.length; d++) {
-      const key = mix((keys[d] as number) ^ mix(block));
+      const key = mix32((keys[d] as number) ^ blockKey);
       // Feistel rounds on (left, right) halves of the place: a permutation of 0 .. 1023 for each key.
       let left = place >>> HALF_BITS;
       let right = place & HALF_MASK;
       for (let r = 0; r < ROUNDS; r++) {
-        const next = left ^ (mix(key + Math.imul(r, 0x9e3779b9) + right) & HALF_MASK);
+        const next = left ^ (mix32(key + Math.imul(r, 0x9e3779b9) + right) & HALF_MASK);
         left = right;
         right = next;
       }
       const stratum = (left << HALF_BITS) | right;
-      const jitter = (mix(key ^ mix(place + 0x632be5ab)) >>> 0) + 0.5;
+      const jitter = (mix32(key ^ placeKey) >>> 0) + 0.5;
       u[slots[d] as number] = (stratum + jitter / TWO_POW_32) / SCRAMBLE_BLOCK_RUNS;
     }
   }

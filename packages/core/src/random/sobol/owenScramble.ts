@@ -1,3 +1,5 @@
+import { mix32 } from "../hash.js";
+
 /**
  * Owen's nested uniform scramble (Owen 1995, 1997) of a 32-bit coordinate:
  * digit b (from the most significant) is flipped or not by a random bit
@@ -10,34 +12,38 @@
  * from a hash of the seed and the scrambled 32 bits.
  */
 
-/** A 32-bit mixing function with low bias (Wellons' lowbias32). */
-function mix(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x | 0;
-}
+/** Keys of one scramble: one per digit, and one for the digits past the 32nd. */
+export const OWEN_KEYS = 33;
 
 const TWO_POW_20 = 1048576;
 const TWO_POW_52 = 4503599627370496;
 
 /**
- * The scrambled coordinate as a double strictly inside (0, 1), into
- * out[at]: 32 scrambled digits, 20 more random ones and half a cell, as
- * toUnitInterval does for a pseudo-random draw. `seed` is an int32. (Into
- * an array, not returned: a double returned from a call V8 does not
- * inline is boxed, and this runs for every uncertain input of every run.)
+ * The keys of the scramble with this seed (an int32) into
+ * keys[offset .. offset + OWEN_KEYS): what depends on the seed and the
+ * digit alone, made once per scramble rather than for every run.
  */
-export function owenScrambleInto(bits: number, seed: number, out: Float64Array, at: number): void {
+export function owenKeys(seed: number, keys: Int32Array, offset: number): void {
+  for (let b = 0; b < 32; b++) keys[offset + b] = mix32((seed + Math.imul(b, 0x9e3779b9)) | 0);
+  keys[offset + 32] = mix32(seed ^ 0x5bd1e995);
+}
+
+/**
+ * The coordinate `bits` under the scramble whose keys start at
+ * keys[offset], as a double strictly inside (0, 1), into out[at]: 32
+ * scrambled digits, 20 more random ones and half a cell, as
+ * toUnitInterval does for a pseudo-random draw. (Into an array, not
+ * returned: a double returned from a call V8 does not inline is boxed, and
+ * this runs for every uncertain input of every run.)
+ */
+export function owenScrambleInto(bits: number, keys: Int32Array, offset: number, out: Float64Array, at: number): void {
   let scrambled = 0;
   for (let b = 0; b < 32; b++) {
     // The b digits above digit b (none for b = 0: x >>> 1 has a zero top bit).
     const prefix = (bits >>> 1) >>> (31 - b);
-    const flip = mix(prefix ^ mix((seed + Math.imul(b, 0x9e3779b9)) | 0)) >>> 31;
+    const flip = mix32(prefix ^ (keys[offset + b] as number)) >>> 31;
     scrambled |= (((bits >>> (31 - b)) & 1) ^ flip) << (31 - b);
   }
-  const low = mix(scrambled ^ mix(seed ^ 0x5bd1e995)) >>> 12;
+  const low = mix32(scrambled ^ (keys[offset + 32] as number)) >>> 12;
   out[at] = ((scrambled >>> 0) * TWO_POW_20 + low + 0.5) / TWO_POW_52;
 }

@@ -1,12 +1,17 @@
 import type { JobKey } from "../seed.js";
 import { threefry2x32 } from "../threefry.js";
-import { owenScrambleInto } from "./owenScramble.js";
+import { BLOCK_RUNS } from "../../stats/binnedSeries.js";
+import { OWEN_KEYS, owenKeys, owenScrambleInto } from "./owenScramble.js";
 import { SOBOL_MAX_DIMENSIONS, sobolBits, sobolDirections } from "./sobolSequence.js";
 
 /** Independent scrambles of the Sobol points in a job: their spread gives the standard errors. */
 export const SCRAMBLES = 8;
-/** Runs in a row that take consecutive points of one scramble: the statistics' block (stats/binnedSeries.ts). */
-export const SCRAMBLE_BLOCK_RUNS = 1024;
+/**
+ * Runs in a row that take consecutive points of one scramble: the
+ * statistics' block, so that each block's sums belong to one scramble
+ * (stats/scrambleMeans.ts) and slices of a job split no scramble's block.
+ */
+export const SCRAMBLE_BLOCK_RUNS = BLOCK_RUNS;
 /** Counter words of the scramble seeds: far from draw 0 of a parameter's stream, which a random run reads. */
 const SCRAMBLE_COUNTER = 0x5c000000;
 
@@ -32,8 +37,8 @@ export function scrambleOf(runIndex: number): number {
  */
 export class ScrambledSobol {
   private readonly directions: Int32Array;
-  /** Scramble seeds, [scramble * dimensions + dimension], int32. */
-  private readonly seeds: Int32Array;
+  /** Each scramble's keys (owenScramble.ts), OWEN_KEYS from [(scramble * dimensions + dimension) * OWEN_KEYS]. */
+  private readonly keys: Int32Array;
   private readonly dimensions: number;
 
   constructor(job: JobKey, streamIds: Uint32Array) {
@@ -43,12 +48,12 @@ export class ScrambledSobol {
     }
     this.dimensions = dimensions;
     this.directions = directionsFor(dimensions);
-    this.seeds = new Int32Array(SCRAMBLES * dimensions);
+    this.keys = new Int32Array(SCRAMBLES * dimensions * OWEN_KEYS);
     const words = new Uint32Array(2);
     for (let r = 0; r < SCRAMBLES; r++) {
       for (let d = 0; d < dimensions; d++) {
         threefry2x32(job[0] | 0, job[1] | 0, (streamIds[d] as number) | 0, (SCRAMBLE_COUNTER + r) | 0, words);
-        this.seeds[r * dimensions + d] = (words[0] as number) | 0;
+        owenKeys((words[0] as number) | 0, this.keys, (r * dimensions + d) * OWEN_KEYS);
       }
     }
   }
@@ -58,10 +63,10 @@ export class ScrambledSobol {
     const block = Math.floor(runIndex / SCRAMBLE_BLOCK_RUNS);
     const scramble = block % SCRAMBLES;
     const point = (Math.floor(block / SCRAMBLES) * SCRAMBLE_BLOCK_RUNS + (runIndex % SCRAMBLE_BLOCK_RUNS)) | 0;
-    const seeds = this.seeds;
+    const keys = this.keys;
     const base = scramble * this.dimensions;
     for (let d = 0; d < this.dimensions; d++) {
-      owenScrambleInto(sobolBits(this.directions, d, point), seeds[base + d] as number, u, slots[d] as number);
+      owenScrambleInto(sobolBits(this.directions, d, point), keys, (base + d) * OWEN_KEYS, u, slots[d] as number);
     }
   }
 }

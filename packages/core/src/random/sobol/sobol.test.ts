@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { owenScrambleInto } from "./owenScramble.js";
+import { OWEN_KEYS, owenKeys, owenScrambleInto } from "./owenScramble.js";
 import { SCRAMBLE_BLOCK_RUNS, SCRAMBLES, ScrambledSobol, scrambleOf } from "./scrambledSobol.js";
 import { SOBOL_MAX_DIMENSIONS, sobolBits, sobolDirections } from "./sobolSequence.js";
 
 const unit = (bits: number) => (bits >>> 0) / 2 ** 32;
+/** The keys of the scramble with this seed. */
+const keysOf = (seed: number) => {
+  const keys = new Int32Array(OWEN_KEYS);
+  owenKeys(seed, keys, 0);
+  return keys;
+};
 
 describe("Sobol points", () => {
   const v = sobolDirections(SOBOL_MAX_DIMENSIONS);
@@ -33,7 +39,8 @@ describe("Owen's scramble", () => {
   const v = sobolDirections(8);
   const scrambled = (d: number, n: number, seed: number) => {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) owenScrambleInto(sobolBits(v, d, i), seed, out, i);
+    const keys = keysOf(seed);
+    for (let i = 0; i < n; i++) owenScrambleInto(sobolBits(v, d, i), keys, 0, out, i);
     return out;
   };
 
@@ -73,7 +80,7 @@ describe("Owen's scramble", () => {
     let below = 0;
     const seeds = 20000;
     for (let s = 0; s < seeds; s++) {
-      owenScrambleInto(sobolBits(v, 2, 5), (s * 2654435761) | 0, out, 0);
+      owenScrambleInto(sobolBits(v, 2, 5), keysOf((s * 2654435761) | 0), 0, out, 0);
       const u = out[0] as number;
       expect(u > 0 && u < 1).toBe(true);
       sum += u;
