@@ -1,4 +1,4 @@
-import { compileModel, replayRun, runMonteCarlo, yearsOf } from "@chipsim/core";
+import { compileModel, replayRun, runMonteCarlo, runNamingFor, yearsOf } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { chipsim } from "../helpers/cli.js";
 import { resolve } from "../helpers/scenario.js";
@@ -37,6 +37,30 @@ describe("replaying one run", () => {
       expect(Array.from(replayed.values)).toEqual(inJob?.values);
       expect([replayed.euvReadyYear, replayed.supplyMetDemandYear]).toEqual([inJob?.euv, inJob?.supply]);
     }
+  });
+
+  it("replays a run of Sobol points or Latin hypercubes with --sampler, and the message naming a failed run says so", async () => {
+    const model = compileModel(resolve("baseline", overrides));
+    const years = yearsOf(model);
+    const installed = model.metrics.findIndex((m) => m.id === "compute.installedH100e") * years + 6;
+    for (const sampler of ["sobol", "lhs"] as const) {
+      const inJob = new Map<number, number>();
+      runMonteCarlo(model, { runs: 1100, seed, sampler, onRun: (run, values) => void (run === 1050 && inJob.set(run, values[installed] as number)) });
+      expect(replayRun(model, seed, 1050, sampler).values[installed]).toBe(inJob.get(1050));
+      // Without the sampler it is another run.
+      expect(replayRun(model, seed, 1050).values[installed]).not.toBe(inJob.get(1050));
+    }
+    const out = await chipsim(["run", "baseline", "--seed", String(seed), "--set", "lithography.domesticEuv.readyYear=2031", "--sampler", "sobol", "--replay", "1050", "--format", "json"]);
+    expect(out.code).toBe(0);
+    const printed = JSON.parse(out.stdout) as { sampler: string; values: Record<string, Record<string, number>> };
+    expect(printed.sampler).toBe("sobol");
+    expect(printed.values["compute.installedH100e"]?.["2030"]).toBe(replayRun(model, seed, 1050, "sobol").values[installed]);
+    // How a failed run is named: with the sampler, and, on a comparison's shared dimensions, as the comparison's.
+    const own = runNamingFor(model, { seed, sampler: "sobol", dimensions: model.table.uncertainPaths() });
+    expect(own.reproduce(7)).toContain(`chipsim run baseline --seed ${seed} --sampler sobol --replay 7`);
+    expect(runNamingFor(model, { seed }).reproduce(7)).toContain(`--seed ${seed} --replay 7`);
+    const shared = runNamingFor(model, { seed, sampler: "sobol", dimensions: [...model.table.uncertainPaths(), "designs.extra.tdp"] });
+    expect(shared.reproduce(7)).toMatch(/the comparison, with the same scenarios, --seed, --sampler sobol and --set flags, runs it again/);
   });
 
   it("chipsim run --replay prints those values", async () => {

@@ -1,4 +1,4 @@
-import { compileModel, formatValue, quarterLabel, replayRun, START_YEAR, yearsOf } from "@chipsim/core";
+import { compileModel, formatValue, quarterLabel, replayRun, START_YEAR, yearsOf, type Sampler } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { padTable } from "../output/format.js";
 import { loadResolved } from "../scenarioInput.js";
@@ -13,6 +13,8 @@ export interface ReplayArgs {
   readonly set?: readonly string[];
   readonly runIndex: number;
   readonly format: "table" | "json";
+  /** The job's sampler: run I of a Sobol or Latin hypercube job is another run than run I of random draws. */
+  readonly sampler?: Sampler;
 }
 
 /**
@@ -27,7 +29,8 @@ export function replayCommand(args: ReplayArgs, io: CliIo): number {
   const scenario = loadResolved(args.scenario, args.set, io.cwd);
   const model = compileModel(scenario);
   const seed = args.seed ?? scenario.meta.seed;
-  const run = replayRun(model, seed, args.runIndex);
+  const sampler = args.sampler ?? "random";
+  const run = replayRun(model, seed, args.runIndex, sampler);
   const years = yearsOf(model);
   const yearLabels = Array.from({ length: years }, (_, y) => String(START_YEAR + y));
   const milestoneYear = (y: number) => (Number.isFinite(y) ? START_YEAR + y : null);
@@ -39,7 +42,7 @@ export function replayCommand(args: ReplayArgs, io: CliIo): number {
   if (args.format === "json") {
     const values = Object.fromEntries(model.metrics.map((m, k) => [m.id, Object.fromEntries(yearLabels.map((label, y) => [label, run.values[k * years + y] as number]))]));
     const quarters = { labels: quarterLabels, observables: Object.fromEntries(observables.map((info, o) => [info.id, traced(o)])) };
-    io.stdout.write(`${JSON.stringify({ scenario: scenario.meta.id, seed, run: run.runIndex, invariants: "held in every quarter", milestones, values, quarters }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ scenario: scenario.meta.id, seed, ...(sampler !== "random" ? { sampler } : {}), run: run.runIndex, invariants: "held in every quarter", milestones, values, quarters }, null, 2)}\n`);
     return 0;
   }
   const tracedIds = TRACED.filter((id) => model.observables.indexOf(id) !== undefined);
@@ -54,7 +57,7 @@ export function replayCommand(args: ReplayArgs, io: CliIo): number {
   const never = (year: number | null) => (year === null ? "not by the horizon" : String(year));
   io.stdout.write(
     [
-      `${scenario.meta.title} (${scenario.meta.id}): run ${run.runIndex} of seed ${String(seed)}; every invariant held in every quarter`,
+      `${scenario.meta.title} (${scenario.meta.id}): run ${run.runIndex} of seed ${String(seed)}${sampler !== "random" ? ` (--sampler ${sampler})` : ""}; every invariant held in every quarter`,
       `domestic EUV ready: ${never(milestones.domesticEuvReady)}; domestic supply met demand: ${never(milestones.domesticSupplyExceedsDemand)}`,
       "",
       padTable(rows),

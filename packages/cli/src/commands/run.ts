@@ -195,7 +195,7 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
 function replay(args: RunArgs, runIndex: number, io: CliIo): number {
   const conflicting = args.out !== undefined ? "--out" : args.shard !== undefined ? "--shard" : args.perRun ? "--per-run" : args.metrics !== undefined ? "--metrics" : args.targetSe ? "--target-se" : args.checkpoint !== undefined ? "--checkpoint" : args.format === "csv" || args.format === "parquet" ? `--format ${args.format}` : undefined;
   if (conflicting) throw new UsageError(`--replay: prints one run as a table or JSON; expected no ${conflicting}`);
-  return replayCommand({ scenario: args.scenario, seed: args.seed !== undefined ? parseSeed(args.seed) : undefined, ...(args.set ? { set: args.set } : {}), runIndex, format: args.format === "json" ? "json" : "table" }, io);
+  return replayCommand({ scenario: args.scenario, seed: args.seed !== undefined ? parseSeed(args.seed) : undefined, ...(args.set ? { set: args.set } : {}), runIndex, format: args.format === "json" ? "json" : "table", ...(args.sampler ? { sampler: args.sampler } : {}) }, io);
 }
 
 /** Writes summary files into --out (with the sidecar manifest) and prints the summary: shared by run and merge. */

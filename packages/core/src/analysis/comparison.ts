@@ -106,7 +106,7 @@ export async function compareScenarios(
   const totalSeries = models.reduce((n, m) => n + m.metrics.length * years, 0) + pairs.length * diffSeries;
   const mode = chooseStoreMode(runs, totalSeries, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES);
 
-  const namings = models.map((m) => runNamingFor(m.scenario.meta, seed));
+  const namings = models.map((m) => runNamingFor(m, { seed, ...sampling }));
   const recorders = models.map((m, k) => new RunRecorder(m.metrics, m.observables.list, namings[k]!, m.world.layout.quarters, m.world.layout.designs));
   const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
   // Run i of every model from the same draws (Sobol points: each reads them through its own table).

@@ -23,7 +23,7 @@ export function pilotLayout(model: CompiledModel, pilot: Pick<JobPlan, "runs" | 
   const min = new Float64Array(series).fill(Infinity);
   const max = new Float64Array(series).fill(-Infinity);
   const { quarters, designs } = model.world.layout;
-  const recorder = new RunRecorder(model.metrics, model.observables.list, runNamingFor(model.scenario.meta, pilot.seed), quarters, designs);
+  const recorder = new RunRecorder(model.metrics, model.observables.list, runNamingFor(model, pilot), quarters, designs);
   const inputs = RunInputs.forPlan(model, pilot);
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
   const values = recorder.values;

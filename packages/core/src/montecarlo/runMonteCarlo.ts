@@ -74,7 +74,7 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   if (plan.mode === "streaming" && (first % BLOCK_RUNS !== 0 || ((first + count) % BLOCK_RUNS !== 0 && first + count !== runs))) {
     throw new RangeError(`a slice of streamed runs starts and ends at a multiple of ${BLOCK_RUNS} runs (or the last run), not ${first}..${first + count - 1}`);
   }
-  const naming = runNamingFor(model.scenario.meta, plan.seed);
+  const naming = runNamingFor(model, plan);
   const recorder = recorderFor(model, naming);
   if (options.into && options.into.plan !== plan) throw new Error("runMonteCarlo: `into` belongs to another plan");
   // With discardValues nothing is kept, so the aggregate holds no runs (and no memory for them).
