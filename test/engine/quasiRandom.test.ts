@@ -105,6 +105,13 @@ describe("--sampler sobol and lhs", () => {
     expect(row?.mean).toBe(summary.metrics["accelerators.domestic"]["2030"].mean);
   });
 
+  it("refuses Sobol points for more uncertain parameters than the direction numbers have dimensions, saying what to use", () => {
+    const many = Array.from({ length: 1025 }, (_, i) => `p${i}`);
+    expect(() => planJob(model, { runs: 10, seed: 1, sampler: "sobol", dimensions: many })).toThrow(
+      expect.objectContaining({ code: "BAD_INPUT", message: expect.stringMatching(/--sampler sobol: expected at most 1,024 uncertain parameters .* found 1025; use --sampler lhs or random/) }),
+    );
+  });
+
   it("says so in the manifest, and a merge refuses shards drawn with different samplers", async () => {
     const dir = tempDir();
     const shard = (index: number, sampler: string) => chipsim(["run", "baseline", "--runs", "1500", "--sampler", sampler, "--shard", `${index}/2`, "--out", join(dir, `${sampler}-${index}`), "--quiet"]);

@@ -2,13 +2,12 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { PointSampler, Sampler } from "@chipsim/core";
+import { SAMPLERS, type PointSampler, type Sampler } from "@chipsim/core";
 import { NODE_FLAGS } from "../nodeFlags.js";
 
 const execFileAsync = promisify(execFile);
 
-const SAMPLERS = ["random", "sobol", "lhs"] as const satisfies readonly Sampler[];
-const POINT_SAMPLERS = ["sobol", "lhs"] as const satisfies readonly PointSampler[];
+const POINT_SAMPLERS = SAMPLERS.filter((s): s is PointSampler => s !== "random");
 
 /** Variance across seeds with random draws over that with a sampler's points (above 1: the points are more precise). */
 export interface VarianceRatios {
@@ -71,12 +70,12 @@ export async function samplerPrecision(child: string, dir: string, options: { ru
     p5: round(spread("random", m, "p5") / spread(sampler, m, "p5")),
     p95: round(spread("random", m, "p95") / spread(sampler, m, "p95")),
   });
+  const byPoints = <T>(f: (s: PointSampler) => T) => Object.fromEntries(POINT_SAMPLERS.map((s) => [s, f(s)])) as Record<PointSampler, T>;
   const rows: MetricPrecision[] = metrics.map((metric, m) => ({
     metric,
-    varianceRatio: { sobol: ratios("sobol", m), lhs: ratios("lhs", m) },
+    varianceRatio: byPoints((s) => ratios(s, m)),
     reportedSeMean: Object.fromEntries(SAMPLERS.map((s) => [s, round(medianOf(results[s].se.map((row) => row[m] as number)))])) as Record<Sampler, number>,
   }));
-  const byPoints = <T>(f: (s: PointSampler) => T) => Object.fromEntries(POINT_SAMPLERS.map((s) => [s, f(s)])) as Record<PointSampler, T>;
   return {
     runs,
     seeds,

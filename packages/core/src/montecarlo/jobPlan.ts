@@ -3,6 +3,8 @@ import { BLOCK_RUNS, type BinLayout } from "../stats/binnedSeries.js";
 import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES, type StoreMode } from "../stats/storeMode.js";
 import { yearsOf } from "./layout.js";
 import { PILOT_RUNS, pilotLayout } from "./pilot.js";
+import { ChipsimError } from "../errors.js";
+import { SOBOL_MAX_DIMENSIONS } from "../random/sobol/sobolSequence.js";
 
 export { PILOT_RUNS };
 
@@ -81,7 +83,12 @@ export function planJob(model: CompiledModel, options: PlanOptions): JobPlan {
   const statistics = options.statistics ?? "auto";
   const mode = statistics === "auto" ? chooseStoreMode(runs, series, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES) : statistics;
   const sampling = pointSampling(options.sampler, () => options.dimensions ?? model.table.uncertainPaths());
-  if (sampling.dimensions) model.table.quasiSlots(sampling.dimensions);
+  if (sampling.sampler === "sobol" && (sampling.dimensions?.length ?? 0) > SOBOL_MAX_DIMENSIONS) {
+    throw new ChipsimError(
+      "BAD_INPUT",
+      `--sampler sobol: expected at most ${SOBOL_MAX_DIMENSIONS.toLocaleString("en-US")} uncertain parameters (the dimensions of the bundled Sobol direction numbers), found ${sampling.dimensions?.length}; use --sampler lhs or random`,
+    );
+  }
   if (mode === "exact") return { runs, seed, series, mode, ...sampling };
   // The pilot is the job's own first runs (so it costs a fraction of the job and needs no other seed).
   const pilotRuns = Math.min(runs, PILOT_RUNS);

@@ -100,7 +100,9 @@ export class ScrambleMeans {
   }
 
   merge(other: ScrambleMeans): void {
-    this.mergeJSON(other.toJSON());
+    if (other.blockRuns > 0 || other.sums.length !== this.sums.length) throw new Error("scramble sums: cannot merge an open block or another job's sums");
+    for (let k = 0; k < this.sums.length; k++) (this.sums[k] as ExactSum).merge(other.sums[k] as ExactSum);
+    for (let r = 0; r < this.scrambles; r++) this.runs[r] = (this.runs[r] as number) + (other.runs[r] as number);
   }
 
   mergeJSON(json: ScrambleSumsJSON): void {
