@@ -1,4 +1,5 @@
 import { csvField } from "./csv.js";
+import { QUARTER_SUFFIXES as QUARTERS } from "../metrics/registry.js";
 import type { Summary } from "./summary.js";
 
 /** A design and who designs it, as the summary frame carries them. */
@@ -9,8 +10,6 @@ export interface ChipOwner {
 
 export const CHIP_SALES_HEADER = "scenario,designer,chip,year,quarter,quantity,unit,p5,p50,p95,mean";
 
-/** The suffixes of the designers' one-quarter metrics (metrics/registry.ts). */
-const QUARTERS = ["Q1", "Q2", "Q3", "Q4"] as const;
 
 /** What chip_sales.csv reports for each chip, and the metric it reads per chip and per designer. */
 const QUANTITIES = [

@@ -170,6 +170,8 @@ function designerMetrics(designs: readonly DesignOwner[], need: (id: string) => 
 }
 
 const QUARTER_WORDS = ["first", "second", "third", "fourth"] as const;
+/** What a designer's one-quarter metric adds to the year's metric id: designer.<name>.<quantity>.Q1 ... .Q4. */
+export const QUARTER_SUFFIXES = ["Q1", "Q2", "Q3", "Q4"] as const;
 
 /**
  * The designers' units, H100-equivalents and sales per quarter of each
@@ -189,9 +191,9 @@ function designerQuarterMetrics(designs: readonly DesignOwner[], need: (id: stri
     for (const { quantity, unit, what, unitWords, of } of quantities) {
       QUARTER_WORDS.forEach((word, quarter) => {
         metrics.push({
-          id: `designer.${designer}.${quantity}.Q${quarter + 1}`,
+          id: `designer.${designer}.${quantity}.${QUARTER_SUFFIXES[quarter]}`,
           unit,
-          label: `${name} ${what}, Q${quarter + 1}`,
+          label: `${name} ${what}, ${QUARTER_SUFFIXES[quarter]}`,
           unitLabel: `${unitWords} in the year's ${word} quarter`,
           description: `designer.${designer}.${quantity} in the ${word} quarter of the year only.`,
           aggregation: { kind: "quarter", quarter, observables: ids.map((id) => need(`${of}.${id}`)) },
