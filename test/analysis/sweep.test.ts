@@ -72,7 +72,7 @@ describe("sweep", () => {
     const seen: [number, number][] = [];
     const workers = startSweepWorkers(1);
     try {
-      const job = { scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], [], [], []], runs: 20, seed: 1, checkInvariants: false };
+      const job = { scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], [], [], []], runs: 20, seed: 1, checkInvariants: false, sampler: "random" as const };
       await runSweepPoints(job, workers, (done, total) => seen.push([done, total]));
     } finally {
       await stopWorkers(workers);
@@ -87,7 +87,7 @@ describe("sweep", () => {
     const bad = ["market.h100Tflops=0"];
     const workers = startSweepWorkers(1);
     try {
-      const sweep = runSweepPoints({ scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], bad, bad, bad], runs: 20, seed: 1, checkInvariants: false }, workers);
+      const sweep = runSweepPoints({ scenario: "baseline", sets: [], cwd: process.cwd(), points: [[], bad, bad, bad], runs: 20, seed: 1, checkInvariants: false, sampler: "random" }, workers);
       await expect(sweep).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("market.h100Tflops") });
     } finally {
       await stopWorkers(workers);

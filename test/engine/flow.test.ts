@@ -1,4 +1,4 @@
-import { compileModel, runMonteCarlo, type AgentName, type CompiledModel, type Override } from "@chipsim/core";
+import { compileModel, runMonteCarlo, type AgentName, type CompiledModel, type LeverId, type Override } from "@chipsim/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resolve } from "../helpers/scenario.js";
 import { childScenario, tempDir } from "../helpers/tempScenarios.js";
@@ -444,7 +444,7 @@ describe("imports: the exporter's volume by quarter and the licences by generati
     agent("designs").reset(w());
     const h20 = design("nvidia-h20");
     const b30a = design("nvidia-b30a");
-    const lever = (id: string) => model.context.leverIndex(id);
+    const lever = (id: LeverId) => model.context.leverIndex(id);
     const offers = (q: number, channel: number, nextGeneration: number) => {
       w().lever.fill(0);
       w().lever[lever("us-ai-chip-exports")] = channel;
