@@ -116,6 +116,19 @@ describe("compare", () => {
     expect((await chipsim([...args, "--workers", "3"])).stdout).toBe(one.stdout);
     expect((await chipsim(["compare", "baseline", "hbm-chokehold", "--workers", "0"])).stderr).toContain("--workers: expected a whole number of threads, at least 1, found 0");
   });
+
+  it("streams past --memory-bound on every thread: the same JSON on one thread and on three, random draws and Sobol points", async () => {
+    for (const sampler of ["random", "sobol"]) {
+      // Two slices for the threads to share: 1,024 runs and 76.
+      const args = ["compare", "baseline", "hbm-chokehold", "--runs", "1100", "--seed", "8", "--format", "json", "--no-attribution", "--memory-bound", "1", "--sampler", sampler];
+      const one = await chipsim([...args, "--workers", "1"]);
+      expect(one.code, one.stderr).toBe(0);
+      const parsed = JSON.parse(one.stdout) as { summaries: Record<string, { scenario: { quantiles: { method: string } } }> };
+      expect(parsed.summaries["baseline"]!.scenario.quantiles.method).toBe("histogram");
+      expect((await chipsim([...args, "--workers", "3"])).stdout, sampler).toBe(one.stdout);
+    }
+    expect((await chipsim(["compare", "baseline", "hbm-chokehold", "--memory-bound", "0"])).stderr).toContain("--memory-bound: expected a number of MiB above 0, found 0");
+  });
 });
 
 describe("compare with overrides", () => {

@@ -38,6 +38,29 @@ describe("sensitivity", () => {
     expect(r.stdout).toMatch(/Global: Morris elementary effects over \d+ parameters; \d+ trajectories, [\d,]+ model runs/);
   });
 
+  it("draws the screen and the Saltelli design's base points as --sampler says, the same on one thread and two, and says so", async () => {
+    const args = ["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "1200", "--method", "sobol", "--format", "json", "--sampler", "sobol"];
+    const one = await chipsim([...args, "--workers", "1"]);
+    expect(one.code, one.stderr).toBe(0);
+    const report = JSON.parse(one.stdout);
+    expect(report.global.sampler).toBe("sobol");
+    expect((await chipsim([...args, "--workers", "2"])).stdout).toBe(one.stdout);
+    // The points are not the random draws': the indices move (the tornado, which draws nothing, does not).
+    const random = JSON.parse((await chipsim([...args.slice(0, -2), "--workers", "1"])).stdout);
+    expect(random.global.sampler).toBeUndefined();
+    expect(random.tornado).toEqual(report.tornado);
+    expect(random.global.factors).not.toEqual(report.global.factors);
+    const table = await chipsim([...args.slice(0, -4), "--sampler", "sobol", "--workers", "1"]);
+    expect(table.stdout).toContain("over 120 scrambled Sobol points of all inputs");
+    expect(table.stdout).toMatch(/Saltelli design, \d+ base samples, A and B from scrambled Sobol points/);
+  });
+
+  it("refuses a sampler for Morris trajectories, saying why and what to use", async () => {
+    const r = await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2030", "--runs", "800", "--sampler", "lhs"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--sampler lhs: expected the Sobol design, found the Morris method \(chosen for \d+ factors, more than the 60 a Sobol design affords\).*use --method sobol, or --sampler random/);
+  });
+
   it("refuses an unknown metric or a year outside the horizon", async () => {
     expect((await chipsim(["sensitivity", "baseline", "--metric", "nope", "--year", "2030"])).code).toBe(2);
     expect((await chipsim(["sensitivity", "baseline", "--metric", "accelerators.domestic", "--year", "2040"])).stderr).toContain("--year: expected a year from 2024 to 2035, found 2040");

@@ -134,17 +134,19 @@ describe("exports", () => {
 });
 
 describe("stopping on a standard-error target", () => {
-  it("stops once the target is met, at the same run count for the same seed", async () => {
-    const runOnce = async () => {
+  it("stops once the target is met, after a whole round of 1,024 runs, at the same run and with the same bytes on one thread and on two", async () => {
+    const runOnce = async (workers: string) => {
       const out = tempDir("chipsim-se-");
-      const r = await chipsim(["run", "baseline", "--runs", "5000", "--seed", "9", "--target-se", "accelerators.domestic@2030=3%", "--out", out]);
+      const r = await chipsim(["run", "baseline", "--runs", "5000", "--seed", "9", "--target-se", "accelerators.domestic@2030=3%", "--out", out, "--workers", workers]);
       expect(r.code).toBe(0);
-      return { stderr: r.stderr, summary: JSON.parse(readFileSync(join(out, "summary.json"), "utf8")) };
+      const text = readFileSync(join(out, "summary.json"), "utf8");
+      return { stderr: r.stderr, text, summary: JSON.parse(text) };
     };
-    const first = await runOnce();
-    const second = await runOnce();
+    const first = await runOnce("1");
+    const second = await runOnce("2");
     expect(first.summary.scenario.runs).toBeLessThan(5000);
-    expect(first.summary.scenario.runs).toBe(second.summary.scenario.runs);
+    expect(first.summary.scenario.runs % 1024).toBe(0);
+    expect(second.text).toBe(first.text);
     expect(first.summary.manifest.runs).toBe(first.summary.scenario.runs);
     const { mean } = first.summary.metrics["accelerators.domestic"]["2030"];
     expect(first.summary.precision["accelerators.domestic"]["2030"].seMean).toBeLessThanOrEqual(0.03 * mean);

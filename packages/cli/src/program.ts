@@ -110,7 +110,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("target-se", {
             type: "string",
             array: true,
-            describe: "Stop early once the mean's standard error is within a bound: metric[@year]=value or =2% (repeatable); --runs is the most",
+            describe: "Stop early once the mean's standard error is within a bound: metric[@year]=value or =2% (repeatable), tested after every 1,024 runs; --runs is the most",
             defaultDescription: "none: all --runs",
           })
           .option("workers", { type: "number", describe: "Worker threads. Results do not depend on it", defaultDescription: workersDefault })
@@ -237,6 +237,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
             default: "random" as const,
             describe: "How every side's runs draw their inputs: random, sobol (Owen-scrambled Sobol points) or lhs (Latin hypercubes in blocks), the same points on every side, a shared input at one dimension",
           })
+          .option("memory-bound", { type: "number", describe: "MiB every side's and every difference's stored values may take together; above it statistics stream", defaultDescription: "512" })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (compare.json is still written)" }),
       async (a) =>
         done(
@@ -257,6 +258,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               ...(a.out !== undefined ? { out: a.out } : {}),
               ...(a.metric !== undefined ? { metrics: a.metric } : {}),
               ...(a["attribution-runs"] !== undefined ? { attributionRuns: a["attribution-runs"] } : {}),
+              ...(a["memory-bound"] !== undefined ? { memoryBound: a["memory-bound"] } : {}),
             },
             io,
           ),
@@ -337,6 +339,11 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
           .option("top", { type: "number", default: 15, describe: "Rows shown in each table" })
           .option("workers", { type: "number", describe: "Worker threads. Results do not depend on it", defaultDescription: workersDefault })
           .option("check-invariants", { type: "boolean", default: false, describe: "Check the model's invariants after every quarter of every model run, on every thread; same results" })
+          .option("sampler", {
+            choices: ["random", "sobol", "lhs"] as const,
+            default: "random" as const,
+            describe: "How the screen's sample and the Sobol design's matrices A and B are drawn: random, sobol (Owen-scrambled Sobol points, A and B the two halves of each point) or lhs (Latin hypercubes); Morris takes random only",
+          })
           .option("quiet", { type: "boolean", default: false, describe: "Print nothing on success (files are still written)" }),
       async (a) =>
         done(
@@ -349,6 +356,7 @@ function buildParser(io: CliIo, done: (code: number) => void, argv: readonly str
               groupBy: a["group-by"] as "section" | "param",
               force: a.force,
               checkInvariants: a["check-invariants"],
+              ...(a.sampler !== "random" ? { sampler: a.sampler as Sampler } : {}),
               format: a.format as "table" | "json",
               top: a.top,
               quiet: a.quiet,

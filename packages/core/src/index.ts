@@ -12,7 +12,8 @@ export { InvariantChecker, INVARIANTS, type InvariantId } from "./montecarlo/inv
 export { InvariantError } from "./montecarlo/invariantError.js";
 export { hybridRuns, monteCarloRuns, runNamingFor, sensitivityEvaluations, type RunNaming } from "./montecarlo/runNaming.js";
 export { replayRun, type ReplayedRun } from "./montecarlo/replayRun.js";
-export { MonteCarloAggregate, type AggregatePartial } from "./montecarlo/aggregate.js";
+export { MonteCarloAggregate, type AggregatePartial, type SharedResults } from "./montecarlo/aggregate.js";
+export { sharedHistogram, histogramToTravel, histogramArrived, type SharedHistogram, type TravellingHistogram } from "./stats/sharedHistogram.js";
 export { planJob, sharedDimensions, sliceOf, PILOT_RUNS, SAMPLERS, type JobPlan, type PlanOptions, type PointSampler, type Sampler } from "./montecarlo/jobPlan.js";
 export { RunInputs } from "./montecarlo/runInputs.js";
 export { SCRAMBLES, SCRAMBLE_BLOCK_RUNS, scrambleOf } from "./random/sobol/scrambledSobol.js";
@@ -20,7 +21,7 @@ export { sobolDirections, sobolBits, SOBOL_MAX_DIMENSIONS } from "./random/sobol
 export { OWEN_KEYS, owenKeys, owenScrambleInto } from "./random/sobol/owenScramble.js";
 export { yearsOf } from "./montecarlo/layout.js";
 export { DEFAULT_MEMORY_BOUND_BYTES, storedBytes, type StoreMode } from "./stats/storeMode.js";
-export { BLOCK_RUNS, HISTOGRAM_BINS } from "./stats/binnedSeries.js";
+export { BLOCK_RUNS, HISTOGRAM_BINS, histogramLength } from "./stats/binnedSeries.js";
 export { StoredSeries } from "./stats/storedSeries.js";
 export { quantilesBySelection } from "./stats/orderStatistics.js";
 export { median } from "./stats/median.js";
@@ -67,6 +68,7 @@ export { designerId } from "./metrics/registry.js";
 export type { RunMilestones } from "./montecarlo/runOnce.js";
 export { canonicalContent } from "./export/canonicalContent.js";
 export type { SeriesPrecision } from "./stats/seriesSummary.js";
+export { PairedRuns, planPairedJob, runPairedHere, type PairedHistograms, type PairedPartial, type PairedPlan, type RunPaired } from "./analysis/pairedRuns.js";
 export { compareScenarios, runJobHere, type ComparisonSummary, type DiffSummary, type RunJob, type RunJobOptions } from "./analysis/comparison.js";
 export { attributeDifference, type Attribution } from "./analysis/attribution.js";
 export { perRunValues, type PerRunValues } from "./analysis/perRunValues.js";

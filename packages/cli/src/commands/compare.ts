@@ -54,6 +54,8 @@ export interface CompareArgs {
   readonly checkInvariants?: boolean;
   /** How each run's uniforms are drawn, on every side and in the attribution (default random). */
   readonly sampler?: Sampler;
+  /** MiB every side's and difference's stored values may take together; above it statistics stream (default 512). */
+  readonly memoryBound?: number;
 }
 
 export interface CompareReport extends ComparisonSummary {
@@ -73,6 +75,7 @@ export async function compareCommand(args: CompareArgs, io: CliIo): Promise<numb
   for (const [flag, v] of [["--runs", args.runs], ["--attribution-runs", args.attributionRuns]] as const) {
     if (v !== undefined && !(Number.isInteger(v) && v > 0)) throw new UsageError(`${flag}: expected a whole number above 0, found ${String(v)}`);
   }
+  if (args.memoryBound !== undefined && !(args.memoryBound > 0)) throw new UsageError(`--memory-bound: expected a number of MiB above 0, found ${String(args.memoryBound)}`);
   if (args.out !== undefined) refuseToOverwrite(args.out, ["compare.json"], args.force);
   // Workers start first, so that loading the engine in them overlaps loading the scenarios here.
   checkWorkersFlag(args.workers);
@@ -93,8 +96,9 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
   const runs = args.runs ?? first.meta.runs;
   const seed = args.seed !== undefined ? parseSeed(args.seed) : first.meta.seed;
   const threads = team ? (args.workers ?? defaultThreads(runs)) : 1;
-  // Each scenario's job on the team's threads (exact statistics; a streamed comparison runs paired on this thread).
+  // The team's threads run each scenario's job (exact statistics) or every scenario side by side (streamed).
   const runJob = WorkerTeam.runJob(team, threads);
+  const runPaired = WorkerTeam.runPaired(team, threads);
   const checkInvariants = args.checkInvariants === true;
   const progress = progressReporter(io, args.quiet);
   const models = resolved.map(compileModel);
@@ -103,8 +107,10 @@ async function compare(args: CompareArgs, io: CliIo, team: WorkerTeam | undefine
     seed,
     checkInvariants,
     ...(args.sampler ? { sampler: args.sampler } : {}),
+    ...(args.memoryBound !== undefined ? { memoryBoundBytes: args.memoryBound * 2 ** 20 } : {}),
     ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     ...(runJob ? { runJob } : {}),
+    ...(runPaired ? { runPaired } : {}),
   }).finally(() => progress.stop());
 
   const metrics = args.metrics ?? HEADLINE_METRICS.filter((m) => summary.metrics[m]);

@@ -64,7 +64,9 @@ async function build(args: ReportArgs, io: CliIo, caveats: boolean) {
     // The scenario's own runs, as `chipsim run` takes them (10,000 for the baseline).
     const runs = args.runs ?? scenario.meta.runs;
     const seed = args.seed !== undefined ? parseSeed(args.seed) : scenario.meta.seed;
-    const runJob = WorkerTeam.runJob(team, args.workers ?? defaultThreads(runs));
+    const threads = args.workers ?? defaultThreads(runs);
+    const runJob = WorkerTeam.runJob(team, threads);
+    const runPaired = WorkerTeam.runPaired(team, threads);
     return await buildReport({
       scenario,
       compare,
@@ -74,6 +76,7 @@ async function build(args: ReportArgs, io: CliIo, caveats: boolean) {
       generated: reportDate(io.env),
       ...(caveats ? backtestOf(loadResolved("baseline", [], io.cwd, cache), runs, seed, io.cwd) : {}),
       ...(runJob ? { runJob } : {}),
+      ...(runPaired ? { runPaired } : {}),
     });
   } finally {
     await team?.stop();

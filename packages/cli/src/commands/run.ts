@@ -1,5 +1,5 @@
 import { existsSync, rmdirSync } from "node:fs";
-import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, runMonteCarlo, sliceOf, summarize, summaryFrame, summaryToCsv, chipSalesToCsv, designerId, yearsOf, type ChipOwner, type MetricLabels, type MonteCarloAggregate, type Sampler, type StoreMode, type Summary } from "@chipsim/core";
+import { compileModel, didYouMean, DEFAULT_MEMORY_BOUND_BYTES, metricLabels, planJob, storedBytes, sliceOf, summarize, summaryFrame, summaryToCsv, chipSalesToCsv, designerId, yearsOf, type ChipOwner, type MetricLabels, type MonteCarloAggregate, type Sampler, type StoreMode, type Summary } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { runManifest, sidecar, type RunManifest } from "../output/manifest.js";
 import { invariantsLine } from "../output/invariantsLine.js";
@@ -12,12 +12,13 @@ import { progressReporter } from "../output/progress.js";
 import { renderSummaryTable } from "../output/summaryTable.js";
 import { refuseToOverwrite, writeFilesAtomically } from "../output/writeResults.js";
 import { checkWorkersFlag, defaultThreads, threadsToStart, WorkerTeam } from "../parallel/workerTeam.js";
+import { runUntilPrecise } from "../runUntilPrecise.js";
 import { scenarioCacheFor } from "../scenarioCache.js";
 import { loadResolved } from "../scenarioInput.js";
 import { runWithCheckpoints } from "../checkpoint.js";
 import { replayCommand } from "./replay.js";
 import { parseShard, partialFileName, type ShardSpec } from "../shardSpec.js";
-import { parseTargetSe, targetSeries, targetsMet } from "../targetSe.js";
+import { parseTargetSe, targetSeries } from "../targetSe.js";
 import { UsageError } from "../usageError.js";
 
 export type OutputFormat = "table" | "json" | "csv" | "parquet";
@@ -70,9 +71,11 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.metrics !== undefined && !args.perRun) {
     throw new UsageError(`--metrics: chooses what --per-run writes (summaries always hold every metric); expected --per-run with it, found no --per-run`);
   }
-  const oneThreadOnly = args.perRun ? "--per-run" : args.targetSe ? "--target-se" : undefined;
-  if (oneThreadOnly && args.checkpoint !== undefined) throw new UsageError(`${oneThreadOnly}: expected a run without --checkpoint, found --checkpoint ${args.checkpoint}`);
-  if (oneThreadOnly && shard) throw new UsageError(`${oneThreadOnly}: expected an unsharded run, found --shard ${args.shard}`);
+  const oneThreadOnly = args.perRun ? "--per-run" : undefined;
+  // --target-se decides when to stop from every run done so far: one process, run from the start.
+  const wholeJobOnly = oneThreadOnly ?? (args.targetSe ? "--target-se" : undefined);
+  if (wholeJobOnly && args.checkpoint !== undefined) throw new UsageError(`${wholeJobOnly}: expected a run without --checkpoint, found --checkpoint ${args.checkpoint}`);
+  if (wholeJobOnly && shard) throw new UsageError(`${wholeJobOnly}: expected an unsharded run, found --shard ${args.shard}`);
   if (oneThreadOnly && args.workers !== undefined && args.workers > 1) {
     throw new UsageError(`--workers: ${oneThreadOnly} follows the runs in order on one thread; expected --workers 1, found ${args.workers}`);
   }
@@ -139,33 +142,22 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   let threadsTeam: WorkerTeam | undefined;
   // The bar is stopped however the job ends: a failed or interrupted job must exit at once, with the cursor back.
   try {
-    if (!watched) {
-      // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
-      // --per-run runs on one thread (team is undefined), which hands each run's values to the export in order.
-      const jobTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
-      threadsTeam = jobTeam;
-      if (jobTeam !== team) await team?.stop();
-      const onRun = perRun ? (run: number, values: Float64Array) => perRun.add(run, values) : undefined;
-      const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) =>
-        jobTeam.run({ scenario, model, plan, checkInvariants: args.checkInvariants === true, ...(onRun ? { onRun } : {}) }, first, count, onDone);
+    // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
+    // --per-run runs on one thread (team is undefined), which hands each run's values to the export in order.
+    const jobTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
+    threadsTeam = jobTeam;
+    if (jobTeam !== team) await team?.stop();
+    const onRun = perRun ? (run: number, values: Float64Array) => perRun.add(run, values) : undefined;
+    const job = { scenario, model, plan, checkInvariants: args.checkInvariants === true, ...(onRun ? { onRun } : {}) };
+    if (watched) aggregate = await runUntilPrecise(jobTeam, job, slice.count, watched, progress.onProgress);
+    else {
+      const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => jobTeam.run(job, first, count, onDone);
       if (args.checkpoint !== undefined) {
-        const job = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
-        const result = await runWithCheckpoints(job, runRange, progress.onProgress);
+        const checkpointed = { dir: args.checkpoint, manifest: manifestFor(runs), frame: summaryFrame(model), plan, first: slice.first, count: slice.count };
+        const result = await runWithCheckpoints(checkpointed, runRange, progress.onProgress);
         if (result.resumedRuns > 0 && !args.quiet) io.stderr.write(`resumed from ${args.checkpoint}: ${result.resumedRuns.toLocaleString("en-US")} runs were already done\n`);
         aggregate = result.aggregate;
       } else aggregate = await runRange(slice.first, slice.count, progress.onProgress);
-    } else {
-      // --target-se stops at the same run however the job is split only when it is one call (runMonteCarlo's stopWhen).
-      await team?.stop();
-      aggregate = runMonteCarlo(model, {
-        plan,
-        firstRun: slice.first,
-        count: slice.count,
-        checkInvariants: args.checkInvariants === true,
-        ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
-        ...(perRun ? { onRun: (run: number, values: Float64Array) => perRun.add(run, values) } : {}),
-        ...(watched ? { stopWhen: { every: Math.min(1000, Math.max(100, Math.floor(runs / 20))), test: (agg, done) => targetsMet(agg, done, watched) } } : {}),
-      });
     }
   } finally {
     progress.stop();
@@ -182,6 +174,8 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   }
 
   await threadsTeam?.summarize(aggregate);
+  // The workers' memory (each its own heap and buffers) is freed before the summaries and files are made.
+  await Promise.all([threadsTeam?.stop(), team?.stop()]);
   const summary = summarize(model, aggregate, seed);
   const manifest = manifestFor(aggregate.runs);
   if (watched && !args.quiet) {

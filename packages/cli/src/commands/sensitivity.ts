@@ -1,4 +1,4 @@
-import { compileModel, didYouMean, formatCount, formatDifference, formatNumber, formatPercent, formatValue, metricLabels, metricTitle, sensitivity, type MetricLabels, type MorrisIndex, type SensitivityReport, type SobolIndex } from "@chipsim/core";
+import { compileModel, didYouMean, formatCount, formatDifference, formatNumber, formatPercent, formatValue, metricLabels, metricTitle, sensitivity, type MetricLabels, type MorrisIndex, type Sampler, type SensitivityReport, type SobolIndex } from "@chipsim/core";
 import type { CliIo } from "../io.js";
 import { padTable } from "../output/format.js";
 import { checkedLine } from "../output/invariantsLine.js";
@@ -31,6 +31,8 @@ export interface SensitivityArgs {
   readonly workers?: number;
   /** Check the model's invariants after every quarter of every model run, on every thread. */
   readonly checkInvariants?: boolean;
+  /** How the screen's sample and the Sobol design's base points are drawn (default random). */
+  readonly sampler?: Sampler;
 }
 
 export const DEFAULT_SENSITIVITY_RUNS = 20_000;
@@ -71,6 +73,7 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
       grouping: args.groupBy,
       evaluate: team.evaluate,
       ...(args.method !== "auto" ? { method: args.method } : {}),
+      ...(args.sampler ? { sampler: args.sampler } : {}),
     }).finally(() => progress.stop());
     if (output.checkInvariants) checked = checkedLine(team.quartersChecked, team.rows, model.world.layout.quarters);
   } finally {
@@ -87,6 +90,9 @@ export async function sensitivityCommand(args: SensitivityArgs, io: CliIo): Prom
   return 0;
 }
 
+/** How the samples were drawn, in the table's words. */
+const SAMPLE_WORDS: Record<Sampler, string> = { random: "random draws", sobol: "scrambled Sobol points", lhs: "Latin hypercube points" };
+
 export function renderSensitivity(report: SensitivityReport, top: number, labels: MetricLabels, unit: string, overrides?: readonly string[]): string {
   const t = report.tornado;
   const value = (x: number) => formatValue(x, unit);
@@ -102,14 +108,15 @@ export function renderSensitivity(report: SensitivityReport, top: number, labels
   ];
   const rc = report.rankCorrelations;
   lines.push(
-    `Rank correlation with the output over ${formatCount(rc.samples)} random draws of all inputs:`,
+    `Rank correlation with the output over ${formatCount(rc.samples)} ${SAMPLE_WORDS[report.global.sampler ?? "random"]} of all inputs:`,
     padTable([["parameter", "Spearman"], ...rc.params.slice(0, top).map((p) => [p.path, p.rank.toFixed(2).replace(/^-(0\.00)$/, "$1")])]),
     "",
   );
   const g = report.global;
   const over = `${g.factors.length} ${g.grouping === "section" ? "sections (parameters moved together)" : "parameters"}`;
   if (g.method === "sobol") {
-    lines.push(`Global: Sobol indices over ${over}; Saltelli design, ${g.size} base samples, ${formatCount(g.runs)} model runs; 95% bootstrap intervals.`);
+    const base = g.sampler ? `, A and B from ${SAMPLE_WORDS[g.sampler]}` : "";
+    lines.push(`Global: Sobol indices over ${over}; Saltelli design, ${g.size} base samples${base}, ${formatCount(g.runs)} model runs; 95% bootstrap intervals.`);
     const pct = (x: number) => formatPercent(x);
     const rows = g.factors.slice(0, top).map((f) => {
       const s = f as unknown as SobolIndex & { factor: string };

@@ -1,12 +1,41 @@
 import { runMonteCarlo, type CompiledModel, type MonteCarloAggregate } from "@chipsim/core/engine";
 import type { SharedJob } from "./sharedJob.js";
 
+/** What the threads of a job share to split it: its block-aligned slices, the next one to claim, and the runs done. */
+export interface SliceClaims {
+  readonly slices: readonly (readonly [number, number])[];
+  readonly nextSlice: SharedArrayBuffer;
+  readonly runsDone: SharedArrayBuffer;
+}
+
+/** [first, count] slices of BLOCK_RUNS runs (the last one shorter) covering [first, first + count). */
+export function slicesOf(first: number, count: number, blockRuns: number): [number, number][] {
+  const slices: [number, number][] = [];
+  for (let start = first; start < first + count; start += blockRuns) slices.push([start, Math.min(blockRuns, first + count - start)]);
+  return slices;
+}
+
 /**
- * Claims slices of the job one at a time (an atomic counter shared by every
- * thread, so a thread that starts late or runs slowly simply takes fewer)
- * and runs them into `into`. Which thread runs which slice changes nothing
- * in the results: every run's streams depend only on the seed and its index.
+ * Claims slices one at a time (an atomic counter shared by every thread, so
+ * a thread that starts late or runs slowly simply takes fewer) and hands
+ * each to `runSlice`. Which thread runs which slice changes nothing in the
+ * results: every run's draws depend only on the seed and its index.
  */
+export function claimEach(claims: SliceClaims, runSlice: (first: number, count: number) => void, shouldStop: () => boolean = () => false): void {
+  const next = new Int32Array(claims.nextSlice);
+  const done = new Int32Array(claims.runsDone);
+  for (;;) {
+    if (shouldStop()) return;
+    const k = Atomics.add(next, 0, 1);
+    if (k >= claims.slices.length) return;
+    const [first, count] = claims.slices[k] as readonly [number, number];
+    runSlice(first, count);
+    // Atomic, so the values written before it are visible to whoever reads the count.
+    Atomics.add(done, 0, count);
+  }
+}
+
+/** Claims slices of one scenario's job and runs them into `into`. */
 export function claimSlices(
   model: CompiledModel,
   job: SharedJob,
@@ -15,15 +44,5 @@ export function claimSlices(
   /** Each run's values as it finishes (a thread that runs every slice sees them in run order). */
   onRun?: (run: number, values: Float64Array) => void,
 ): void {
-  const next = new Int32Array(job.nextSlice);
-  const done = new Int32Array(job.runsDone);
-  for (;;) {
-    if (shouldStop()) return;
-    const k = Atomics.add(next, 0, 1);
-    if (k >= job.slices.length) return;
-    const [first, count] = job.slices[k] as readonly [number, number];
-    runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants, ...(onRun ? { onRun } : {}) });
-    // Atomic, so the values written before it are visible to whoever reads the count.
-    Atomics.add(done, 0, count);
-  }
+  claimEach(job, (first, count) => runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants, ...(onRun ? { onRun } : {}) }), shouldStop);
 }

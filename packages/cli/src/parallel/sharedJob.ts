@@ -1,4 +1,4 @@
-import type { AggregatePartial, JobPlan, TransferableScenario } from "@chipsim/core";
+import type { AggregatePartial, JobPlan, PairedPartial, PairedPlan, TransferableScenario, TravellingHistogram } from "@chipsim/core";
 import type { FailureReport } from "./failureReport.js";
 
 /**
@@ -6,7 +6,8 @@ import type { FailureReport } from "./failureReport.js";
  * own model from it), the plan, the slices (block-aligned [first, count]
  * pairs), and three shared buffers: the index of the next slice to claim,
  * the runs done (for the progress bar), and for exact statistics the values
- * of every run, each at its own place.
+ * of every run, each at its own place, or for streaming statistics the one
+ * histogram every thread fills (sharedHistogram.ts).
  */
 export interface SharedJob {
   readonly kind: "job";
@@ -20,8 +21,26 @@ export interface SharedJob {
   readonly nextSlice: SharedArrayBuffer;
   readonly runsDone: SharedArrayBuffer;
   readonly values?: SharedArrayBuffer;
+  readonly histogram?: TravellingHistogram;
   /** Check the model's invariants after every quarter of every run (chipsim run --check-invariants). */
   readonly checkInvariants: boolean;
+}
+
+/**
+ * A streamed comparison's runs, shared out like a job's: every thread runs
+ * its slices of every scenario side by side (PairedRuns) into the shared
+ * histograms of each side and each pair's differences, and sends back the
+ * rest (sums and counts).
+ */
+export interface SharedPairedJob {
+  readonly kind: "paired";
+  readonly scenarios: readonly TransferableScenario[];
+  readonly scenarioKeys: readonly number[];
+  readonly plan: PairedPlan;
+  readonly slices: readonly (readonly [number, number])[];
+  readonly nextSlice: SharedArrayBuffer;
+  readonly runsDone: SharedArrayBuffer;
+  readonly histograms: { readonly sides: readonly TravellingHistogram[]; readonly pairs: readonly TravellingHistogram[] };
 }
 
 /**
@@ -74,6 +93,7 @@ export interface GarbageQuestion {
  */
 export type WorkerReport =
   | { readonly kind: "done"; readonly partial: AggregatePartial }
+  | { readonly kind: "paired"; readonly partial: PairedPartial }
   | { readonly kind: "summarized" }
   | { readonly kind: "garbage"; readonly garbageBytesPerRun: number }
   | FailureReport;

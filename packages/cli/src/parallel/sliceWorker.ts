@@ -4,32 +4,41 @@
  * engine's code here overlaps that; then it receives the resolved scenario
  * (ahead of the job, so that it compiles its own model while the main
  * thread compiles and plans), and the job: it claims slices until none are
- * left and sends back its results (for exact statistics the values are
- * already in the shared buffer, so only counts travel). The benchmark may
+ * left and sends back its results (the values of exact statistics, or the
+ * histogram of streaming ones, are already in shared buffers, so only
+ * counts and sums travel). The benchmark may
  * also ask it what garbage its run loop leaves (GarbageQuestion).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, MonteCarloAggregate, restoreScenario, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
-import { claimSlices } from "./claimSlices.js";
+import { compileModel, histogramArrived, MonteCarloAggregate, PairedRuns, restoreScenario, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
+import { claimEach, claimSlices } from "./claimSlices.js";
 import { claimSummaryBatch } from "./claimSummaries.js";
 import { garbagePerRun } from "../bench/garbagePerRun.js";
-import type { GarbageQuestion, ScenarioAhead, SharedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
+import type { GarbageQuestion, ScenarioAhead, SharedJob, SharedPairedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
 import { failureReport } from "./failureReport.js";
 
 const port = parentPort;
-let model: CompiledModel | undefined;
-let modelKey: number | undefined;
+/**
+ * Models compiled so far, by the team's scenario key: a checkpointed run
+ * hands out its segments as jobs, compare one job per scenario or one
+ * paired job of them all. Each job keeps only its own models.
+ */
+const models = new Map<number, CompiledModel>();
 
-/** The model of this scenario, compiled only when it is not the last one's (a checkpointed run hands out its segments as jobs, compare one job per scenario). */
 function modelFor(scenario: TransferableScenario, scenarioKey: number): CompiledModel {
-  if (!model || modelKey !== scenarioKey) {
-    model = compileModel(restoreScenario(scenario));
-    modelKey = scenarioKey;
-  }
+  let model = models.get(scenarioKey);
+  if (!model) models.set(scenarioKey, (model = compileModel(restoreScenario(scenario))));
   return model;
 }
 
-port?.on("message", (message: ScenarioAhead | SharedJob | SharedSummaries | GarbageQuestion) => {
+/** The models of a job, the others forgotten. */
+function modelsFor(scenarios: readonly TransferableScenario[], keys: readonly number[]): CompiledModel[] {
+  const wanted = keys.map((key, k) => modelFor(scenarios[k] as TransferableScenario, key));
+  for (const key of [...models.keys()]) if (!keys.includes(key)) models.delete(key);
+  return wanted;
+}
+
+port?.on("message", (message: ScenarioAhead | SharedJob | SharedPairedJob | SharedSummaries | GarbageQuestion) => {
   if (message.kind === "garbage") {
     garbagePerRun(compileModel(restoreScenario(message.scenario)), message.runs, message.seed).then(
       (garbageBytesPerRun) => port.postMessage({ kind: "garbage", garbageBytesPerRun } satisfies WorkerReport),
@@ -54,17 +63,31 @@ port?.on("message", (message: ScenarioAhead | SharedJob | SharedSummaries | Garb
     try {
       modelFor(message.scenario, message.scenarioKey);
     } catch {
-      model = undefined;
+      models.delete(message.scenarioKey);
+    }
+    return;
+  }
+  if (message.kind === "paired") {
+    try {
+      const job = message;
+      const histograms = { sides: job.histograms.sides.map(histogramArrived), pairs: job.histograms.pairs.map(histogramArrived) };
+      const paired = new PairedRuns(modelsFor(job.scenarios, job.scenarioKeys), job.plan, histograms);
+      claimEach(job, (first, count) => paired.runSlice(first, count));
+      const partial = paired.toPartial(true);
+      const arrays = [...partial.sides.flatMap((side) => Object.values(side.arrays)), ...partial.pairs.map((pair) => pair.greater)];
+      port.postMessage({ kind: "paired", partial } satisfies WorkerReport, arrays.map((a) => a.buffer as ArrayBuffer));
+    } catch (error) {
+      port.postMessage(failureReport(error));
     }
     return;
   }
   try {
     const job = message;
-    const jobModel = modelFor(job.scenario, job.scenarioKey);
-    const values = job.values ? new Float64Array(job.values) : undefined;
-    const into = new MonteCarloAggregate(job.plan, job.first, job.count, yearsOf(jobModel), jobModel.world.layout.designs, values);
+    const jobModel = modelsFor([job.scenario], [job.scenarioKey])[0] as CompiledModel;
+    const shared = job.values ? { values: new Float64Array(job.values) } : job.histogram ? { histogram: histogramArrived(job.histogram) } : undefined;
+    const into = new MonteCarloAggregate(job.plan, job.first, job.count, yearsOf(jobModel), jobModel.world.layout.designs, shared);
     claimSlices(jobModel, job, into);
-    const partial = into.toPartial(values !== undefined);
+    const partial = into.toPartial(shared !== undefined);
     port.postMessage({ kind: "done", partial } satisfies WorkerReport, Object.values(partial.arrays).map((a) => a.buffer as ArrayBuffer));
   } catch (error) {
     port.postMessage(failureReport(error));

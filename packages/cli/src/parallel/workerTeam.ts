@@ -1,12 +1,29 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { BLOCK_RUNS, MonteCarloAggregate, SUMMARY_ROW, transferableScenario, yearsOf, type CompiledModel, type JobPlan, type ResolvedScenario, type RunJob } from "@chipsim/core";
+import {
+  BLOCK_RUNS,
+  histogramLength,
+  histogramToTravel,
+  MonteCarloAggregate,
+  sharedHistogram,
+  SUMMARY_ROW,
+  transferableScenario,
+  yearsOf,
+  type CompiledModel,
+  type JobPlan,
+  type ResolvedScenario,
+  type PairedPlan,
+  type RunJob,
+  type RunPaired,
+  type SharedResults,
+  PairedRuns,
+} from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
 import { UsageError } from "../usageError.js";
-import { claimSlices } from "./claimSlices.js";
+import { claimEach, claimSlices, slicesOf, type SliceClaims } from "./claimSlices.js";
 import { SharedWork, startWorkers, stopWorkers } from "./sharedWork.js";
 import { claimSummaryBatch } from "./claimSummaries.js";
-import type { ScenarioAhead, SharedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
+import type { ScenarioAhead, SharedJob, SharedPairedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
 
 /**
  * Below this many runs per thread one thread is quicker: a worker first
@@ -126,75 +143,168 @@ export class WorkerTeam {
     aggregate.adoptSummaries(rows);
   }
 
+  /** The buffers the threads fill for each aggregate made by aggregateFor. */
+  private readonly sharedOf = new WeakMap<MonteCarloAggregate, SharedResults>();
+
+  /**
+   * An aggregate for runs [first, first + count) of the planned job whose
+   * results the team's threads fill in shared memory: exact values, or the
+   * streaming histogram when there are workers. run() fills it over one
+   * call or several (--target-se runs a job in rounds).
+   */
+  aggregateFor(model: CompiledModel, plan: JobPlan, first: number, count: number): MonteCarloAggregate {
+    const shared: SharedResults | undefined =
+      plan.mode === "exact"
+        ? { values: new Float64Array(new SharedArrayBuffer(plan.series * count * Float64Array.BYTES_PER_ELEMENT)).fill(NaN) }
+        : this.workers.length > 0
+          ? { histogram: sharedHistogram(histogramLength(plan.layout as NonNullable<JobPlan["layout"]>)) }
+          : undefined;
+    const aggregate = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, shared);
+    if (shared) this.sharedOf.set(aggregate, shared);
+    return aggregate;
+  }
+
   /**
    * Runs [first, first + count) of the planned job on this thread and the
    * workers; `checkInvariants` checks every quarter of every run. `onRun`
    * sees each run's values as it finishes, in run order, so it needs a team
    * without workers (this thread then runs every slice, one after another,
    * and still hears Ctrl-C between them: `--per-run` writes its rows so).
+   * The runs go into `into` (from aggregateFor, covering them) when given,
+   * else into an aggregate of their own, which must then come out whole.
    */
   async run(
     job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean; onRun?: (run: number, values: Float64Array) => void },
     first: number,
     count: number,
     onProgress?: (done: number, total: number) => void,
+    into?: MonteCarloAggregate,
   ): Promise<MonteCarloAggregate> {
     const { scenario, model, plan, checkInvariants, onRun } = job;
     if (onRun && this.workers.length > 0) throw new Error("WorkerTeam.run: onRun needs the runs in order, on a team without workers");
-    const values = plan.mode === "exact" ? new SharedArrayBuffer(plan.series * count * Float64Array.BYTES_PER_ELEMENT) : undefined;
-    const sharedValues = values ? new Float64Array(values).fill(NaN) : undefined;
-    const slices: [number, number][] = [];
-    for (let start = first; start < first + count; start += BLOCK_RUNS) slices.push([start, Math.min(BLOCK_RUNS, first + count - start)]);
+    // This thread's share of the runs; each worker's share is merged into it as it arrives, straight from the
+    // arrays the worker transferred (exact values and the histogram are already in shared memory), so no second
+    // copy of the statistics is made.
+    const mine = into ?? this.aggregateFor(model, plan, first, count);
+    if (into && (first < into.first || first + count > into.first + into.count)) throw new Error(`WorkerTeam.run: runs ${first}..${first + count - 1} fall outside the aggregate's`);
+    const shared = this.sharedOf.get(mine);
     const sharedJob: SharedJob = {
       kind: "job",
       scenario: transferableScenario(scenario),
       scenarioKey: this.keyOf(scenario),
       plan,
-      first,
-      count,
-      slices,
-      nextSlice: new SharedArrayBuffer(4),
-      runsDone: new SharedArrayBuffer(4),
+      // The range the shared buffers cover; the slices are this call's runs.
+      first: mine.first,
+      count: mine.count,
+      ...newClaims(first, count),
       checkInvariants,
-      ...(values ? { values } : {}),
+      ...(shared?.values ? { values: shared.values.buffer as SharedArrayBuffer } : {}),
+      ...(shared?.histogram ? { histogram: histogramToTravel(shared.histogram) } : {}),
     };
-    const nextSlice = new Int32Array(sharedJob.nextSlice);
-    const runsDone = new Int32Array(sharedJob.runsDone);
+    await this.shareOut<Extract<WorkerReport, { kind: "done" }>>(sharedJob, count, {
+      onDone: (report) => mine.mergePartial(report.partial, shared !== undefined),
+      claimHere: (stop) => claimSlices(model, sharedJob, mine, stop, onRun),
+      runsHere: () => mine.runs,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    if (!into) mine.requireCovers(first, count);
+    onProgress?.(count, count);
+    return mine;
+  }
 
-    const work = new SharedWork(() => Atomics.store(nextSlice, 0, slices.length));
-    // This thread's share of the runs; each worker's share is merged into it as it arrives, straight
-    // from the arrays the worker transferred, so at most one extra copy of the statistics is alive.
-    const mine = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, sharedValues);
+  /**
+   * The team as a RunPaired (a streamed comparison's runs, every scenario
+   * side by side on every thread), or undefined when `threads` is 1.
+   */
+  static runPaired(team: WorkerTeam | undefined, threads: number): RunPaired | undefined {
+    if (!team || threads <= 1) return undefined;
+    return (models, plan, onProgress) => team.runPairedJob(models, plan, onProgress);
+  }
+
+  private async runPairedJob(models: readonly CompiledModel[], plan: PairedPlan, onProgress?: (done: number, total: number) => void): Promise<PairedRuns> {
+    const histograms = {
+      sides: plan.sides.map((side) => sharedHistogram(histogramLength(side.layout as NonNullable<JobPlan["layout"]>))),
+      pairs: (plan.pairLayouts ?? []).map((layout) => sharedHistogram(histogramLength(layout))),
+    };
+    const job: SharedPairedJob = {
+      kind: "paired",
+      scenarios: models.map((m) => transferableScenario(m.scenario)),
+      scenarioKeys: models.map((m) => this.keyOf(m.scenario)),
+      plan,
+      ...newClaims(0, plan.runs),
+      histograms: { sides: histograms.sides.map(histogramToTravel), pairs: histograms.pairs.map(histogramToTravel) },
+    };
+    const mine = new PairedRuns(models, plan, histograms);
+    let runsHere = 0;
+    await this.shareOut<Extract<WorkerReport, { kind: "paired" }>>(job, plan.runs, {
+      onDone: (report) => mine.mergePartial(report.partial, true),
+      claimHere: (stop) =>
+        claimEach(
+          job,
+          (first, count) => {
+            mine.runSlice(first, count);
+            runsHere += count;
+          },
+          stop,
+        ),
+      runsHere: () => runsHere,
+      ...(onProgress ? { onProgress } : {}),
+    });
+    mine.requireCoversJob();
+    onProgress?.(plan.runs, plan.runs);
+    return mine;
+  }
+
+  /**
+   * Shares a job's slices between this thread (a slice per claim, so that
+   * answers and Ctrl-C are heard between slices) and the workers, whose
+   * answers go to `onDone`. Ctrl-C stops this thread after its current
+   * slice instead of killing the process, so the command can say how far
+   * it got; the workers are not waited for, since nothing will be written:
+   * the command's `finally` terminates them mid-slice. The handler lives
+   * only while runs do.
+   */
+  private async shareOut<Done>(
+    job: SliceClaims,
+    count: number,
+    share: {
+      readonly onDone: (report: Done) => void;
+      /** Runs slices here until `stop` says to (it does after one). */
+      readonly claimHere: (stop: () => boolean) => void;
+      readonly runsHere: () => number;
+      readonly onProgress?: (done: number, total: number) => void;
+    },
+  ): Promise<void> {
+    const nextSlice = new Int32Array(job.nextSlice);
+    const runsDone = new Int32Array(job.runsDone);
+    const work = new SharedWork(() => Atomics.store(nextSlice, 0, job.slices.length));
+    const onProgress = share.onProgress;
     const progress = onProgress ? () => onProgress(Atomics.load(runsDone, 0), count) : undefined;
-
-    // Ctrl-C stops this thread after its current slice (a fraction of a second) instead of killing
-    // the process, so the command can say how far it got; the workers are not waited for, since
-    // nothing will be written: the command's `finally` terminates them mid-slice. The handler lives
-    // only while runs do.
     const interrupt = () => work.abandon(new InterruptedError(Atomics.load(runsDone, 0), count));
     process.once("SIGINT", interrupt);
     try {
-      await work.run<Extract<WorkerReport, { kind: "done" }>>(this.workers, sharedJob, {
-        // Answers arrive between this thread's slices, when its runs are flushed.
-        onDone: (report) => mine.mergePartial(report.partial, sharedValues !== undefined),
-        // A slice at a time, on one thread too, so that Ctrl-C is heard between slices.
+      await work.run<Done>(this.workers, job, {
+        // Answers arrive between this thread's slices.
+        onDone: share.onDone,
         claimHere: () => {
-          const before = mine.runs;
-          claimSlices(model, sharedJob, mine, () => mine.runs > before, onRun);
+          const before = share.runsHere();
+          share.claimHere(() => share.runsHere() > before);
           progress?.();
-          return mine.runs > before;
+          return share.runsHere() > before;
         },
         ...(progress ? { whileWaiting: progress } : {}),
       });
     } finally {
       process.removeListener("SIGINT", interrupt);
     }
-    mine.requireCovers(first, count);
-    onProgress?.(count, count);
-    return mine;
   }
 
   async stop(): Promise<void> {
     await stopWorkers(this.workers);
   }
+}
+
+/** A job's slices and the two counters its threads share. */
+function newClaims(first: number, count: number): SliceClaims {
+  return { slices: slicesOf(first, count, BLOCK_RUNS), nextSlice: new SharedArrayBuffer(4), runsDone: new SharedArrayBuffer(4) };
 }

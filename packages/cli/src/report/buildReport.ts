@@ -20,6 +20,7 @@ import {
   overlayChart,
   planJob,
   runJobHere,
+  type RunPaired,
   summarize,
   tornado,
   tornadoChart,
@@ -55,6 +56,8 @@ export interface ReportInput {
   readonly generated: string;
   /** Runs each Monte Carlo job, the scenario's and the comparison's (default: on this thread); the tornado's few runs stay here. */
   readonly runJob?: RunJob;
+  /** Runs a streamed comparison's paired runs (default: on this thread). */
+  readonly runPaired?: RunPaired;
 }
 
 export interface ReportOutput {
@@ -78,7 +81,7 @@ export async function buildReport(input: ReportInput): Promise<ReportOutput> {
   const labels = metricLabels(model.metrics);
   // With scenarios to compare, the comparison runs this one too (the same exact statistics): its summary serves, run once.
   const comparison =
-    input.compare.length > 0 ? await compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed, ...(input.runJob ? { runJob: input.runJob } : {}) }) : undefined;
+    input.compare.length > 0 ? await compareScenarios([model, ...input.compare.map(compileModel)], { runs, seed, ...(input.runJob ? { runJob: input.runJob } : {}), ...(input.runPaired ? { runPaired: input.runPaired } : {}) }) : undefined;
   const summary =
     (comparison?.summaries[scenario.meta.id] as Summary | undefined) ??
     summarize(model, await runJob(model, planJob(model, { runs, seed }), { checkInvariants: false, summaries: true }), seed);

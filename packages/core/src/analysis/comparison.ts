@@ -1,19 +1,14 @@
 import type { CompiledModel } from "../model/compileModel.js";
-import { MonteCarloAggregate } from "../montecarlo/aggregate.js";
-import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
-import { InvariantChecker } from "../montecarlo/invariants.js";
-import { runNamingFor } from "../montecarlo/runNaming.js";
+import type { MonteCarloAggregate } from "../montecarlo/aggregate.js";
 import { runMonteCarlo } from "../montecarlo/runMonteCarlo.js";
-import { RunRecorder } from "../metrics/runRecorder.js";
-import { RunInputs } from "../montecarlo/runInputs.js";
-import { PILOT_RUNS, planJob, pointSampling, sharedDimensions, type JobPlan, type PointSampler, type Sampler } from "../montecarlo/jobPlan.js";
-import { yearsOf } from "../montecarlo/layout.js";
-import { BinnedSeries, binLayoutFromPilot, closesBlock } from "../stats/binnedSeries.js";
+import { planJob, pointSampling, sharedDimensions, type JobPlan, type PointSampler, type Sampler } from "../montecarlo/jobPlan.js";
+import type { BinnedSeries } from "../stats/binnedSeries.js";
 import type { SeriesSummary } from "../stats/seriesSummary.js";
 import { StoredSeries } from "../stats/storedSeries.js";
 import { chooseStoreMode, DEFAULT_MEMORY_BOUND_BYTES } from "../stats/storeMode.js";
 import { summarize, type Summary } from "../export/summary.js";
 import { START_YEAR } from "../time/index.js";
+import { commonSeries, pairsOf, planPairedJob, runPairedHere, type RunPaired } from "./pairedRuns.js";
 
 /**
  * Several scenarios run side by side with common random numbers: run i of
@@ -83,9 +78,11 @@ export async function compareScenarios(
     /**
      * With exact statistics each scenario's job runs whole, through this
      * (default: runMonteCarlo), and the paired differences are read from
-     * the stored runs afterwards; streamed comparisons run on this thread.
+     * the stored runs afterwards.
      */
     readonly runJob?: RunJob;
+    /** With streaming statistics the paired job runs through this (default: on this thread). */
+    readonly runPaired?: RunPaired;
     /** Checks the model's invariants after every quarter of every run of every scenario (InvariantError when one breaks). */
     readonly checkInvariants?: boolean;
     /** "sobol" or "lhs": every scenario's runs from the same points, a shared parameter at one dimension (default "random"). */
@@ -95,88 +92,25 @@ export async function compareScenarios(
   const { runs, seed } = options;
   const sampling = pointSampling(options.sampler, () => sharedDimensions(models));
   const ids = models.map((m) => m.scenario.meta.id);
-  const years = Math.min(...models.map(yearsOf));
-  // Metrics every scenario has (a scenario may add or remove designs).
-  const common = models[0]!.metrics.map((m) => m.id).filter((id) => models.every((model) => model.metrics.some((d) => d.id === id)));
-  const indexIn = models.map((model) => common.map((id) => model.metrics.findIndex((d) => d.id === id)));
+  const { years, metrics: common, indexIn } = commonSeries(models);
   const diffSeries = common.length * years;
 
-  const pairs: Pair[] = [];
-  for (let a = 0; a < models.length; a++) for (let b = a + 1; b < models.length; b++) pairs.push({ a, b, key: `${ids[b]} - ${ids[a]}`, greater: new Float64Array(diffSeries) });
+  const pairs: Pair[] = pairsOf(models.length).map(({ a, b }) => ({ a, b, key: `${ids[b]} - ${ids[a]}`, greater: new Float64Array(diffSeries) }));
   const totalSeries = models.reduce((n, m) => n + m.metrics.length * years, 0) + pairs.length * diffSeries;
   const mode = chooseStoreMode(runs, totalSeries, options.memoryBoundBytes ?? DEFAULT_MEMORY_BOUND_BYTES);
-
-  const namings = models.map((m) => runNamingFor(m, { seed, ...sampling }));
-  const recorders = models.map((m, k) => new RunRecorder(m.metrics, m.observables.list, namings[k]!, m.world.layout.quarters, m.world.layout.designs));
-  const milestones: RunMilestones[] = models.map(() => ({ euvReadyYear: Infinity, supplyMetDemandYear: Infinity }));
-  // Run i of every model from the same draws (Sobol points: each reads them through its own table).
-  const inputs = RunInputs.forModels(models, { seed, ...sampling });
-  const diff = new Float64Array(diffSeries);
   const checkInvariants = options.checkInvariants === true;
-  const checkers = checkInvariants ? models.map((m, k) => new InvariantChecker(m, namings[k]!)) : undefined;
-  /** Runs [from, to) of every scenario, handing each run's paired differences of each pair to `use`. */
-  const runPaired = (from: number, to: number, onScenarioRun: ((k: number, run: number) => void) | undefined, use: (pair: Pair, run: number) => void) => {
-    for (let run = from; run < to; run++) {
-      models.forEach((model, k) => {
-        inputs[k]!.draw(run);
-        runOnce(model, run, recorders[k]!, milestones[k]!, checkers?.[k]);
-        onScenarioRun?.(k, run);
-      });
-      for (const pair of pairs) {
-        const va = recorders[pair.a]!.values;
-        const vb = recorders[pair.b]!.values;
-        const ya = recorders[pair.a]!.years;
-        const yb = recorders[pair.b]!.years;
-        for (let c = 0; c < common.length; c++) {
-          const ma = indexIn[pair.a]![c] as number;
-          const mb = indexIn[pair.b]![c] as number;
-          for (let y = 0; y < years; y++) diff[c * years + y] = (vb[mb * yb + y] as number) - (va[ma * ya + y] as number);
-        }
-        use(pair, run);
-      }
-    }
-  };
 
   let aggregates: MonteCarloAggregate[];
   if (mode === "exact") aggregates = await runStored(models, pairs, { runs, seed, indexIn, years, common: common.length, checkInvariants, sampling }, options.runJob, options.onProgress);
   else {
-    // One pilot pass places the bins of every scenario (as planJob would, from the same first runs) and of every difference.
-    const pilotRuns = Math.min(runs, PILOT_RUNS);
-    const series = models.map((m) => m.metrics.length * yearsOf(m));
-    const scenarioPilots = models.map((_, k) => new StoredSeries(series[k] as number, 0, pilotRuns));
-    const pairPilots = pairs.map(() => new StoredSeries(diffSeries, 0, pilotRuns));
-    runPaired(
-      0,
-      pilotRuns,
-      (k, run) => scenarioPilots[k]!.setRun(run, recorders[k]!.values),
-      (pair, run) => pairPilots[pairs.indexOf(pair)]!.setRun(run, diff),
-    );
-    const plans: JobPlan[] = models.map((_, k) => {
-      const n = series[k] as number;
-      return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, scenarioPilots[k]!.values), pilotRuns, ...sampling };
+    const plan = planPairedJob(models, { runs, seed, checkInvariants, sampling });
+    const paired = await (options.runPaired ?? runPairedHere)(models, plan, options.onProgress);
+    aggregates = [...paired.sides];
+    paired.pairs.forEach((p, k) => {
+      const pair = pairs[k] as Pair;
+      pair.binned = p.binned as BinnedSeries;
+      pair.greater.set(p.greater);
     });
-    pairs.forEach((pair, k) => (pair.binned = new BinnedSeries(diffSeries, binLayoutFromPilot(diffSeries, pilotRuns, pairPilots[k]!.values))));
-    const streamed = models.map((m, k) => new MonteCarloAggregate(plans[k]!, 0, runs, recorders[k]!.years, m.world.layout.designs));
-    aggregates = streamed;
-    const every = Math.max(1, Math.floor(runs / 100));
-    runPaired(
-      0,
-      runs,
-      (k, run) => {
-        streamed[k]!.addRun(run, recorders[k]!, milestones[k]!.euvReadyYear, milestones[k]!.supplyMetDemandYear);
-        if (k === models.length - 1) {
-          if (closesBlock(run, runs)) for (const a of streamed) a.endBlock();
-          if (options.onProgress && (run + 1) % every === 0) options.onProgress(run + 1, runs);
-        }
-      },
-      (pair, run) => {
-        pair.binned!.add(diff);
-        if (closesBlock(run, runs)) pair.binned!.endBlock();
-        for (let s = 0; s < diffSeries; s++) if ((diff[s] as number) > 0) pair.greater[s] = (pair.greater[s] as number) + 1;
-      },
-    );
-    // A broken invariant throws, so every quarter of every run was checked.
-    if (checkInvariants) streamed.forEach((a, k) => (a.quartersChecked = runs * models[k]!.world.layout.quarters));
   }
 
   const summaries: Record<string, Summary> = {};

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { StreamRng } from "../random/streamRng.js";
 import { evaluateRowsOf } from "./evaluateRows.js";
 import { morrisEffects } from "./morris.js";
-import { sobolIndices } from "./sobol.js";
+import { randomBase, sobolIndices } from "./sobol.js";
+
+/** The base matrices and the bootstrap from one stream, as sensitivity() draws them. */
+const withBase = (samples: number, f: (u: Float64Array) => number, rng: StreamRng) => [randomBase(samples, 3, rng), evaluateRowsOf(f, 3), rng] as const;
 
 const rngFor = (stream: number) => {
   const rng = new StreamRng();
@@ -16,7 +19,7 @@ describe("Sobol indices", () => {
     // Analytic: S1 = 0.3139, S2 = 0.4424, S3 = 0; ST1 = 0.5576, ST2 = 0.4424, ST3 = 0.2437 (Saltelli et al. 2008, sec. 4.8).
     const x = (u: number) => -Math.PI + 2 * Math.PI * u;
     const f = (u: Float64Array) => Math.sin(x(u[0]!)) + 7 * Math.sin(x(u[1]!)) ** 2 + 0.1 * x(u[2]!) ** 4 * Math.sin(x(u[0]!));
-    const result = await sobolIndices(3, [[0], [1], [2]], 8192, evaluateRowsOf(f, 3), rngFor(1));
+    const result = await sobolIndices(3, [[0], [1], [2]], ...withBase(8192, f, rngFor(1)));
     const first = [0.3139, 0.4424, 0];
     const total = [0.5576, 0.4424, 0.2437];
     result.indices.forEach((s, i) => {
@@ -31,7 +34,7 @@ describe("Sobol indices", () => {
   it("give squared standardised coefficients for a linear model, grouped or not", async () => {
     // f = 1 x1 + 2 x2 + 3 x3 with x ~ U(0, 1): S_i = ST_i = c_i^2 / sum c^2 = 1/14, 4/14, 9/14.
     const f = (u: Float64Array) => u[0]! + 2 * u[1]! + 3 * u[2]!;
-    const result = await sobolIndices(3, [[0], [1], [2]], 4096, evaluateRowsOf(f, 3), rngFor(2));
+    const result = await sobolIndices(3, [[0], [1], [2]], ...withBase(4096, f, rngFor(2)));
     // (Interval coverage is checked on Ishigami above; here, accuracy and the intervals' width.)
     [1 / 14, 4 / 14, 9 / 14].forEach((expected, i) => {
       const s = result.indices[i]!;
@@ -41,7 +44,7 @@ describe("Sobol indices", () => {
       expect(s.firstInterval[1] - s.firstInterval[0]).toBeLessThan(0.1);
     });
     // A group of x1 and x2 together carries (1 + 4) / 14.
-    const grouped = await sobolIndices(3, [[0, 1], [2]], 4096, evaluateRowsOf(f, 3), rngFor(3));
+    const grouped = await sobolIndices(3, [[0, 1], [2]], ...withBase(4096, f, rngFor(3)));
     expect(grouped.indices[0]!.total).toBeCloseTo(5 / 14, 1);
   });
 });

@@ -1,4 +1,5 @@
 import type { CompiledModel } from "../model/compileModel.js";
+import { ChipsimError } from "../errors.js";
 import { fnv1a32 } from "../random/hash.js";
 import { jobKey } from "../random/seed.js";
 import { StreamRng } from "../random/streamRng.js";
@@ -6,6 +7,8 @@ import { evaluateInBatches, evaluateRowsWith, type EvaluateRows } from "./evalua
 import { ModelEvaluator } from "./evaluator.js";
 import { morrisEffects, type MorrisIndex } from "./morris.js";
 import { sobolIndices, type SobolIndex } from "./sobol.js";
+import { basePoints } from "./basePoints.js";
+import type { Sampler } from "../montecarlo/jobPlan.js";
 import { rankCorrelation } from "./rankCorrelation.js";
 import { tornado, type Tornado } from "./tornado.js";
 
@@ -22,12 +25,14 @@ export interface SensitivityReport {
   readonly tornado: Tornado;
   /**
    * Spearman correlation of each uncertain parameter with the output over a
-   * simple random sample of the inputs: a quick screen that sees monotone
+   * sample of the inputs (random, or the sampler's points): a quick screen that sees monotone
    * effects of any size, ranked by its magnitude.
    */
   readonly rankCorrelations: { readonly samples: number; readonly params: readonly { readonly path: string; readonly rank: number }[] };
   readonly global: {
     readonly method: SensitivityMethod;
+    /** How the screen's sample and the Sobol design's base points were drawn, when not independently at random. */
+    readonly sampler?: Exclude<Sampler, "random">;
     readonly grouping: FactorGrouping;
     readonly runs: number;
     /** Base samples (Sobol) or trajectories (Morris). */
@@ -59,6 +64,12 @@ export async function sensitivity(
      * each batch over threads, with the same results.
      */
     readonly evaluate?: EvaluateRows;
+    /**
+     * How the screen's sample and the Sobol design's matrices A and B are
+     * drawn (default "random"); Morris trajectories are a design of their
+     * own, on a grid, and take no sampler.
+     */
+    readonly sampler?: Sampler;
   },
 ): Promise<SensitivityReport> {
   const table = model.table;
@@ -79,11 +90,16 @@ export async function sensitivity(
   const torn = await tornado(evaluate, paths, table.distributions);
 
   const method = options.method ?? (factors.length <= SOBOL_MAX_FACTORS ? "sobol" : "morris");
-  const [k0, k1] = jobKey(options.seed);
+  const sampler = options.sampler ?? "random";
+  if (sampler !== "random" && method === "morris") {
+    const why = options.method === undefined ? ` (chosen for ${factors.length} factors, more than the ${SOBOL_MAX_FACTORS} a Sobol design affords)` : "";
+    throw new ChipsimError("BAD_INPUT", `--sampler ${sampler}: expected the Sobol design, found the Morris method${why}, whose trajectories are a design of their own on a grid; use --method sobol, or --sampler random`);
+  }
+  const key = jobKey(options.seed);
   const rng = new StreamRng();
-  rng.reset(k0, k1, fnv1a32(`sensitivity.${method}`));
+  rng.reset(key[0], key[1], fnv1a32(`sensitivity.${method}`));
   const screen = Math.min(500, Math.max(50, Math.floor(options.budget / 10)));
-  const inputs0 = Array.from({ length: screen }, () => Float64Array.from({ length: paths.length }, () => rng.next()));
+  const [inputs0] = basePoints(sampler, { key, rng, purpose: "sensitivity.screen" }, paths, uncertain, screen, 1) as [Float64Array[]];
   const outputs = Array.from(await evaluateInBatches(evaluate, paths.length, screen, (row, u) => u.set(inputs0[row] as Float64Array)));
   const rankCorrelations = {
     samples: screen,
@@ -98,9 +114,11 @@ export async function sensitivity(
   let global: SensitivityReport["global"];
   if (method === "sobol") {
     const n = Math.max(8, Math.floor(budget / (factors.length + 2)));
-    const result = await sobolIndices(paths.length, inputs, n, evaluate, rng);
+    const [a, b] = basePoints(sampler, { key, rng, purpose: "sensitivity.saltelli" }, paths, uncertain, n, 2) as [Float64Array[], Float64Array[]];
+    const result = await sobolIndices(paths.length, inputs, { a, b }, evaluate, rng);
     global = {
       method,
+      ...(sampler !== "random" ? { sampler } : {}),
       grouping,
       runs: result.runs,
       size: n,

@@ -25,18 +25,32 @@ export interface SobolResult {
   readonly runs: number;
 }
 
+/** The design's two base matrices: N rows each of one uniform per input (basePoints.ts draws them). */
+export interface SaltelliBase {
+  readonly a: readonly Float64Array[];
+  readonly b: readonly Float64Array[];
+}
+
+/** Independent random base matrices of N rows: A's rows, then B's, from `rng`. */
+export function randomBase(samples: number, dimensions: number, rng: Rng): SaltelliBase {
+  const a = Array.from({ length: samples }, () => Float64Array.from({ length: dimensions }, () => rng.next()));
+  const b = Array.from({ length: samples }, () => Float64Array.from({ length: dimensions }, () => rng.next()));
+  return { a, b };
+}
+
+/** `rng` draws the bootstrap's resamples. */
 export async function sobolIndices(
   dimensions: number,
   factors: readonly (readonly number[])[],
-  samples: number,
+  base: SaltelliBase,
   evaluate: EvaluateRows,
   rng: Rng,
   bootstrap = 300,
 ): Promise<SobolResult> {
-  const n = samples;
+  const { a, b } = base;
+  const n = a.length;
+  if (b.length !== n) throw new Error(`Saltelli design: expected as many rows in B as in A (${n}), found ${b.length}`);
   const k = factors.length;
-  const a = Array.from({ length: n }, () => Float64Array.from({ length: dimensions }, () => rng.next()));
-  const b = Array.from({ length: n }, () => Float64Array.from({ length: dimensions }, () => rng.next()));
   // Rows of sample r: A_r, B_r, then A_r with factor i's inputs from B_r for each i.
   const stride = k + 2;
   const out = await evaluateInBatches(evaluate, dimensions, n * stride, (row, u) => {

@@ -4,6 +4,7 @@ import { BinnedSeries, type BinnedSums } from "../stats/binnedSeries.js";
 import type { SeriesPrecision, SeriesSummary } from "../stats/seriesSummary.js";
 import { SUMMARY_ROW, summaryFromRow } from "../stats/summaryRows.js";
 import { StoredSeries } from "../stats/storedSeries.js";
+import type { SharedHistogram } from "../stats/sharedHistogram.js";
 import { ScrambleMeans, scrambleSeMean, type ScrambleSumsJSON } from "../stats/scrambleMeans.js";
 import { SCRAMBLES, scrambleOf } from "../random/sobol/scrambledSobol.js";
 import type { JobPlan } from "./jobPlan.js";
@@ -31,6 +32,17 @@ export interface AggregatePartial {
     readonly scrambleSums?: ScrambleSumsJSON;
   };
   readonly arrays: Readonly<Record<string, Float64Array>>;
+}
+
+/**
+ * Buffers several threads of one job fill together (on SharedArrayBuffers):
+ * exact statistics' values, each run at its own place, so no thread writes
+ * where another does; or streaming statistics' histogram, filled under its
+ * lock (sharedHistogram.ts).
+ */
+export interface SharedResults {
+  readonly values?: Float64Array;
+  readonly histogram?: SharedHistogram;
 }
 
 /**
@@ -67,23 +79,19 @@ export class MonteCarloAggregate {
   /** The runs added, as [first, count] ranges: what this aggregate covers (checked when slices are combined). */
   readonly ranges: [number, number][] = [];
 
-  /**
-   * `sharedValues`, for exact statistics, lets several threads write their
-   * runs straight into one buffer (a SharedArrayBuffer): each run has its
-   * own place, so no thread writes where another does.
-   */
+  /** With `shared`, this slice's runs go into buffers other threads of the job fill too. */
   constructor(
     readonly plan: JobPlan,
     readonly first: number,
     readonly count: number,
     readonly years: number,
     readonly designs: number,
-    sharedValues?: Float64Array,
+    shared?: SharedResults,
   ) {
     if (plan.series % years !== 0) throw new Error(`${plan.series} series do not split into ${years} years`);
-    if (plan.mode === "exact") this.stored = new StoredSeries(plan.series, first, count, sharedValues);
+    if (plan.mode === "exact") this.stored = new StoredSeries(plan.series, first, count, shared?.values);
     else {
-      this.binned = new BinnedSeries(plan.series, plan.layout as NonNullable<JobPlan["layout"]>);
+      this.binned = new BinnedSeries(plan.series, plan.layout as NonNullable<JobPlan["layout"]>, shared?.histogram);
       if (plan.sampler !== undefined) this.scrambles = new ScrambleMeans(plan.series, SCRAMBLES);
     }
     this.chunk = new Float64Array(CHUNK_RUNS * plan.series);
@@ -269,7 +277,7 @@ export class MonteCarloAggregate {
     return whole;
   }
 
-  /** With `shared`, exact values stay out: they are already in the buffer the receiver shares. */
+  /** With `shared`, exact values or the histogram's bins stay out: they are already in the buffers the receiver shares. */
   toPartial(shared = false): AggregatePartial {
     this.requireFlushed();
     const arrays: Record<string, Float64Array> = {
@@ -279,7 +287,7 @@ export class MonteCarloAggregate {
     };
     if (this.stored && !shared) arrays["values"] = this.stored.values;
     const binned = this.binned;
-    if (binned) arrays["bins"] = binned.bins;
+    if (binned && !shared) arrays["bins"] = binned.bins;
     return {
       header: {
         mode: this.plan.mode,
@@ -300,10 +308,10 @@ export class MonteCarloAggregate {
   }
 
   /** Rebuilds a slice from a partial result of the same plan; throws, naming what differs, if it belongs to another job. */
-  static fromPartial(plan: JobPlan, partial: AggregatePartial, sharedValues?: Float64Array): MonteCarloAggregate {
+  static fromPartial(plan: JobPlan, partial: AggregatePartial): MonteCarloAggregate {
     const h = partial.header;
-    const aggregate = new MonteCarloAggregate(plan, h.first, h.count, h.years, h.designs, sharedValues);
-    aggregate.mergePartial(partial, sharedValues !== undefined);
+    const aggregate = new MonteCarloAggregate(plan, h.first, h.count, h.years, h.designs);
+    aggregate.mergePartial(partial);
     return aggregate;
   }
 
@@ -311,10 +319,11 @@ export class MonteCarloAggregate {
    * Adds a slice of the same job as it travelled (a worker's message, a
    * shard file), straight from its arrays: merging through fromPartial
    * would hold a third copy of the statistics for a moment. With
-   * `valuesShared`, exact values are already in this aggregate's buffer.
-   * Throws, naming what differs, if the slice belongs to another job.
+   * `shared`, the slice's exact values or bins are already in this
+   * aggregate's shared buffers (SharedResults). Throws, naming what
+   * differs, if the slice belongs to another job.
    */
-  mergePartial(partial: AggregatePartial, valuesShared = false): void {
+  mergePartial(partial: AggregatePartial, shared = false): void {
     this.requireFlushed();
     const h = partial.header;
     const plan = this.plan;
@@ -339,11 +348,12 @@ export class MonteCarloAggregate {
     const supplyMet = array("supplyMetDemandFirstYear", h.years + 1);
     // Statistics first: they throw on a mismatch before any count is added.
     if (this.stored) {
-      if (!valuesShared) this.stored.place(new StoredSeries(plan.series, h.first, h.count, array("values", plan.series * h.count)));
+      if (!shared) this.stored.place(new StoredSeries(plan.series, h.first, h.count, array("values", plan.series * h.count)));
     } else {
       if (!h.sums) throw new Error('partial result: expected "sums" for streaming statistics');
       if (this.scrambles && !h.scrambleSums) throw new Error('partial result: expected "scrambleSums" for the statistics of Sobol points');
-      (this.binned as BinnedSeries).mergeTravelled(h.done, array("bins", (this.binned as BinnedSeries).bins.length), h.sums);
+      const binned = this.binned as BinnedSeries;
+      binned.mergeTravelled(h.done, shared ? undefined : array("bins", binned.bins.length), h.sums);
       if (this.scrambles) this.scrambles.mergeJSON(h.scrambleSums as ScrambleSumsJSON);
     }
     this.addCounts(binding, euvReady, supplyMet, h.done, h.quartersChecked ?? 0, h.ranges);
@@ -359,7 +369,7 @@ export class MonteCarloAggregate {
  * on two threads, for 4.6 MB of buffer per thread (1,024 would be 8% for
  * 9 MB).
  */
-const CHUNK_RUNS = 512;
+const CHUNK_RUNS = 256;
 
 function addInto(target: Float64Array, source: Float64Array): void {
   for (let k = 0; k < target.length; k++) target[k] = (target[k] as number) + (source[k] as number);

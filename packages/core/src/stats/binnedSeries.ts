@@ -1,6 +1,7 @@
 import { ExactSum, type ExactSumJSON } from "./exactSum.js";
 import { type7Position } from "./quantile.js";
 import { assembleSummary, summaryProbabilities, type SeriesPrecision, type SeriesSummary } from "./seriesSummary.js";
+import { acquire, emptyBins, release, type SharedHistogram } from "./sharedHistogram.js";
 
 /** Bins between each series' pilot minimum and maximum; two more slots take values below and above. */
 export const HISTOGRAM_BINS = 1024;
@@ -61,6 +62,25 @@ export function binLayoutFromRanges(min: Float64Array, max: Float64Array, bins: 
   return { bins, lo, hi, shift };
 }
 
+/**
+ * Where each series' slots begin in a histogram of this layout (the last
+ * entry is the total). A series whose pilot values were all equal has no
+ * width to divide, so every value the pilot saw lands in one bin: it gets
+ * that bin and the two out-of-range slots, not `bins` of them (a fifth of
+ * the baseline's series are so, most of them zero in every run).
+ */
+export function slotStarts(layout: BinLayout): Int32Array {
+  const series = layout.lo.length;
+  const start = new Int32Array(series + 1);
+  for (let s = 0; s < series; s++) start[s + 1] = (start[s] as number) + ((layout.hi[s] as number) > (layout.lo[s] as number) ? layout.bins : 1) + 2;
+  return start;
+}
+
+/** Numbers in a histogram of this layout (three per slot). */
+export function histogramLength(layout: BinLayout): number {
+  return (slotStarts(layout)[layout.lo.length] as number) * 3;
+}
+
 /** Exact sums as they travel: per series, the components of the sum and of the sum of squares. */
 export interface BinnedSums {
   readonly sums: readonly ExactSumJSON[];
@@ -85,29 +105,43 @@ export interface BinnedSums {
  * the summary reports the bound.
  */
 export class BinnedSeries {
-  readonly slots: number;
   /**
    * Per series and slot, three numbers side by side: count, least value,
-   * greatest value (slot k of series s at (s * slots + k) * 3). Side by side
+   * greatest value (slot k of series s at (start[s] + k) * 3). Side by side
    * because a value updates all three: one cache line instead of three.
    */
   readonly bins: Float64Array;
+  /** Where each series' slots begin; series s has slots start[s] .. start[s + 1] - 1. */
+  private readonly start: Int32Array;
   private readonly blockSum: Float64Array;
   private readonly blockSquares: Float64Array;
   private readonly sums: ExactSum[];
   private readonly squares: ExactSum[];
   private readonly inverseWidth: Float64Array;
+  /** Held while filling bins that other threads fill too (absent: the bins are this object's own). */
+  private readonly lock: Int32Array | undefined;
+  /** Runs this object added or merged (with a shared histogram, the bins may hold other threads' runs too). */
   runs = 0;
 
+  /**
+   * With `shared`, the bins are a histogram every thread of the job fills
+   * (sharedHistogram.ts); they are already empty, or already hold other
+   * threads' runs, so they are left as they are.
+   */
   constructor(
     readonly series: number,
     readonly layout: BinLayout,
+    shared?: SharedHistogram,
   ) {
-    this.slots = layout.bins + 2;
-    this.bins = new Float64Array(series * this.slots * 3);
-    for (let k = 0; k < this.bins.length; k += 3) {
-      this.bins[k + 1] = Infinity;
-      this.bins[k + 2] = -Infinity;
+    this.start = slotStarts(layout);
+    const length = (this.start[series] as number) * 3;
+    if (shared) {
+      if (shared.bins.length !== length) throw new Error(`shared histogram: expected ${length} numbers, found ${shared.bins.length}`);
+      this.bins = shared.bins;
+      this.lock = shared.lock;
+    } else {
+      this.bins = new Float64Array(length);
+      emptyBins(this.bins);
     }
     this.blockSum = new Float64Array(series);
     this.blockSquares = new Float64Array(series);
@@ -127,15 +161,27 @@ export class BinnedSeries {
    * run, each value lands in another series' bins, far from the last.
    */
   addRuns(chunk: Float64Array, rows: number): void {
-    const { lo, hi, shift, bins } = this.layout;
-    const { slots, inverseWidth, bins: data, blockSum, blockSquares } = this;
+    const lock = this.lock;
+    if (!lock) return this.binRuns(chunk, rows);
+    acquire(lock);
+    try {
+      this.binRuns(chunk, rows);
+    } finally {
+      release(lock);
+    }
+  }
+
+  private binRuns(chunk: Float64Array, rows: number): void {
+    const { lo, hi, shift } = this.layout;
+    const { start, inverseWidth, bins: data, blockSum, blockSquares } = this;
     const series = this.series;
     for (let s = 0; s < series; s++) {
       const low = lo[s] as number;
       const high = hi[s] as number;
       const centre = shift[s] as number;
       const inverse = inverseWidth[s] as number;
-      const base = s * slots;
+      const base = start[s] as number;
+      const bins = (start[s + 1] as number) - base - 2;
       let sum = blockSum[s] as number;
       let squares = blockSquares[s] as number;
       for (let r = 0; r < rows; r++) {
@@ -178,8 +224,9 @@ export class BinnedSeries {
   }
 
   merge(other: BinnedSeries): void {
-    if (other.series !== this.series || other.slots !== this.slots) throw new Error("cannot merge statistics of different jobs");
-    this.mergeBins(other.bins);
+    if (other.series !== this.series || other.bins.length !== this.bins.length) throw new Error("cannot merge statistics of different jobs");
+    // Two views of one shared histogram: the other's runs are in these bins already.
+    if (other.bins.buffer !== this.bins.buffer) this.mergeBins(other.bins);
     for (let s = 0; s < this.series; s++) {
       (this.sums[s] as ExactSum).merge(other.sums[s] as ExactSum);
       (this.squares[s] as ExactSum).merge(other.squares[s] as ExactSum);
@@ -190,18 +237,29 @@ export class BinnedSeries {
   /**
    * Adds another slice's statistics as they travelled (a worker's message,
    * a shard file) straight from its arrays: no second histogram is built,
-   * which for the baseline's 1,260 series is 29.6 MiB.
+   * which for the baseline's 3,240 series is 80 MB. Without `bins`, the
+   * slice filled this object's shared histogram itself: only its sums travel.
    */
-  mergeTravelled(runs: number, bins: Float64Array, sums: BinnedSums): void {
-    if (bins.length !== this.bins.length) throw new Error(`binned statistics: expected ${this.bins.length} numbers, found ${bins.length}`);
+  mergeTravelled(runs: number, bins: Float64Array | undefined, sums: BinnedSums): void {
+    if (bins === undefined && !this.lock) throw new Error("binned statistics: expected the bins of a slice that did not share this histogram");
+    if (bins !== undefined && bins.length !== this.bins.length) throw new Error(`binned statistics: expected ${this.bins.length} numbers, found ${bins.length}`);
     if (sums.sums.length !== this.series || sums.squares.length !== this.series) throw new Error(`binned statistics: expected sums for ${this.series} series`);
-    this.mergeBins(bins);
+    if (bins !== undefined) this.mergeBins(bins);
     sums.sums.forEach((json, s) => (this.sums[s] as ExactSum).merge(ExactSum.fromJSON(json)));
     sums.squares.forEach((json, s) => (this.squares[s] as ExactSum).merge(ExactSum.fromJSON(json)));
     this.runs += runs;
   }
 
   private mergeBins(b: Float64Array): void {
+    if (this.lock) acquire(this.lock);
+    try {
+      this.mergeBinsInto(b);
+    } finally {
+      if (this.lock) release(this.lock);
+    }
+  }
+
+  private mergeBinsInto(b: Float64Array): void {
     const a = this.bins;
     for (let k = 0; k < a.length; k += 3) {
       a[k] = (a[k] as number) + (b[k] as number);
@@ -260,13 +318,12 @@ export class BinnedSeries {
   }
 
   private orderStatistic(s: number, rank: number): { value: number; low: number; high: number } {
-    const base = s * this.slots;
     let below = 0;
-    for (let slot = 0; slot < this.slots; slot++) {
-      const c = this.bins[(base + slot) * 3] as number;
+    for (let slot = this.start[s] as number; slot < (this.start[s + 1] as number); slot++) {
+      const c = this.bins[slot * 3] as number;
       if (rank < below + c) {
-        const low = this.bins[(base + slot) * 3 + 1] as number;
-        const high = this.bins[(base + slot) * 3 + 2] as number;
+        const low = this.bins[slot * 3 + 1] as number;
+        const high = this.bins[slot * 3 + 2] as number;
         const value = c === 1 ? low : low + ((high - low) * (rank - below)) / (c - 1);
         return { value, low, high };
       }
