@@ -1,4 +1,4 @@
-import { compileModel, histogramLength, PairedRuns, planPairedJob, sharedHistogram, type PairedHistograms, type PairedPlan } from "@chipsim/core";
+import { compileModel, PairedRuns, pairedSharedFor, planPairedJob } from "@chipsim/core";
 import { describe, expect, it } from "vitest";
 import { resolve } from "../helpers/scenario.js";
 
@@ -14,22 +14,16 @@ function fingerprint(paired: PairedRuns): string {
   return JSON.stringify({ sides, pairs });
 }
 
-function histogramsFor(plan: PairedPlan): PairedHistograms {
-  return {
-    sides: plan.sides.map((side) => sharedHistogram(histogramLength(side.layout!))),
-    pairs: plan.pairLayouts!.map((layout) => sharedHistogram(histogramLength(layout))),
-  };
-}
-
 describe("paired runs of a streamed comparison", () => {
   const models = [compileModel(resolve("baseline")), compileModel(resolve("hbm-chokehold"))];
   const runs = 2100;
-  const plan = planPairedJob(models, { runs, seed: 3, checkInvariants: false, sampling: {} });
-  const whole = new PairedRuns(models, plan);
-  whole.runSlice(0, runs);
-  const expected = fingerprint(whole);
+  const planned = planPairedJob(models, { runs, seed: 3, checkInvariants: false, sampling: {} });
 
-  it("gives the same bits from slices run apart and merged in another order, as they travel between threads", () => {
+  it("gives the same bits from slices run apart and merged in another order, as they travel between threads", async () => {
+    const plan = await planned;
+    const whole = new PairedRuns(models, plan);
+    whole.runSlice(0, runs);
+    const expected = fingerprint(whole);
     const parts = [
       [1024, 1024],
       [2048, 52],
@@ -46,10 +40,14 @@ describe("paired runs of a streamed comparison", () => {
     expect(fingerprint(merged)).toBe(expected);
   });
 
-  it("gives the same bits when the threads fill shared histograms and only sums and counts travel", () => {
-    const histograms = histogramsFor(plan);
-    const mine = new PairedRuns(models, plan, histograms);
-    const theirs = new PairedRuns(models, plan, histograms);
+  it("gives the same bits when the threads fill shared histograms and only sums and counts travel, and places the same bins from a pilot run that way", async () => {
+    const plan = await planned;
+    const whole = new PairedRuns(models, plan);
+    whole.runSlice(0, runs);
+    const expected = fingerprint(whole);
+    const shared = pairedSharedFor(models, plan);
+    const mine = new PairedRuns(models, plan, shared);
+    const theirs = new PairedRuns(models, plan, shared);
     theirs.runSlice(1024, 1024);
     mine.runSlice(2048, 52);
     mine.runSlice(0, 1024);
@@ -58,9 +56,22 @@ describe("paired runs of a streamed comparison", () => {
     mine.mergePartial(partial, true);
     mine.requireCoversJob();
     expect(fingerprint(mine)).toBe(expected);
+    // The pilot's runs split between two threads sharing every value: the same bins.
+    const threadedPilot = await planPairedJob(models, { runs, seed: 3, checkInvariants: false, sampling: {} }, (m, pilotPlan) => {
+      const buffers = pairedSharedFor(m, pilotPlan);
+      const here = new PairedRuns(m, pilotPlan, buffers);
+      const there = new PairedRuns(m, pilotPlan, buffers);
+      there.runSlice(1024, 1024);
+      here.runSlice(0, 1024);
+      here.mergePartial(there.toPartial(true), true);
+      here.requireCoversJob();
+      return here;
+    });
+    expect(JSON.stringify(threadedPilot)).toBe(JSON.stringify(plan));
   });
 
-  it("refuses a slice that is not block-aligned, and notices runs missing from the merge", () => {
+  it("refuses a slice that is not block-aligned, and notices runs missing from the merge", async () => {
+    const plan = await planned;
     expect(() => new PairedRuns(models, plan).runSlice(10, 100)).toThrow(/a slice starts and ends at a multiple of 1024 runs/);
     const part = new PairedRuns(models, plan);
     part.runSlice(0, 1024);

@@ -56,11 +56,27 @@ describe("worker threads", () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
-  it("refuses a thread count that is not a whole number, and workers with --per-run", async () => {
+  it("refuses a thread count that is not a whole number", async () => {
     expect((await chipsim(["run", "baseline", "--runs", "10", "--workers", "0"])).stderr).toMatch(/--workers: expected a whole number of threads, at least 1, found 0/);
-    const r = await chipsim(["run", "baseline", "--runs", "10", "--workers", "2", "--per-run", "--out", temp()]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--per-run follows the runs in order on one thread/);
+  });
+
+  it("write --per-run files of the same bytes on 1 and 3 threads, every run in order, CSV and Parquet", async () => {
+    const dir = temp();
+    // Four slices of 1,024 runs and a short one: the threads take them in any order, and the rows come out in run order.
+    const args = ["run", "baseline", "--runs", "4200", "--seed", "12", "--per-run", "--metrics", "accelerators.domestic,share.domestic", "--formats", "csv,parquet", "--quiet"];
+    const one = await chipsim([...args, "--workers", "1", "--out", join(dir, "one")]);
+    const three = await chipsim([...args, "--workers", "3", "--out", join(dir, "three")]);
+    expect(one.code, one.stderr).toBe(0);
+    expect(three.code, three.stderr).toBe(0);
+    for (const file of ["per_run.csv", "per_run.parquet", "summary.csv"]) expect(readFileSync(join(dir, "three", file)).equals(readFileSync(join(dir, "one", file))), file).toBe(true);
+    const runs = readFileSync(join(dir, "three", "per_run.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => Number(line.split(",")[1]));
+    expect(runs.length).toBe(4200 * 2 * 12);
+    expect(runs.every((r, k) => k === 0 || r >= (runs[k - 1] as number))).toBe(true);
+    expect(runs.at(-1)).toBe(4199);
   });
 });
 

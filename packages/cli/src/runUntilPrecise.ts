@@ -1,4 +1,4 @@
-import { BLOCK_RUNS, type CompiledModel, type JobPlan, type MonteCarloAggregate, type ResolvedScenario } from "@chipsim/core";
+import { BLOCK_RUNS, type MonteCarloAggregate } from "@chipsim/core";
 import type { WorkerTeam } from "./parallel/workerTeam.js";
 import { targetsMet, type targetSeries } from "./targetSe.js";
 
@@ -18,7 +18,7 @@ export const TARGET_SE_ROUND_RUNS = BLOCK_RUNS;
  */
 export async function runUntilPrecise(
   team: WorkerTeam,
-  job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean; onRun?: (run: number, values: Float64Array) => void },
+  job: Parameters<WorkerTeam["run"]>[0],
   count: number,
   watched: ReturnType<typeof targetSeries>,
   onProgress?: (done: number, total: number) => void,

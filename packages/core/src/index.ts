@@ -12,7 +12,8 @@ export { InvariantChecker, INVARIANTS, type InvariantId } from "./montecarlo/inv
 export { InvariantError } from "./montecarlo/invariantError.js";
 export { hybridRuns, monteCarloRuns, runNamingFor, sensitivityEvaluations, type RunNaming } from "./montecarlo/runNaming.js";
 export { replayRun, type ReplayedRun } from "./montecarlo/replayRun.js";
-export { MonteCarloAggregate, type AggregatePartial, type SharedResults } from "./montecarlo/aggregate.js";
+export { MonteCarloAggregate, type AggregatePartial } from "./montecarlo/aggregate.js";
+export { resultsArrived, resultsToTravel, sharedValues, type SharedResults, type TravellingResults } from "./montecarlo/sharedResults.js";
 export { sharedHistogram, histogramToTravel, histogramArrived, type SharedHistogram, type TravellingHistogram } from "./stats/sharedHistogram.js";
 export { planJob, sharedDimensions, sliceOf, PILOT_RUNS, SAMPLERS, type JobPlan, type PlanOptions, type PointSampler, type Sampler } from "./montecarlo/jobPlan.js";
 export { RunInputs } from "./montecarlo/runInputs.js";
@@ -68,7 +69,7 @@ export { designerId } from "./metrics/registry.js";
 export type { RunMilestones } from "./montecarlo/runOnce.js";
 export { canonicalContent } from "./export/canonicalContent.js";
 export type { SeriesPrecision } from "./stats/seriesSummary.js";
-export { PairedRuns, planPairedJob, runPairedHere, type PairedHistograms, type PairedPartial, type PairedPlan, type RunPaired } from "./analysis/pairedRuns.js";
+export { PairedRuns, pairedSharedFor, planPairedJob, runPairedHere, type PairedShared, type PairedPartial, type PairedPlan, type RunPaired } from "./analysis/pairedRuns.js";
 export { compareScenarios, runJobHere, type ComparisonSummary, type DiffSummary, type RunJob, type RunJobOptions } from "./analysis/comparison.js";
 export { attributeDifference, type Attribution } from "./analysis/attribution.js";
 export { perRunValues, type PerRunValues } from "./analysis/perRunValues.js";

@@ -71,14 +71,10 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   if (args.metrics !== undefined && !args.perRun) {
     throw new UsageError(`--metrics: chooses what --per-run writes (summaries always hold every metric); expected --per-run with it, found no --per-run`);
   }
-  const oneThreadOnly = args.perRun ? "--per-run" : undefined;
-  // --target-se decides when to stop from every run done so far: one process, run from the start.
-  const wholeJobOnly = oneThreadOnly ?? (args.targetSe ? "--target-se" : undefined);
+  // --per-run writes one file of every run, in order; --target-se decides when to stop from every run done so far: one process, run from the start.
+  const wholeJobOnly = args.perRun ? "--per-run" : args.targetSe ? "--target-se" : undefined;
   if (wholeJobOnly && args.checkpoint !== undefined) throw new UsageError(`${wholeJobOnly}: expected a run without --checkpoint, found --checkpoint ${args.checkpoint}`);
   if (wholeJobOnly && shard) throw new UsageError(`${wholeJobOnly}: expected an unsharded run, found --shard ${args.shard}`);
-  if (oneThreadOnly && args.workers !== undefined && args.workers > 1) {
-    throw new UsageError(`--workers: ${oneThreadOnly} follows the runs in order on one thread; expected --workers 1, found ${args.workers}`);
-  }
   if (shard && args.out === undefined) throw new UsageError("--shard: expected --out DIR to write the partial result into, found none");
   const files = fileFormats(args);
   if (args.out === undefined && (args.format === "parquet" || args.perRun || args.formats !== undefined)) {
@@ -87,7 +83,7 @@ export async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   // A shard may replace its own partial file: it always writes the same bytes, and a cluster retries shards.
   if (args.out !== undefined && !shard) refuseToOverwrite(args.out, outputNames(files, args.perRun === true), args.force);
   // Workers start first, so that loading the engine in them overlaps loading the scenario here.
-  const team = WorkerTeam.forThreads(oneThreadOnly ? 1 : threadsToStart(args.workers, args.runs !== undefined ? Math.ceil(args.runs / (shard?.count ?? 1)) : undefined));
+  const team = WorkerTeam.forThreads(threadsToStart(args.workers, args.runs !== undefined ? Math.ceil(args.runs / (shard?.count ?? 1)) : undefined), { rows: args.perRun === true });
   /** What the job writes as it goes, to remove if it fails or is interrupted: no partial output is left. */
   const partial: { perRun?: PerRunExport } = {};
   const outExisted = args.out !== undefined && existsSync(args.out);
@@ -142,13 +138,12 @@ async function runJob(args: RunArgs, io: CliIo, files: FileFormat[], shard: Shar
   let threadsTeam: WorkerTeam | undefined;
   // The bar is stopped however the job ends: a failed or interrupted job must exit at once, with the cursor back.
   try {
-    // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices).
-    // --per-run runs on one thread (team is undefined), which hands each run's values to the export in order.
+    // Threads run slices of the job (on one thread too, a slice at a time, so that Ctrl-C is heard between slices);
+    // --per-run's rows reach the export in run order whichever thread made them.
     const jobTeam = team && threads > 1 && slice.count > 0 ? team : WorkerTeam.start(0);
     threadsTeam = jobTeam;
     if (jobTeam !== team) await team?.stop();
-    const onRun = perRun ? (run: number, values: Float64Array) => perRun.add(run, values) : undefined;
-    const job = { scenario, model, plan, checkInvariants: args.checkInvariants === true, ...(onRun ? { onRun } : {}) };
+    const job = { scenario, model, plan, checkInvariants: args.checkInvariants === true, ...(perRun ? { perRun } : {}) };
     if (watched) aggregate = await runUntilPrecise(jobTeam, job, slice.count, watched, progress.onProgress);
     else {
       const runRange = (first: number, count: number, onDone?: (done: number, total: number) => void) => jobTeam.run(job, first, count, onDone);

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { START_YEAR } from "@chipsim/core";
 import type { RunManifest } from "./manifest.js";
 import { PerRunParquet, type PerRunRows } from "./parquet.js";
+import { perRunCsvRows, type PerRunBlock, type PerRunShape } from "./perRunBlock.js";
 
 const CSV_FLUSH_BYTES = 1 << 20;
 const PARQUET_ROWS_PER_GROUP = 250_000;
@@ -41,34 +42,54 @@ export class PerRunExport {
     }
   }
 
+  /** What a worker thread needs to make this export's rows for its runs (perRunBlock.ts). */
+  get shape(): PerRunShape {
+    return { scenario: this.scenario, metricIds: this.metricIds, chosen: this.chosen, years: this.years, csv: this.csv !== undefined, parquet: this.parquet !== undefined };
+  }
+
   /** Takes run `run`'s values ([metric * years + year]). */
   add(run: number, values: Float64Array): void {
-    const { metricIds, chosen, years, scenario } = this;
     if (this.csv) {
-      let text = "";
-      for (let c = 0; c < chosen.length; c++) {
-        const m = chosen[c] as number;
-        for (let y = 0; y < years; y++) text += `${scenario},${run},${metricIds[m]},${START_YEAR + y},${values[m * years + y]}\n`;
-      }
-      this.csv.buffer += text;
+      this.csv.buffer += perRunCsvRows(this.shape, run, values);
       if (this.csv.buffer.length >= CSV_FLUSH_BYTES) this.flushCsv();
     }
+    if (this.parquet) this.addParquetRows(run, values, 0);
+  }
+
+  /**
+   * Takes the rows of a block of runs made elsewhere (a worker thread; the
+   * runs after every run already taken): the CSV text as it made it, and
+   * each run's values for the Parquet rows.
+   */
+  addBlock(block: PerRunBlock): void {
+    if (this.csv) {
+      this.flushCsv();
+      for (const piece of block.csv ?? []) writeSync(this.csv.fd, piece);
+    }
     if (this.parquet) {
-      const rows = this.parquet.rows;
-      for (let c = 0; c < chosen.length; c++) {
-        const m = chosen[c] as number;
-        for (let y = 0; y < years; y++) {
-          rows.scenario.push(scenario);
-          rows.run.push(run);
-          rows.metric.push(metricIds[m] as string);
-          rows.year.push(START_YEAR + y);
-          rows.value.push(values[m * years + y] as number);
-        }
+      const values = block.values as Float64Array;
+      const series = values.length / block.count;
+      for (let k = 0; k < block.count; k++) this.addParquetRows(block.first + k, values, k * series);
+    }
+  }
+
+  private addParquetRows(run: number, values: Float64Array, offset: number): void {
+    const { metricIds, chosen, years, scenario } = this;
+    const parquet = this.parquet as NonNullable<PerRunExport["parquet"]>;
+    const rows = parquet.rows;
+    for (let c = 0; c < chosen.length; c++) {
+      const m = chosen[c] as number;
+      for (let y = 0; y < years; y++) {
+        rows.scenario.push(scenario);
+        rows.run.push(run);
+        rows.metric.push(metricIds[m] as string);
+        rows.year.push(START_YEAR + y);
+        rows.value.push(values[offset + m * years + y] as number);
       }
-      if (rows.run.length >= PARQUET_ROWS_PER_GROUP) {
-        this.parquet.writer.writeRows(rows);
-        this.parquet.rows = emptyRows();
-      }
+    }
+    if (rows.run.length >= PARQUET_ROWS_PER_GROUP) {
+      parquet.writer.writeRows(rows);
+      parquet.rows = emptyRows();
     }
   }
 

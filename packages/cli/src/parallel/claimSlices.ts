@@ -21,7 +21,7 @@ export function slicesOf(first: number, count: number, blockRuns: number): [numb
  * each to `runSlice`. Which thread runs which slice changes nothing in the
  * results: every run's draws depend only on the seed and its index.
  */
-export function claimEach(claims: SliceClaims, runSlice: (first: number, count: number) => void, shouldStop: () => boolean = () => false): void {
+export function claimEach(claims: SliceClaims, runSlice: (first: number, count: number, slice: number) => void, shouldStop: () => boolean = () => false): void {
   const next = new Int32Array(claims.nextSlice);
   const done = new Int32Array(claims.runsDone);
   for (;;) {
@@ -29,20 +29,13 @@ export function claimEach(claims: SliceClaims, runSlice: (first: number, count: 
     const k = Atomics.add(next, 0, 1);
     if (k >= claims.slices.length) return;
     const [first, count] = claims.slices[k] as readonly [number, number];
-    runSlice(first, count);
+    runSlice(first, count, k);
     // Atomic, so the values written before it are visible to whoever reads the count.
     Atomics.add(done, 0, count);
   }
 }
 
 /** Claims slices of one scenario's job and runs them into `into`. */
-export function claimSlices(
-  model: CompiledModel,
-  job: SharedJob,
-  into: MonteCarloAggregate,
-  shouldStop: () => boolean = () => false,
-  /** Each run's values as it finishes (a thread that runs every slice sees them in run order). */
-  onRun?: (run: number, values: Float64Array) => void,
-): void {
-  claimEach(job, (first, count) => runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants, ...(onRun ? { onRun } : {}) }), shouldStop);
+export function claimSlices(model: CompiledModel, job: SharedJob, into: MonteCarloAggregate, shouldStop: () => boolean = () => false): void {
+  claimEach(job, (first, count) => runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants }), shouldStop);
 }

@@ -1,5 +1,7 @@
-import type { AggregatePartial, JobPlan, PairedPartial, PairedPlan, TransferableScenario, TravellingHistogram } from "@chipsim/core";
+import type { AggregatePartial, JobPlan, PairedPartial, PairedPlan, TransferableScenario, TravellingHistogram, TravellingResults } from "@chipsim/core";
 import type { FailureReport } from "./failureReport.js";
+import type { PerRunBlock } from "../output/perRunBlock.js";
+import type { SharedRows } from "./orderedRows.js";
 
 /**
  * What every thread of a job shares: the scenario (each thread compiles its
@@ -22,6 +24,8 @@ export interface SharedJob {
   readonly runsDone: SharedArrayBuffer;
   readonly values?: SharedArrayBuffer;
   readonly histogram?: TravellingHistogram;
+  /** --per-run: the export's shape and the slices written; each slice's rows are sent as it finishes ("rows"). */
+  readonly rows?: SharedRows;
   /** Check the model's invariants after every quarter of every run (chipsim run --check-invariants). */
   readonly checkInvariants: boolean;
 }
@@ -29,8 +33,8 @@ export interface SharedJob {
 /**
  * A streamed comparison's runs, shared out like a job's: every thread runs
  * its slices of every scenario side by side (PairedRuns) into the shared
- * histograms of each side and each pair's differences, and sends back the
- * rest (sums and counts).
+ * buffers of each side and each pair's differences (every value for the
+ * pilot, histograms after it), and sends back the rest (sums and counts).
  */
 export interface SharedPairedJob {
   readonly kind: "paired";
@@ -40,7 +44,8 @@ export interface SharedPairedJob {
   readonly slices: readonly (readonly [number, number])[];
   readonly nextSlice: SharedArrayBuffer;
   readonly runsDone: SharedArrayBuffer;
-  readonly histograms: { readonly sides: readonly TravellingHistogram[]; readonly pairs: readonly TravellingHistogram[] };
+  /** Per side and per pair, the values (a pilot) or the histogram the threads fill. */
+  readonly shared: { readonly sides: readonly TravellingResults[]; readonly pairs: readonly TravellingResults[] };
 }
 
 /**
@@ -93,6 +98,8 @@ export interface GarbageQuestion {
  */
 export type WorkerReport =
   | { readonly kind: "done"; readonly partial: AggregatePartial }
+  /** Sent before "done", once a slice: its rows under --per-run. */
+  | { readonly kind: "rows"; readonly slice: number; readonly block: PerRunBlock }
   | { readonly kind: "paired"; readonly partial: PairedPartial }
   | { readonly kind: "summarized" }
   | { readonly kind: "garbage"; readonly garbageBytesPerRun: number }

@@ -73,6 +73,9 @@ export class SharedWork {
     share: {
       /** A worker's answer when it finished its part. */
       readonly onDone?: (reply: Done) => void;
+      /** A message a worker sends on the way, before its answer (--per-run's rows): `isInterim` tells them apart. */
+      readonly onInterim?: (message: unknown) => void;
+      readonly isInterim?: (message: unknown) => boolean;
       /** One claim on this thread; false once nothing is left to claim. */
       readonly claimHere: () => boolean;
       readonly whileWaiting?: () => void;
@@ -92,6 +95,18 @@ export class SharedWork {
           }
         },
         (why) => this.fail(workerFailure(why)),
+        share.isInterim && share.onInterim
+          ? {
+              is: share.isInterim,
+              take: (message) => {
+                try {
+                  share.onInterim?.(message);
+                } catch (error) {
+                  this.fail(error as Error);
+                }
+              },
+            }
+          : undefined,
       ),
     );
     try {
@@ -119,7 +134,13 @@ function isFailure(reply: unknown): reply is FailureReport {
  * exited). The listeners live for this message only, since a worker serves
  * one message after another.
  */
-function askWorker<Reply>(worker: Worker, message: unknown, onReply: (reply: Reply) => void, onLost: (why: string) => void): Promise<void> {
+function askWorker<Reply>(
+  worker: Worker,
+  message: unknown,
+  onReply: (reply: Reply) => void,
+  onLost: (why: string) => void,
+  interim?: { is: (message: unknown) => boolean; take: (message: unknown) => void },
+): Promise<void> {
   return new Promise((resolve) => {
     const settle = () => {
       worker.off("message", onMessage);
@@ -128,6 +149,7 @@ function askWorker<Reply>(worker: Worker, message: unknown, onReply: (reply: Rep
       resolve();
     };
     const onMessage = (reply: Reply) => {
+      if (interim?.is(reply)) return interim.take(reply);
       settle();
       onReply(reply);
     };

@@ -10,8 +10,9 @@
  * also ask it what garbage its run loop leaves (GarbageQuestion).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, histogramArrived, MonteCarloAggregate, PairedRuns, restoreScenario, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
+import { compileModel, histogramArrived, MonteCarloAggregate, PairedRuns, restoreScenario, resultsArrived, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
 import { claimEach, claimSlices } from "./claimSlices.js";
+import { claimSlicesWithRows } from "./orderedRows.js";
 import { claimSummaryBatch } from "./claimSummaries.js";
 import { garbagePerRun } from "../bench/garbagePerRun.js";
 import type { GarbageQuestion, ScenarioAhead, SharedJob, SharedPairedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
@@ -70,8 +71,8 @@ port?.on("message", (message: ScenarioAhead | SharedJob | SharedPairedJob | Shar
   if (message.kind === "paired") {
     try {
       const job = message;
-      const histograms = { sides: job.histograms.sides.map(histogramArrived), pairs: job.histograms.pairs.map(histogramArrived) };
-      const paired = new PairedRuns(modelsFor(job.scenarios, job.scenarioKeys), job.plan, histograms);
+      const shared = { sides: job.shared.sides.map(resultsArrived), pairs: job.shared.pairs.map(resultsArrived) };
+      const paired = new PairedRuns(modelsFor(job.scenarios, job.scenarioKeys), job.plan, shared);
       claimEach(job, (first, count) => paired.runSlice(first, count));
       const partial = paired.toPartial(true);
       const arrays = [...partial.sides.flatMap((side) => Object.values(side.arrays)), ...partial.pairs.map((pair) => pair.greater)];
@@ -86,7 +87,10 @@ port?.on("message", (message: ScenarioAhead | SharedJob | SharedPairedJob | Shar
     const jobModel = modelsFor([job.scenario], [job.scenarioKey])[0] as CompiledModel;
     const shared = job.values ? { values: new Float64Array(job.values) } : job.histogram ? { histogram: histogramArrived(job.histogram) } : undefined;
     const into = new MonteCarloAggregate(job.plan, job.first, job.count, yearsOf(jobModel), jobModel.world.layout.designs, shared);
-    claimSlices(jobModel, job, into);
+    if (job.rows) {
+      const rows = job.rows;
+      claimSlicesWithRows(jobModel, { ...job, rows }, into, job.plan.series, (slice, block, transfer) => port.postMessage({ kind: "rows", slice, block } satisfies WorkerReport, transfer));
+    } else claimSlices(jobModel, job, into);
     const partial = into.toPartial(shared !== undefined);
     port.postMessage({ kind: "done", partial } satisfies WorkerReport, Object.values(partial.arrays).map((a) => a.buffer as ArrayBuffer));
   } catch (error) {

@@ -17,10 +17,15 @@ import {
   type RunPaired,
   type SharedResults,
   PairedRuns,
+  pairedSharedFor,
+  resultsToTravel,
+  sharedValues,
 } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
 import { UsageError } from "../usageError.js";
 import { claimEach, claimSlices, slicesOf, type SliceClaims } from "./claimSlices.js";
+import { OrderedRows } from "./orderedRows.js";
+import type { PerRunExport } from "../output/perRun.js";
 import { SharedWork, startWorkers, stopWorkers } from "./sharedWork.js";
 import { claimSummaryBatch } from "./claimSummaries.js";
 import type { ScenarioAhead, SharedJob, SharedPairedJob, SharedSummaries, WorkerReport } from "./sharedJob.js";
@@ -40,6 +45,13 @@ export const MIN_RUNS_PER_WORKER = 5000;
  * thread with --max-semi-space-size.
  */
 const WORKER_YOUNG_GENERATION_MB = 3;
+
+/**
+ * A worker's young generation (MiB) when it writes --per-run rows: text
+ * made a run at a time is short-lived garbage by the megabyte, and a small
+ * young generation then collects it far too often.
+ */
+const ROWS_WORKER_YOUNG_GENERATION_MB = 32;
 
 let nextScenarioKey = 0;
 
@@ -81,13 +93,13 @@ export class WorkerTeam {
   private constructor(private readonly workers: Worker[]) {}
 
   /** `size` workers (threads besides this one). */
-  static start(size: number): WorkerTeam {
-    return new WorkerTeam(startWorkers("sliceWorker", size, { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB }));
+  static start(size: number, options: { readonly rows?: boolean } = {}): WorkerTeam {
+    return new WorkerTeam(startWorkers("sliceWorker", size, { maxYoungGenerationSizeMb: options.rows ? ROWS_WORKER_YOUNG_GENERATION_MB : WORKER_YOUNG_GENERATION_MB }));
   }
 
-  /** Workers for `threads` threads in all (this one among them), or none when this one is enough. */
-  static forThreads(threads: number): WorkerTeam | undefined {
-    return threads > 1 ? WorkerTeam.start(threads - 1) : undefined;
+  /** Workers for `threads` threads in all (this one among them), or none when this one is enough; `rows` for a --per-run job. */
+  static forThreads(threads: number, options: { readonly rows?: boolean } = {}): WorkerTeam | undefined {
+    return threads > 1 ? WorkerTeam.start(threads - 1, options) : undefined;
   }
 
   /** Sends the scenario ahead of its first job: the workers compile their models while this thread compiles and plans. */
@@ -155,7 +167,7 @@ export class WorkerTeam {
   aggregateFor(model: CompiledModel, plan: JobPlan, first: number, count: number): MonteCarloAggregate {
     const shared: SharedResults | undefined =
       plan.mode === "exact"
-        ? { values: new Float64Array(new SharedArrayBuffer(plan.series * count * Float64Array.BYTES_PER_ELEMENT)).fill(NaN) }
+        ? { values: sharedValues(plan.series, count) }
         : this.workers.length > 0
           ? { histogram: sharedHistogram(histogramLength(plan.layout as NonNullable<JobPlan["layout"]>)) }
           : undefined;
@@ -166,28 +178,27 @@ export class WorkerTeam {
 
   /**
    * Runs [first, first + count) of the planned job on this thread and the
-   * workers; `checkInvariants` checks every quarter of every run. `onRun`
-   * sees each run's values as it finishes, in run order, so it needs a team
-   * without workers (this thread then runs every slice, one after another,
-   * and still hears Ctrl-C between them: `--per-run` writes its rows so).
-   * The runs go into `into` (from aggregateFor, covering them) when given,
-   * else into an aggregate of their own, which must then come out whole.
+   * workers; `checkInvariants` checks every quarter of every run. With
+   * `perRun` every run's rows reach that export in run order, whichever
+   * thread ran it (orderedRows.ts). The runs go into `into` (from
+   * aggregateFor, covering them) when given, else into an aggregate of
+   * their own, which must then come out whole.
    */
   async run(
-    job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean; onRun?: (run: number, values: Float64Array) => void },
+    job: { scenario: ResolvedScenario; model: CompiledModel; plan: JobPlan; checkInvariants: boolean; perRun?: PerRunExport },
     first: number,
     count: number,
     onProgress?: (done: number, total: number) => void,
     into?: MonteCarloAggregate,
   ): Promise<MonteCarloAggregate> {
-    const { scenario, model, plan, checkInvariants, onRun } = job;
-    if (onRun && this.workers.length > 0) throw new Error("WorkerTeam.run: onRun needs the runs in order, on a team without workers");
+    const { scenario, model, plan, checkInvariants } = job;
     // This thread's share of the runs; each worker's share is merged into it as it arrives, straight from the
     // arrays the worker transferred (exact values and the histogram are already in shared memory), so no second
     // copy of the statistics is made.
     const mine = into ?? this.aggregateFor(model, plan, first, count);
     if (into && (first < into.first || first + count > into.first + into.count)) throw new Error(`WorkerTeam.run: runs ${first}..${first + count - 1} fall outside the aggregate's`);
     const shared = this.sharedOf.get(mine);
+    const ordered = job.perRun ? new OrderedRows(job.perRun, plan.series) : undefined;
     const sharedJob: SharedJob = {
       kind: "job",
       scenario: transferableScenario(scenario),
@@ -200,11 +211,23 @@ export class WorkerTeam {
       checkInvariants,
       ...(shared?.values ? { values: shared.values.buffer as SharedArrayBuffer } : {}),
       ...(shared?.histogram ? { histogram: histogramToTravel(shared.histogram) } : {}),
+      ...(ordered ? { rows: ordered.shared } : {}),
     };
     await this.shareOut<Extract<WorkerReport, { kind: "done" }>>(sharedJob, count, {
       onDone: (report) => mine.mergePartial(report.partial, shared !== undefined),
-      claimHere: (stop) => claimSlices(model, sharedJob, mine, stop, onRun),
+      claimHere: (stop) =>
+        ordered ? claimEach(sharedJob, (from, runs, slice) => ordered.runSlice(model, sharedJob, mine, from, runs, slice), stop) : claimSlices(model, sharedJob, mine, stop),
       runsHere: () => mine.runs,
+      ...(ordered
+        ? {
+            isInterim: (message: unknown) => (message as { kind?: string }).kind === "rows",
+            onInterim: (message: unknown) => {
+              const rows = message as Extract<WorkerReport, { kind: "rows" }>;
+              ordered.accept(rows.slice, rows.block);
+            },
+            onFail: () => ordered.release(),
+          }
+        : {}),
       ...(onProgress ? { onProgress } : {}),
     });
     if (!into) mine.requireCovers(first, count);
@@ -222,19 +245,16 @@ export class WorkerTeam {
   }
 
   private async runPairedJob(models: readonly CompiledModel[], plan: PairedPlan, onProgress?: (done: number, total: number) => void): Promise<PairedRuns> {
-    const histograms = {
-      sides: plan.sides.map((side) => sharedHistogram(histogramLength(side.layout as NonNullable<JobPlan["layout"]>))),
-      pairs: (plan.pairLayouts ?? []).map((layout) => sharedHistogram(histogramLength(layout))),
-    };
+    const shared = pairedSharedFor(models, plan);
     const job: SharedPairedJob = {
       kind: "paired",
       scenarios: models.map((m) => transferableScenario(m.scenario)),
       scenarioKeys: models.map((m) => this.keyOf(m.scenario)),
       plan,
       ...newClaims(0, plan.runs),
-      histograms: { sides: histograms.sides.map(histogramToTravel), pairs: histograms.pairs.map(histogramToTravel) },
+      shared: { sides: shared.sides.map(resultsToTravel), pairs: shared.pairs.map(resultsToTravel) },
     };
-    const mine = new PairedRuns(models, plan, histograms);
+    const mine = new PairedRuns(models, plan, shared);
     let runsHere = 0;
     await this.shareOut<Extract<WorkerReport, { kind: "paired" }>>(job, plan.runs, {
       onDone: (report) => mine.mergePartial(report.partial, true),
@@ -273,11 +293,18 @@ export class WorkerTeam {
       readonly claimHere: (stop: () => boolean) => void;
       readonly runsHere: () => number;
       readonly onProgress?: (done: number, total: number) => void;
+      readonly isInterim?: (message: unknown) => boolean;
+      readonly onInterim?: (message: unknown) => void;
+      /** Called when the work fails: whatever a worker may be waiting for must let it go. */
+      readonly onFail?: () => void;
     },
   ): Promise<void> {
     const nextSlice = new Int32Array(job.nextSlice);
     const runsDone = new Int32Array(job.runsDone);
-    const work = new SharedWork(() => Atomics.store(nextSlice, 0, job.slices.length));
+    const work = new SharedWork(() => {
+      Atomics.store(nextSlice, 0, job.slices.length);
+      share.onFail?.();
+    });
     const onProgress = share.onProgress;
     const progress = onProgress ? () => onProgress(Atomics.load(runsDone, 0), count) : undefined;
     const interrupt = () => work.abandon(new InterruptedError(Atomics.load(runsDone, 0), count));
@@ -286,6 +313,7 @@ export class WorkerTeam {
       await work.run<Done>(this.workers, job, {
         // Answers arrive between this thread's slices.
         onDone: share.onDone,
+        ...(share.isInterim && share.onInterim ? { isInterim: share.isInterim, onInterim: share.onInterim } : {}),
         claimHere: () => {
           const before = share.runsHere();
           share.claimHere(() => share.runsHere() > before);

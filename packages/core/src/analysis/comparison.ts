@@ -103,8 +103,9 @@ export async function compareScenarios(
   let aggregates: MonteCarloAggregate[];
   if (mode === "exact") aggregates = await runStored(models, pairs, { runs, seed, indexIn, years, common: common.length, checkInvariants, sampling }, options.runJob, options.onProgress);
   else {
-    const plan = planPairedJob(models, { runs, seed, checkInvariants, sampling });
-    const paired = await (options.runPaired ?? runPairedHere)(models, plan, options.onProgress);
+    const runPaired = options.runPaired ?? runPairedHere;
+    const plan = await planPairedJob(models, { runs, seed, checkInvariants, sampling }, runPaired);
+    const paired = await runPaired(models, plan, options.onProgress);
     aggregates = [...paired.sides];
     paired.pairs.forEach((p, k) => {
       const pair = pairs[k] as Pair;

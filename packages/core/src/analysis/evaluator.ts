@@ -2,6 +2,7 @@ import type { CompiledModel } from "../model/compileModel.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { InvariantChecker } from "../montecarlo/invariants.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
+import { RunInputs } from "../montecarlo/runInputs.js";
 import { sensitivityEvaluations } from "../montecarlo/runNaming.js";
 import { START_YEAR } from "../time/index.js";
 
@@ -16,6 +17,7 @@ export class ModelEvaluator {
   private readonly series: number;
   /** Checks every quarter of every evaluation when asked (InvariantError names the evaluation). */
   private readonly checker: InvariantChecker | undefined;
+  private readonly inputs: RunInputs;
   /** Rows evaluated so far. */
   runs = 0;
   /** Quarters whose invariants were checked and held, over every row evaluated. */
@@ -33,6 +35,7 @@ export class ModelEvaluator {
     const naming = sensitivityEvaluations(model.scenario.meta.id);
     this.recorder = new RunRecorder(model.metrics, model.observables.list, naming, model.world.layout.quarters, model.world.layout.designs);
     this.checker = options.checkInvariants ? new InvariantChecker(model, naming) : undefined;
+    this.inputs = RunInputs.forDesign(model);
     const y = year - START_YEAR;
     if (!(y >= 0 && y < this.recorder.years)) throw new Error(`year ${year} outside the horizon`);
     this.series = m * this.recorder.years + y;
@@ -49,10 +52,10 @@ export class ModelEvaluator {
    * evaluates it changes nothing.
    */
   evaluateRows(points: Float64Array, from: number, to: number, out: Float64Array, firstIndex: number): void {
-    const { model, recorder, milestones, series, dimensions, checker } = this;
+    const { model, recorder, milestones, series, checker, inputs } = this;
+    inputs.setDesign(points);
     for (let r = from; r < to; r++) {
-      // Read in place (no view of the row): this loop is one model run per row.
-      model.table.fromUniforms(points, model.world.params, r * dimensions);
+      inputs.draw(r);
       runOnce(model, firstIndex + r, recorder, milestones, checker);
       out[r] = recorder.values[series] as number;
     }

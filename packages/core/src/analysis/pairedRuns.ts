@@ -8,8 +8,10 @@ import { runNamingFor } from "../montecarlo/runNaming.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { BinnedSeries, binLayoutFromPilot, BLOCK_RUNS, closesBlock, type BinLayout, type BinnedSums } from "../stats/binnedSeries.js";
-import type { SharedHistogram } from "../stats/sharedHistogram.js";
+import { sharedHistogram } from "../stats/sharedHistogram.js";
+import { histogramLength } from "../stats/binnedSeries.js";
 import { StoredSeries } from "../stats/storedSeries.js";
+import { sharedValues, type SharedResults } from "../montecarlo/sharedResults.js";
 
 /**
  * The series every compared scenario has, and where each finds them: a
@@ -53,16 +55,35 @@ export interface PairedPlan {
   readonly sampler?: PointSampler;
 }
 
-/** Histograms every thread of the job fills (sharedHistogram.ts): one per side, one per pair. */
-export interface PairedHistograms {
-  readonly sides: readonly SharedHistogram[];
-  readonly pairs: readonly SharedHistogram[];
+/**
+ * Buffers every thread of a paired job fills (SharedResults): per side and
+ * per pair, every value (a pilot's exact sides and stored differences) or
+ * the histogram (a streamed job's).
+ */
+export interface PairedShared {
+  readonly sides: readonly SharedResults[];
+  readonly pairs: readonly SharedResults[];
 }
 
-/** A slice's results as they travel: each side's partial, and per pair its sums, counts of B > A and (unless shared) bins. */
+/** Fresh buffers for a paired job's threads to share. */
+export function pairedSharedFor(models: readonly CompiledModel[], plan: PairedPlan): PairedShared {
+  const { metrics, years } = commonSeries(models);
+  const sides = plan.sides.map((side) => (side.mode === "exact" ? { values: sharedValues(side.series, plan.runs) } : { histogram: sharedHistogram(histogramLength(side.layout as BinLayout)) }));
+  const pairs = pairsOf(models.length).map((_, k) => {
+    const layout = plan.pairLayouts?.[k];
+    return layout ? { histogram: sharedHistogram(histogramLength(layout)) } : { values: sharedValues(metrics.length * years, plan.runs) };
+  });
+  return { sides, pairs };
+}
+
+/**
+ * A slice's results as they travel: each side's partial, and per pair its
+ * counts of B > A, and for streamed differences their sums and (unless
+ * shared) bins. Stored differences travel only in shared memory.
+ */
 export interface PairedPartial {
   readonly sides: readonly AggregatePartial[];
-  readonly pairs: readonly { readonly runs: number; readonly sums: BinnedSums; readonly greater: Float64Array; readonly bins?: Float64Array }[];
+  readonly pairs: readonly { readonly runs: number; readonly sums?: BinnedSums; readonly greater: Float64Array; readonly bins?: Float64Array }[];
 }
 
 /** One pair's differences B - A, per common series (c * years + y): streamed, or stored in a pilot. */
@@ -95,7 +116,7 @@ export class PairedRuns {
   constructor(
     private readonly models: readonly CompiledModel[],
     readonly plan: PairedPlan,
-    shared?: PairedHistograms,
+    shared?: PairedShared,
   ) {
     const { runs } = plan;
     this.common = commonSeries(models);
@@ -106,12 +127,14 @@ export class PairedRuns {
     // Run i of every model from the same draws (points: each reads them through its own table).
     this.inputs = RunInputs.forModels(models, plan.sides[0] as JobPlan);
     this.checkers = plan.checkInvariants ? models.map((m, k) => new InvariantChecker(m, namings[k]!)) : undefined;
-    this.sides = models.map((m, k) => new MonteCarloAggregate(plan.sides[k] as JobPlan, 0, runs, yearsOf(m), m.world.layout.designs, shared ? { histogram: shared.sides[k] as SharedHistogram } : undefined));
+    this.sides = models.map((m, k) => new MonteCarloAggregate(plan.sides[k] as JobPlan, 0, runs, yearsOf(m), m.world.layout.designs, shared?.sides[k]));
     const layouts = plan.pairLayouts;
     this.pairs = pairsOf(models.length).map(({ a, b }, k) => ({
       a,
       b,
-      ...(layouts ? { binned: new BinnedSeries(diffSeries, layouts[k] as BinLayout, shared?.pairs[k]) } : { stored: new StoredSeries(diffSeries, 0, runs) }),
+      ...(layouts
+        ? { binned: new BinnedSeries(diffSeries, layouts[k] as BinLayout, shared?.pairs[k]?.histogram) }
+        : { stored: new StoredSeries(diffSeries, 0, runs, shared?.pairs[k]?.values) }),
       greater: new Float64Array(diffSeries),
     }));
     this.diff = new Float64Array(diffSeries);
@@ -166,13 +189,16 @@ export class PairedRuns {
     }
   }
 
-  /** This thread's results, to merge into another's; with `shared`, the bins stay out (they are in the shared histograms). */
+  /** This thread's results, to merge into another's; with `shared`, values and bins stay out (they are in the shared buffers). */
   toPartial(shared = false): PairedPartial {
     return {
       sides: this.sides.map((s) => s.toPartial(shared)),
       pairs: this.pairs.map((p) => {
-        const binned = streamed(p);
-        return { runs: binned.runs, sums: binned.exactSums(), greater: p.greater, ...(shared ? {} : { bins: binned.bins }) };
+        if (!p.binned) {
+          if (!shared) throw new Error("paired runs: stored differences travel only in shared memory");
+          return { runs: this.sides[0]!.runs, greater: p.greater };
+        }
+        return { runs: p.binned.runs, sums: p.binned.exactSums(), greater: p.greater, ...(shared ? {} : { bins: p.binned.bins }) };
       }),
     };
   }
@@ -184,7 +210,10 @@ export class PairedRuns {
     partial.pairs.forEach((p, k) => {
       const pair = this.pairs[k] as PairStatistics;
       if (p.greater.length !== pair.greater.length) throw new Error("paired results of another comparison");
-      streamed(pair).mergeTravelled(p.runs, shared ? undefined : p.bins, p.sums);
+      if (pair.binned) {
+        if (!p.sums) throw new Error("paired results: expected the sums of streamed differences");
+        pair.binned.mergeTravelled(p.runs, shared ? undefined : p.bins, p.sums);
+      } else if (!shared) throw new Error("paired runs: stored differences travel only in shared memory");
       for (let s = 0; s < pair.greater.length; s++) pair.greater[s] = (pair.greater[s] as number) + (p.greater[s] as number);
     });
   }
@@ -195,26 +224,21 @@ export class PairedRuns {
   }
 }
 
-function streamed(pair: PairStatistics): BinnedSeries {
-  if (!pair.binned) throw new Error("paired runs: a pilot's stored differences do not travel between threads");
-  return pair.binned;
-}
-
 /**
- * A streamed comparison's plan: one pilot pass of paired runs on this
- * thread places the bins of every scenario (as planJob would, from the
+ * A streamed comparison's plan: one pilot pass of paired runs (through
+ * `runPaired`, so on every thread too) places the bins of every scenario (as planJob would, from the
  * same first runs) and of every pair's differences.
  */
-export function planPairedJob(
+export async function planPairedJob(
   models: readonly CompiledModel[],
   job: { runs: number; seed: number | string; checkInvariants: boolean; sampling: { sampler?: PointSampler; dimensions?: readonly string[] } },
-): PairedPlan {
+  runPaired: RunPaired = runPairedHere,
+): Promise<PairedPlan> {
   const { runs, seed, sampling } = job;
   const pilotRuns = Math.min(runs, PILOT_RUNS);
   const series = models.map((m) => m.metrics.length * yearsOf(m));
   const pilotPlan = (k: number): JobPlan => ({ runs: pilotRuns, seed, series: series[k] as number, mode: "exact", ...sampling });
-  const pilot = new PairedRuns(models, { runs: pilotRuns, sides: models.map((_, k) => pilotPlan(k)), checkInvariants: false, ...(sampling.sampler ? { sampler: sampling.sampler } : {}) });
-  pilot.runSlice(0, pilotRuns);
+  const pilot = await runPaired(models, { runs: pilotRuns, sides: models.map((_, k) => pilotPlan(k)), checkInvariants: false, ...(sampling.sampler ? { sampler: sampling.sampler } : {}) });
   const sides: JobPlan[] = models.map((_, k) => {
     const n = series[k] as number;
     return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, (pilot.sides[k]!.stored as StoredSeries).values), pilotRuns, ...sampling };

@@ -4,7 +4,7 @@ import { BinnedSeries, type BinnedSums } from "../stats/binnedSeries.js";
 import type { SeriesPrecision, SeriesSummary } from "../stats/seriesSummary.js";
 import { SUMMARY_ROW, summaryFromRow } from "../stats/summaryRows.js";
 import { StoredSeries } from "../stats/storedSeries.js";
-import type { SharedHistogram } from "../stats/sharedHistogram.js";
+import type { SharedResults } from "./sharedResults.js";
 import { ScrambleMeans, scrambleSeMean, type ScrambleSumsJSON } from "../stats/scrambleMeans.js";
 import { SCRAMBLES, scrambleOf } from "../random/sobol/scrambledSobol.js";
 import type { JobPlan } from "./jobPlan.js";
@@ -32,17 +32,6 @@ export interface AggregatePartial {
     readonly scrambleSums?: ScrambleSumsJSON;
   };
   readonly arrays: Readonly<Record<string, Float64Array>>;
-}
-
-/**
- * Buffers several threads of one job fill together (on SharedArrayBuffers):
- * exact statistics' values, each run at its own place, so no thread writes
- * where another does; or streaming statistics' histogram, filled under its
- * lock (sharedHistogram.ts).
- */
-export interface SharedResults {
-  readonly values?: Float64Array;
-  readonly histogram?: SharedHistogram;
 }
 
 /**

@@ -12,13 +12,18 @@ import type { JobPlan } from "./jobPlan.js";
 /**
  * Where run i's parameters come from, for one model in one job: each
  * parameter's random stream of (seed, i), or point i of the job's
- * scrambled Sobol points or blocked Latin hypercubes. `draw(run)` writes run i's values into the
- * model's world; every Monte Carlo loop (a job's slices, a comparison's
- * paired runs, a streaming pilot, the benchmark) draws through it, so the
- * sampler is chosen in one place and run i is the same run in each.
+ * scrambled Sobol points or blocked Latin hypercubes, or row i of a
+ * design (a sensitivity analysis's points, one uniform per parameter).
+ * `draw(run)` writes run i's values into the model's world; every loop of
+ * model runs (a job's slices, a comparison's paired runs, a streaming
+ * pilot, a sensitivity design, the benchmark) draws through it and then
+ * runs runOnce, so the sampler is chosen in one place and run i is the
+ * same run in each.
  */
 export class RunInputs {
   private readonly words = new Uint32Array(2);
+  /** A design's rows, `table.size` uniforms each (forDesign). */
+  private design: Float64Array | undefined;
 
   private constructor(
     private readonly model: CompiledModel,
@@ -49,10 +54,22 @@ export class RunInputs {
     return models.map((m, k) => new RunInputs(m, key, points, (placed[k] as { slots: Int32Array }).slots));
   }
 
+  /** Rows of designs (setDesign) as the runs: row r is run r. */
+  static forDesign(model: CompiledModel): RunInputs {
+    return new RunInputs(model, [0, 0], undefined, undefined);
+  }
+
+  /** The design whose rows draw(r) reads from now on. */
+  setDesign(points: Float64Array): void {
+    this.design = points;
+  }
+
   /** Run `run`'s parameter values into the model's world.params. */
   draw(run: number): void {
-    const { model, points } = this;
-    if (points) model.table.drawQuasi(points, this.slots as Int32Array, run, model.world.params);
+    const { model, points, design } = this;
+    // Read in place (no view of the row): a design is read one row per model run.
+    if (design) model.table.fromUniforms(design, model.world.params, run * model.table.size);
+    else if (points) model.table.drawQuasi(points, this.slots as Int32Array, run, model.world.params);
     else {
       runKey(this.key, run, this.words);
       model.table.draw(this.words, model.world.params);
