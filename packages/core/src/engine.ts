@@ -11,7 +11,6 @@ export { ModelEvaluator } from "./analysis/evaluator.js";
 export { MonteCarloAggregate } from "./montecarlo/aggregate.js";
 export { PairedRuns, type PairedPartial, type PairedPlan } from "./analysis/pairedRuns.js";
 export { StoredSeries } from "./stats/storedSeries.js";
-export { histogramArrived, type TravellingHistogram } from "./stats/sharedHistogram.js";
 export { resultsArrived, type TravellingResults } from "./montecarlo/sharedResults.js";
 export { SUMMARY_ROW, summarizeStoredSeries } from "./stats/summaryRows.js";
 export { yearsOf } from "./montecarlo/layout.js";

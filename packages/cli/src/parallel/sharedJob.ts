@@ -1,4 +1,4 @@
-import type { AggregatePartial, JobPlan, PairedPartial, PairedPlan, TransferableScenario, TravellingHistogram, TravellingResults } from "@chipsim/core";
+import type { AggregatePartial, JobPlan, PairedPartial, PairedPlan, TransferableScenario, TravellingResults } from "@chipsim/core";
 import type { FailureReport } from "./failureReport.js";
 import type { PerRunBlock } from "../output/perRunBlock.js";
 import type { SharedRows } from "./orderedRows.js";
@@ -22,8 +22,8 @@ export interface SharedJob {
   readonly slices: readonly (readonly [number, number])[];
   readonly nextSlice: SharedArrayBuffer;
   readonly runsDone: SharedArrayBuffer;
-  readonly values?: SharedArrayBuffer;
-  readonly histogram?: TravellingHistogram;
+  /** Exact values, or the streaming histogram, that every thread fills (absent: each keeps its own). */
+  readonly shared?: TravellingResults;
   /** --per-run: the export's shape and the slices written; each slice's rows are sent as it finishes ("rows"). */
   readonly rows?: SharedRows;
   /** Check the model's invariants after every quarter of every run (chipsim run --check-invariants). */

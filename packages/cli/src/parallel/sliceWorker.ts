@@ -10,7 +10,7 @@
  * also ask it what garbage its run loop leaves (GarbageQuestion).
  */
 import { parentPort } from "node:worker_threads";
-import { compileModel, histogramArrived, MonteCarloAggregate, PairedRuns, restoreScenario, resultsArrived, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
+import { compileModel, MonteCarloAggregate, PairedRuns, restoreScenario, resultsArrived, StoredSeries, yearsOf, type CompiledModel, type TransferableScenario } from "@chipsim/core/engine";
 import { claimEach, claimSlices } from "./claimSlices.js";
 import { claimSlicesWithRows } from "./orderedRows.js";
 import { claimSummaryBatch } from "./claimSummaries.js";
@@ -85,7 +85,7 @@ port?.on("message", (message: ScenarioAhead | SharedJob | SharedPairedJob | Shar
   try {
     const job = message;
     const jobModel = modelsFor([job.scenario], [job.scenarioKey])[0] as CompiledModel;
-    const shared = job.values ? { values: new Float64Array(job.values) } : job.histogram ? { histogram: histogramArrived(job.histogram) } : undefined;
+    const shared = job.shared ? resultsArrived(job.shared) : undefined;
     const into = new MonteCarloAggregate(job.plan, job.first, job.count, yearsOf(jobModel), jobModel.world.layout.designs, shared);
     if (job.rows) {
       const rows = job.rows;

@@ -2,24 +2,21 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import {
   BLOCK_RUNS,
-  histogramLength,
-  histogramToTravel,
   MonteCarloAggregate,
-  sharedHistogram,
+  PairedRuns,
+  pairedSharedFor,
+  resultsToTravel,
+  sharedResultsFor,
   SUMMARY_ROW,
   transferableScenario,
   yearsOf,
   type CompiledModel,
   type JobPlan,
-  type ResolvedScenario,
   type PairedPlan,
+  type ResolvedScenario,
   type RunJob,
   type RunPaired,
   type SharedResults,
-  PairedRuns,
-  pairedSharedFor,
-  resultsToTravel,
-  sharedValues,
 } from "@chipsim/core";
 import { InterruptedError } from "../interruptedError.js";
 import { UsageError } from "../usageError.js";
@@ -165,12 +162,8 @@ export class WorkerTeam {
    * call or several (--target-se runs a job in rounds).
    */
   aggregateFor(model: CompiledModel, plan: JobPlan, first: number, count: number): MonteCarloAggregate {
-    const shared: SharedResults | undefined =
-      plan.mode === "exact"
-        ? { values: sharedValues(plan.series, count) }
-        : this.workers.length > 0
-          ? { histogram: sharedHistogram(histogramLength(plan.layout as NonNullable<JobPlan["layout"]>)) }
-          : undefined;
+    // Exact values always (summarize shares them out), a histogram only for workers to fill.
+    const shared = plan.mode === "exact" || this.workers.length > 0 ? sharedResultsFor(plan, count) : undefined;
     const aggregate = new MonteCarloAggregate(plan, first, count, yearsOf(model), model.world.layout.designs, shared);
     if (shared) this.sharedOf.set(aggregate, shared);
     return aggregate;
@@ -209,8 +202,7 @@ export class WorkerTeam {
       count: mine.count,
       ...newClaims(first, count),
       checkInvariants,
-      ...(shared?.values ? { values: shared.values.buffer as SharedArrayBuffer } : {}),
-      ...(shared?.histogram ? { histogram: histogramToTravel(shared.histogram) } : {}),
+      ...(shared ? { shared: resultsToTravel(shared) } : {}),
       ...(ordered ? { rows: ordered.shared } : {}),
     };
     await this.shareOut<Extract<WorkerReport, { kind: "done" }>>(sharedJob, count, {
@@ -255,19 +247,10 @@ export class WorkerTeam {
       shared: { sides: shared.sides.map(resultsToTravel), pairs: shared.pairs.map(resultsToTravel) },
     };
     const mine = new PairedRuns(models, plan, shared);
-    let runsHere = 0;
     await this.shareOut<Extract<WorkerReport, { kind: "paired" }>>(job, plan.runs, {
       onDone: (report) => mine.mergePartial(report.partial, true),
-      claimHere: (stop) =>
-        claimEach(
-          job,
-          (first, count) => {
-            mine.runSlice(first, count);
-            runsHere += count;
-          },
-          stop,
-        ),
-      runsHere: () => runsHere,
+      claimHere: (stop) => claimEach(job, (first, count) => mine.runSlice(first, count), stop),
+      runsHere: () => mine.runs,
       ...(onProgress ? { onProgress } : {}),
     });
     mine.requireCoversJob();

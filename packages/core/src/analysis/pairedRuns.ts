@@ -8,10 +8,8 @@ import { runNamingFor } from "../montecarlo/runNaming.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
 import { BinnedSeries, binLayoutFromPilot, BLOCK_RUNS, closesBlock, type BinLayout, type BinnedSums } from "../stats/binnedSeries.js";
-import { sharedHistogram } from "../stats/sharedHistogram.js";
-import { histogramLength } from "../stats/binnedSeries.js";
 import { StoredSeries } from "../stats/storedSeries.js";
-import { sharedValues, type SharedResults } from "../montecarlo/sharedResults.js";
+import { sharedResultsFor, type SharedResults } from "../montecarlo/sharedResults.js";
 
 /**
  * The series every compared scenario has, and where each finds them: a
@@ -52,7 +50,6 @@ export interface PairedPlan {
   /** Absent: every difference is stored (a pilot). */
   readonly pairLayouts?: readonly BinLayout[];
   readonly checkInvariants: boolean;
-  readonly sampler?: PointSampler;
 }
 
 /**
@@ -68,10 +65,11 @@ export interface PairedShared {
 /** Fresh buffers for a paired job's threads to share. */
 export function pairedSharedFor(models: readonly CompiledModel[], plan: PairedPlan): PairedShared {
   const { metrics, years } = commonSeries(models);
-  const sides = plan.sides.map((side) => (side.mode === "exact" ? { values: sharedValues(side.series, plan.runs) } : { histogram: sharedHistogram(histogramLength(side.layout as BinLayout)) }));
+  const sides = plan.sides.map((side) => sharedResultsFor(side, plan.runs));
+  // A pair's differences are planned as a side's would be: every value (a pilot) or binned.
   const pairs = pairsOf(models.length).map((_, k) => {
     const layout = plan.pairLayouts?.[k];
-    return layout ? { histogram: sharedHistogram(histogramLength(layout)) } : { values: sharedValues(metrics.length * years, plan.runs) };
+    return sharedResultsFor({ mode: layout ? "streaming" : "exact", series: metrics.length * years, ...(layout ? { layout } : {}) }, plan.runs);
   });
   return { sides, pairs };
 }
@@ -196,7 +194,7 @@ export class PairedRuns {
       pairs: this.pairs.map((p) => {
         if (!p.binned) {
           if (!shared) throw new Error("paired runs: stored differences travel only in shared memory");
-          return { runs: this.sides[0]!.runs, greater: p.greater };
+          return { runs: this.runs, greater: p.greater };
         }
         return { runs: p.binned.runs, sums: p.binned.exactSums(), greater: p.greater, ...(shared ? {} : { bins: p.binned.bins }) };
       }),
@@ -218,6 +216,11 @@ export class PairedRuns {
     });
   }
 
+  /** Runs run or merged here so far. */
+  get runs(): number {
+    return (this.sides[0] as MonteCarloAggregate).runs;
+  }
+
   /** Throws unless the runs merged here cover the whole job exactly once. */
   requireCoversJob(): void {
     for (const side of this.sides) side.requireCovers(0, this.plan.runs);
@@ -226,8 +229,9 @@ export class PairedRuns {
 
 /**
  * A streamed comparison's plan: one pilot pass of paired runs (through
- * `runPaired`, so on every thread too) places the bins of every scenario (as planJob would, from the
- * same first runs) and of every pair's differences.
+ * `runPaired`, so on every thread too) places the bins of every
+ * scenario (as planJob would, from the same first runs) and of every
+ * pair's differences.
  */
 export async function planPairedJob(
   models: readonly CompiledModel[],
@@ -238,13 +242,13 @@ export async function planPairedJob(
   const pilotRuns = Math.min(runs, PILOT_RUNS);
   const series = models.map((m) => m.metrics.length * yearsOf(m));
   const pilotPlan = (k: number): JobPlan => ({ runs: pilotRuns, seed, series: series[k] as number, mode: "exact", ...sampling });
-  const pilot = await runPaired(models, { runs: pilotRuns, sides: models.map((_, k) => pilotPlan(k)), checkInvariants: false, ...(sampling.sampler ? { sampler: sampling.sampler } : {}) });
+  const pilot = await runPaired(models, { runs: pilotRuns, sides: models.map((_, k) => pilotPlan(k)), checkInvariants: false });
   const sides: JobPlan[] = models.map((_, k) => {
     const n = series[k] as number;
     return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, (pilot.sides[k]!.stored as StoredSeries).values), pilotRuns, ...sampling };
   });
   const pairLayouts = pilot.pairs.map(({ stored }) => binLayoutFromPilot((stored as StoredSeries).series, pilotRuns, (stored as StoredSeries).values));
-  return { runs, sides, pairLayouts, checkInvariants: job.checkInvariants, ...(sampling.sampler ? { sampler: sampling.sampler } : {}) };
+  return { runs, sides, pairLayouts, checkInvariants: job.checkInvariants };
 }
 
 /**

@@ -1,4 +1,6 @@
-import { histogramArrived, histogramToTravel, type SharedHistogram, type TravellingHistogram } from "../stats/sharedHistogram.js";
+import { histogramLength, type BinLayout } from "../stats/binnedSeries.js";
+import { histogramArrived, histogramToTravel, sharedHistogram, type SharedHistogram, type TravellingHistogram } from "../stats/sharedHistogram.js";
+import type { JobPlan } from "./jobPlan.js";
 
 /**
  * Buffers several threads of one job fill together (on SharedArrayBuffers):
@@ -20,6 +22,11 @@ export interface TravellingResults {
 /** Values for `series` series of `runs` runs, every one NaN until a run writes it. */
 export function sharedValues(series: number, runs: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(series * runs * Float64Array.BYTES_PER_ELEMENT)).fill(NaN);
+}
+
+/** Fresh buffers for `count` runs of a planned job: every value (exact statistics) or the histogram (streaming). */
+export function sharedResultsFor(plan: Pick<JobPlan, "mode" | "series" | "layout">, count: number): SharedResults {
+  return plan.mode === "exact" ? { values: sharedValues(plan.series, count) } : { histogram: sharedHistogram(histogramLength(plan.layout as BinLayout)) };
 }
 
 export function resultsToTravel(results: SharedResults): TravellingResults {
