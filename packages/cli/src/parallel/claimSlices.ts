@@ -35,7 +35,12 @@ export function claimEach(claims: SliceClaims, runSlice: (first: number, count: 
   }
 }
 
+/** Runs [first, first + count) of the job into `into`, handing each run's values to `onRun` when given. */
+export function runSliceInto(model: CompiledModel, job: SharedJob, into: MonteCarloAggregate, first: number, count: number, onRun?: (run: number, values: Float64Array) => void): void {
+  runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants, ...(onRun ? { onRun } : {}) });
+}
+
 /** Claims slices of one scenario's job and runs them into `into`. */
 export function claimSlices(model: CompiledModel, job: SharedJob, into: MonteCarloAggregate, shouldStop: () => boolean = () => false): void {
-  claimEach(job, (first, count) => runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants }), shouldStop);
+  claimEach(job, (first, count) => runSliceInto(model, job, into, first, count), shouldStop);
 }

@@ -1,7 +1,7 @@
-import { runMonteCarlo, type CompiledModel, type MonteCarloAggregate } from "@chipsim/core/engine";
+import type { CompiledModel, MonteCarloAggregate } from "@chipsim/core/engine";
 import { PerRunBlockBuilder, type PerRunBlock, type PerRunShape } from "../output/perRunBlock.js";
 import type { PerRunExport } from "../output/perRun.js";
-import { claimEach } from "./claimSlices.js";
+import { claimEach, runSliceInto } from "./claimSlices.js";
 import type { SharedJob } from "./sharedJob.js";
 
 /**
@@ -45,15 +45,14 @@ export class OrderedRows {
 
   /** Runs slice `slice` on this thread: straight into the export when it is next in turn, else kept until it is. */
   runSlice(model: CompiledModel, job: SharedJob, into: MonteCarloAggregate, first: number, count: number, slice: number): void {
-    const options = { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants };
     if (slice === Atomics.load(this.written, 0)) {
-      runMonteCarlo(model, { ...options, onRun: (run, values) => this.perRun.add(run, values) });
+      runSliceInto(model, job, into, first, count, (run, values) => this.perRun.add(run, values));
       this.advance();
       this.drain();
       return;
     }
     this.builder.begin(first, count);
-    runMonteCarlo(model, { ...options, onRun: (run, values) => this.builder.add(run, values) });
+    runSliceInto(model, job, into, first, count, (run, values) => this.builder.add(run, values));
     this.accept(slice, this.builder.finish().block);
   }
 
@@ -104,7 +103,7 @@ export function claimSlicesWithRows(
   claimEach(job, (first, count, slice) => {
     for (let seen = Atomics.load(written, 0); slice >= seen + job.rows.window; seen = Atomics.load(written, 0)) Atomics.wait(written, 0, seen);
     builder.begin(first, count);
-    runMonteCarlo(model, { plan: into.plan, firstRun: first, count, into, checkInvariants: job.checkInvariants, onRun: (run, values) => builder.add(run, values) });
+    runSliceInto(model, job, into, first, count, (run, values) => builder.add(run, values));
     const { block, transfer } = builder.finish();
     emit(slice, block, transfer);
   });

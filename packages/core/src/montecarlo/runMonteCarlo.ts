@@ -40,11 +40,6 @@ export interface MonteCarloOptions {
    */
   readonly onRun?: (runIndex: number, values: Float64Array, milestones: Readonly<RunMilestones>) => void;
   /**
-   * Stops the job early: `test` is asked after every `every` runs (in run
-   * order, so the stopping point depends only on the seed) and the job ends
-   * with the runs done so far when it says so.
-   */
-  /**
    * Checks the model's invariants after every quarter and throws an
    * InvariantError naming the run and quarter when one breaks. Off by
    * default: a run then costs nothing more.
@@ -56,7 +51,6 @@ export interface MonteCarloOptions {
    * invariants are checked: a replay's per-quarter trace.
    */
   readonly onQuarter?: (runIndex: number, quarter: number, observables: Float64Array) => void;
-  readonly stopWhen?: { readonly every: number; readonly test: (aggregate: MonteCarloAggregate, done: number) => boolean };
 }
 
 /**
@@ -87,7 +81,6 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
   const inputs = inputsFor(model, plan);
   const milestones: RunMilestones = { euvReadyYear: Infinity, supplyMetDemandYear: Infinity };
   const every = Math.max(1, Math.floor(count / 100));
-  const stop = options.stopWhen;
   for (let k = 0; k < count; k++) {
     const run = first + k;
     inputs.draw(run);
@@ -97,12 +90,6 @@ export function runMonteCarlo(model: CompiledModel, options: MonteCarloOptions):
     if (closesBlock(run, first + count)) aggregate.endBlock();
     options.onRun?.(run, recorder.values, milestones);
     if (options.onProgress && (k + 1) % every === 0) options.onProgress(k + 1, count);
-    if (stop && first === 0 && (k + 1) % stop.every === 0 && k + 1 < count && stop.test(aggregate, k + 1)) {
-      aggregate.endBlock();
-      countChecked(k + 1);
-      options.onProgress?.(count, count);
-      return aggregate.truncated(k + 1);
-    }
   }
   options.onProgress?.(count, count);
   countChecked(count);
