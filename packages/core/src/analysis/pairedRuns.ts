@@ -7,8 +7,7 @@ import { RunInputs } from "../montecarlo/runInputs.js";
 import { runNamingFor } from "../montecarlo/runNaming.js";
 import { runOnce, type RunMilestones } from "../montecarlo/runOnce.js";
 import { RunRecorder } from "../metrics/runRecorder.js";
-import { BinnedSeries, binLayoutFromPilot, BLOCK_RUNS, closesBlock, type BinLayout, type BinnedSums } from "../stats/binnedSeries.js";
-import { StoredSeries } from "../stats/storedSeries.js";
+import { BinnedSeries, binLayoutFromRanges, BLOCK_RUNS, closesBlock, rangeLayout, type BinLayout, type BinnedSums } from "../stats/binnedSeries.js";
 import { sharedResultsFor, type SharedResults } from "../montecarlo/sharedResults.js";
 
 /**
@@ -41,22 +40,17 @@ export function pairsOf(sides: number): { a: number; b: number }[] {
  * A streamed comparison's job, which every thread must agree on: each
  * side's streaming plan (the same runs, seed and points, its own bins) and
  * the bins of each pair's differences, all placed by one pilot. The pilot
- * is itself a paired job whose sides' plans are exact and whose pairs have
- * no bins: it keeps every value.
+ * is itself a paired job, binned with range layouts (rangeLayout), which
+ * keep each series' least and greatest value and little else.
  */
 export interface PairedPlan {
   readonly runs: number;
   readonly sides: readonly JobPlan[];
-  /** Absent: every difference is stored (a pilot). */
-  readonly pairLayouts?: readonly BinLayout[];
+  readonly pairLayouts: readonly BinLayout[];
   readonly checkInvariants: boolean;
 }
 
-/**
- * Buffers every thread of a paired job fills (SharedResults): per side and
- * per pair, every value (a pilot's exact sides and stored differences) or
- * the histogram (a streamed job's).
- */
+/** The histograms every thread of a paired job fills (SharedResults): one per side, one per pair. */
 export interface PairedShared {
   readonly sides: readonly SharedResults[];
   readonly pairs: readonly SharedResults[];
@@ -66,30 +60,21 @@ export interface PairedShared {
 export function pairedSharedFor(models: readonly CompiledModel[], plan: PairedPlan): PairedShared {
   const { metrics, years } = commonSeries(models);
   const sides = plan.sides.map((side) => sharedResultsFor(side, plan.runs));
-  // A pair's differences are planned as a side's would be: every value (a pilot) or binned.
-  const pairs = pairsOf(models.length).map((_, k) => {
-    const layout = plan.pairLayouts?.[k];
-    return sharedResultsFor({ mode: layout ? "streaming" : "exact", series: metrics.length * years, ...(layout ? { layout } : {}) }, plan.runs);
-  });
+  const pairs = plan.pairLayouts.map((layout) => sharedResultsFor({ mode: "streaming", series: metrics.length * years, layout }, plan.runs));
   return { sides, pairs };
 }
 
-/**
- * A slice's results as they travel: each side's partial, and per pair its
- * counts of B > A, and for streamed differences their sums and (unless
- * shared) bins. Stored differences travel only in shared memory.
- */
+/** A slice's results as they travel: each side's partial, and per pair its sums, counts of B > A and (unless shared) bins. */
 export interface PairedPartial {
   readonly sides: readonly AggregatePartial[];
-  readonly pairs: readonly { readonly runs: number; readonly sums?: BinnedSums; readonly greater: Float64Array; readonly bins?: Float64Array }[];
+  readonly pairs: readonly { readonly runs: number; readonly sums: BinnedSums; readonly greater: Float64Array; readonly bins?: Float64Array }[];
 }
 
-/** One pair's differences B - A, per common series (c * years + y): streamed, or stored in a pilot. */
+/** One pair's streamed differences B - A, per common series (c * years + y). */
 export interface PairStatistics {
   readonly a: number;
   readonly b: number;
-  readonly binned?: BinnedSeries;
-  readonly stored?: StoredSeries;
+  readonly binned: BinnedSeries;
   /** Runs in which B was higher than A, per series. */
   readonly greater: Float64Array;
 }
@@ -126,13 +111,10 @@ export class PairedRuns {
     this.inputs = RunInputs.forModels(models, plan.sides[0] as JobPlan);
     this.checkers = plan.checkInvariants ? models.map((m, k) => new InvariantChecker(m, namings[k]!)) : undefined;
     this.sides = models.map((m, k) => new MonteCarloAggregate(plan.sides[k] as JobPlan, 0, runs, yearsOf(m), m.world.layout.designs, shared?.sides[k]));
-    const layouts = plan.pairLayouts;
     this.pairs = pairsOf(models.length).map(({ a, b }, k) => ({
       a,
       b,
-      ...(layouts
-        ? { binned: new BinnedSeries(diffSeries, layouts[k] as BinLayout, shared?.pairs[k]?.histogram) }
-        : { stored: new StoredSeries(diffSeries, 0, runs, shared?.pairs[k]?.values) }),
+      binned: new BinnedSeries(diffSeries, plan.pairLayouts[k] as BinLayout, shared?.pairs[k]?.histogram),
       greater: new Float64Array(diffSeries),
     }));
     this.diff = new Float64Array(diffSeries);
@@ -176,12 +158,11 @@ export class PairedRuns {
             if (d > 0) greater[c * years + y] = (greater[c * years + y] as number) + 1;
           }
         }
-        if (pair.binned) pair.binned.add(diff);
-        else pair.stored!.setRun(run, diff);
+        pair.binned.add(diff);
       }
       if (closesBlock(run, runs)) {
         for (const side of sides) side.endBlock();
-        for (const pair of pairs) pair.binned?.endBlock();
+        for (const pair of pairs) pair.binned.endBlock();
       }
       if (onProgress && (run - first + 1) % every === 0) onProgress(run - first + 1);
     }
@@ -191,13 +172,7 @@ export class PairedRuns {
   toPartial(shared = false): PairedPartial {
     return {
       sides: this.sides.map((s) => s.toPartial(shared)),
-      pairs: this.pairs.map((p) => {
-        if (!p.binned) {
-          if (!shared) throw new Error("paired runs: stored differences travel only in shared memory");
-          return { runs: this.runs, greater: p.greater };
-        }
-        return { runs: p.binned.runs, sums: p.binned.exactSums(), greater: p.greater, ...(shared ? {} : { bins: p.binned.bins }) };
-      }),
+      pairs: this.pairs.map((p) => ({ runs: p.binned.runs, sums: p.binned.exactSums(), greater: p.greater, ...(shared ? {} : { bins: p.binned.bins }) })),
     };
   }
 
@@ -208,10 +183,7 @@ export class PairedRuns {
     partial.pairs.forEach((p, k) => {
       const pair = this.pairs[k] as PairStatistics;
       if (p.greater.length !== pair.greater.length) throw new Error("paired results of another comparison");
-      if (pair.binned) {
-        if (!p.sums) throw new Error("paired results: expected the sums of streamed differences");
-        pair.binned.mergeTravelled(p.runs, shared ? undefined : p.bins, p.sums);
-      } else if (!shared) throw new Error("paired runs: stored differences travel only in shared memory");
+      pair.binned.mergeTravelled(p.runs, shared ? undefined : p.bins, p.sums);
       for (let s = 0; s < pair.greater.length; s++) pair.greater[s] = (pair.greater[s] as number) + (p.greater[s] as number);
     });
   }
@@ -229,8 +201,9 @@ export class PairedRuns {
 
 /**
  * A streamed comparison's plan: one pilot pass of paired runs (through
- * `runPaired`, so on every thread too) places the bins of every
- * scenario (as planJob would, from the same first runs) and of every
+ * `runPaired`, so on every thread too) finds each series' least and
+ * greatest value over the first runs, which place the bins of every
+ * scenario (as planJob's pilot does, from the same runs) and of every
  * pair's differences.
  */
 export async function planPairedJob(
@@ -241,14 +214,19 @@ export async function planPairedJob(
   const { runs, seed, sampling } = job;
   const pilotRuns = Math.min(runs, PILOT_RUNS);
   const series = models.map((m) => m.metrics.length * yearsOf(m));
-  const pilotPlan = (k: number): JobPlan => ({ runs: pilotRuns, seed, series: series[k] as number, mode: "exact", ...sampling });
-  const pilot = await runPaired(models, { runs: pilotRuns, sides: models.map((_, k) => pilotPlan(k)), checkInvariants: false });
-  const sides: JobPlan[] = models.map((_, k) => {
-    const n = series[k] as number;
-    return { runs, seed, series: n, mode: "streaming", layout: binLayoutFromPilot(n, pilotRuns, (pilot.sides[k]!.stored as StoredSeries).values), pilotRuns, ...sampling };
+  const { metrics, years } = commonSeries(models);
+  const pilot = await runPaired(models, {
+    runs: pilotRuns,
+    sides: series.map((n) => ({ runs: pilotRuns, seed, series: n, mode: "streaming", layout: rangeLayout(n), ...sampling })),
+    pairLayouts: pairsOf(models.length).map(() => rangeLayout(metrics.length * years)),
+    checkInvariants: false,
   });
-  const pairLayouts = pilot.pairs.map(({ stored }) => binLayoutFromPilot((stored as StoredSeries).series, pilotRuns, (stored as StoredSeries).values));
-  return { runs, sides, pairLayouts, checkInvariants: job.checkInvariants };
+  const placed = (binned: BinnedSeries): BinLayout => {
+    const { min, max } = binned.ranges();
+    return binLayoutFromRanges(min, max);
+  };
+  const sides: JobPlan[] = models.map((_, k) => ({ runs, seed, series: series[k] as number, mode: "streaming", layout: placed(pilot.sides[k]!.binned as BinnedSeries), pilotRuns, ...sampling }));
+  return { runs, sides, pairLayouts: pilot.pairs.map((p) => placed(p.binned)), checkInvariants: job.checkInvariants };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BinnedSeries, binLayoutFromPilot, closesBlock, type BinLayout } from "./binnedSeries.js";
+import { BinnedSeries, binLayoutFromPilot, closesBlock, rangeLayout, type BinLayout } from "./binnedSeries.js";
 import { quantileSorted, REPORTED_QUANTILE_KEYS, REPORTED_QUANTILES } from "./quantile.js";
 
 function layout(lo: number, hi: number, bins: number): BinLayout {
@@ -74,6 +74,23 @@ describe("BinnedSeries", () => {
     const restored = new BinnedSeries(1, lay);
     restored.mergeTravelled(merged.runs, merged.bins, merged.exactSums());
     expect(JSON.stringify(restored.summary(0))).toBe(JSON.stringify(whole.summary(0)));
+  });
+});
+
+describe("a pilot's range histogram", () => {
+  it("keeps each series' least and greatest value in three slots, below, at and above 0", () => {
+    const store = new BinnedSeries(3, rangeLayout(3));
+    expect(store.bins.length).toBe(3 * 3 * 3);
+    for (const row of [
+      [-2, 0, 5],
+      [7, 0, 1e9],
+      [-0.5, 0, 3],
+    ]) store.add(Float64Array.from(row));
+    store.endBlock();
+    const { min, max } = store.ranges();
+    expect(Array.from(min)).toEqual([-2, 0, 3]);
+    expect(Array.from(max)).toEqual([7, 0, 1e9]);
+    expect(Array.from(new BinnedSeries(1, rangeLayout(1)).ranges().min)).toEqual([Infinity]);
   });
 });
 

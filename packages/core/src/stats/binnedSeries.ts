@@ -63,6 +63,15 @@ export function binLayoutFromRanges(min: Float64Array, max: Float64Array, bins: 
 }
 
 /**
+ * A pilot's layout: every series in one bin at 0 and the two out-of-range
+ * slots, so its histogram keeps each series' least and greatest value (see
+ * BinnedSeries.ranges) in a few numbers a series instead of every value.
+ */
+export function rangeLayout(series: number): BinLayout {
+  return { bins: 1, lo: new Float64Array(series), hi: new Float64Array(series), shift: new Float64Array(series) };
+}
+
+/**
  * Where each series' slots begin in a histogram of this layout (the last
  * entry is the total). A series whose pilot values were all equal has no
  * width to divide, so every value the pilot saw lands in one bin: it gets
@@ -270,6 +279,20 @@ export class BinnedSeries {
 
   exactSums(): BinnedSums {
     return { sums: this.sums.map((x) => x.toJSON()), squares: this.squares.map((x) => x.toJSON()) };
+  }
+
+  /** Each series' least and greatest value over the runs binned (Infinity and -Infinity with none). */
+  ranges(): { min: Float64Array; max: Float64Array } {
+    const min = new Float64Array(this.series).fill(Infinity);
+    const max = new Float64Array(this.series).fill(-Infinity);
+    const { bins, start } = this;
+    for (let s = 0; s < this.series; s++) {
+      for (let slot = start[s] as number; slot < (start[s + 1] as number); slot++) {
+        if ((bins[slot * 3 + 1] as number) < (min[s] as number)) min[s] = bins[slot * 3 + 1] as number;
+        if ((bins[slot * 3 + 2] as number) > (max[s] as number)) max[s] = bins[slot * 3 + 2] as number;
+      }
+    }
+    return { min, max };
   }
 
   /** Mean and its standard error over all runs so far. */
